@@ -1,0 +1,18 @@
+//! The front end: lexer, parser, AST and the compile-time checks CPython makes.
+
+pub mod actions;
+pub mod ast;
+pub mod check;
+mod error;
+mod lexer;
+mod numbers;
+mod parser;
+mod span;
+mod strings;
+mod token;
+
+pub use error::{line_at, ErrorKind, SyntaxError};
+pub use lexer::{lex_expression, lex_module, LexError, Lexed};
+pub use parser::{parse_expression, parse_module};
+pub use span::{LineIndex, Span};
+pub use token::{FFieldSrc, FPiece, IntLit, SpannedTok, StrValue, Tok};

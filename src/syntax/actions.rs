@@ -181,28 +181,66 @@ impl<'s> ParseContext<'s> {
     }
 
     pub fn assign(&mut self, first: Expr, rest: Vec<Expr>) -> Result<StmtKind> {
-        let mut all = vec![first];
-        all.extend(rest);
-        let value = all.pop().unwrap_or_else(|| Expr::new(ExprKind::Tuple(Vec::new()), Span::default()));
-        let last = all.len() - 1;
-        let mut targets = Vec::with_capacity(all.len());
-        for (i, t) in all.into_iter().enumerate() {
-            if matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
-                return fail("assignment to yield expression not possible", t.span);
+        let mut targets = vec![first];
+        targets.extend(rest);
+        let Some(value) = targets.pop() else {
+            return fail("invalid syntax", Span::default());
+        };
+        if let Some(y) = targets.iter().find(|t| matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_))) {
+            return fail("assignment to yield expression not possible", y.span);
+        }
+        if targets.len() == 1 {
+            if let Some(e) = self.single_target_error(&targets[0], &value) {
+                return Err(ParseError::User { error: e });
             }
-            if let Some(bad) = invalid_target(&t, TargetKind::Assign) {
-                let whole = bad.span == t.span && i == last && !matches!(t.kind, ExprKind::Tuple(_) | ExprKind::List(_));
-                let here = whole && !matches!(bad.kind, ExprKind::Constant(Constant::True | Constant::False | Constant::None));
-                let msg = if here {
-                    format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", bad.describe())
-                } else {
-                    format!("cannot assign to {}", bad.describe())
-                };
-                return fail(msg, bad.span);
+        }
+        for t in &targets {
+            if let Some(bad) = invalid_target(t, TargetKind::Assign) {
+                return fail(format!("cannot assign to {}", bad.describe()), bad.span);
             }
-            targets.push(t);
         }
         Ok(StmtKind::Assign { targets, value })
+    }
+
+    /// CPython reads `x = value` with an invalid `x` as a mistyped comparison; so does this, for
+    /// the last element of a single target.
+    fn single_target_error(&self, target: &Expr, value: &Expr) -> Option<SyntaxError> {
+        if matches!(
+            value.kind,
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) | ExprKind::Lambda(..) | ExprKind::UnaryOp(UnaryOp::Not, _)
+        ) {
+            return None;
+        }
+        let bare_tuple = matches!(target.kind, ExprKind::Tuple(_)) && !self.starts_with_paren(target.span);
+        let elem = match &target.kind {
+            ExprKind::Tuple(items) if bare_tuple => items.last()?,
+            _ => target,
+        };
+        let excluded = matches!(
+            elem.kind,
+            ExprKind::Tuple(_)
+                | ExprKind::List(_)
+                | ExprKind::GeneratorExp(..)
+                | ExprKind::Constant(Constant::True | Constant::False | Constant::None)
+        );
+        if matches!(elem.kind, ExprKind::Name(_)) {
+            invalid_target(target, TargetKind::Assign)?;
+            return Some(SyntaxError::new(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                elem.span.to(value.span),
+            ));
+        }
+        if excluded || invalid_target(elem, TargetKind::Assign).map(|b| b.span) != Some(elem.span) {
+            return None;
+        }
+        Some(SyntaxError::new(
+            format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", elem.describe()),
+            elem.span,
+        ))
+    }
+
+    fn starts_with_paren(&self, span: Span) -> bool {
+        self.src.as_bytes().get(span.start as usize) == Some(&b'(')
     }
 
     pub fn aug_assign(&mut self, target: Expr, op: BinOp, value: Expr) -> Result<StmtKind> {
@@ -226,8 +264,8 @@ impl<'s> ParseContext<'s> {
             }
             _ => return fail("illegal target for annotation", target.span),
         }
-        let parenthesized = self.src.as_bytes().get(target.span.start as usize) == Some(&b'(')
-            || self.src[..target.span.start as usize].trim_end().ends_with('(');
+        let parenthesized =
+            self.starts_with_paren(target.span) || self.src[..target.span.start as usize].trim_end().ends_with('(');
         let simple = matches!(target.kind, ExprKind::Name(_)) && !parenthesized;
         Ok(StmtKind::AnnAssign { target, annotation, value, simple })
     }
@@ -313,7 +351,7 @@ impl<'s> ParseContext<'s> {
             if let Some(i) = self.with_groups.iter().position(|g| g.0 == span) {
                 items = self.with_groups.remove(i).1;
             } else if let ExprKind::Tuple(elts) = &items[0].context.kind {
-                if !elts.is_empty() && self.src.as_bytes().get(span.start as usize) == Some(&b'(') {
+                if !elts.is_empty() && self.starts_with_paren(span) {
                     let ExprKind::Tuple(elts) = std::mem::replace(&mut items[0].context.kind, ExprKind::Tuple(Vec::new())) else {
                         unreachable!("matched a tuple just above")
                     };
@@ -359,6 +397,9 @@ impl<'s> ParseContext<'s> {
     }
 
     pub fn class_def(&mut self, name: Ident, args: Vec<Arg>, body: Vec<Stmt>, l: usize, r: usize) -> Result<Stmt> {
+        if let Some(Arg::Generator(g)) = args.iter().find(|a| matches!(a, Arg::Generator(_))) {
+            return fail("invalid syntax", g.span);
+        }
         let (bases, keywords) = arguments(args)?;
         Ok(Stmt {
             kind: StmtKind::ClassDef(Box::new(ClassDef {

@@ -116,6 +116,15 @@ pub fn lex_module(src: &str) -> Lexed {
 
 /// Lexes the expression at `span` of `src` as if it stood inside parentheses (f-string fields).
 pub fn lex_expression(src: &str, span: Span) -> Lexed {
+    let valid = span.start <= span.end
+        && src.is_char_boundary(span.start as usize)
+        && src.is_char_boundary(span.end as usize);
+    if !valid {
+        return Lexed {
+            tokens: Vec::new(),
+            error: Some(hard(SyntaxError::new("invalid syntax", span))),
+        };
+    }
     Layer::new(src, span, false).run()
 }
 

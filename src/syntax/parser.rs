@@ -62,6 +62,7 @@ pub(crate) fn parse_fstring_field(src: &str, span: Span) -> Result<Expr, SyntaxE
 }
 
 fn run(src: &str, lexed: Lexed, start: Tok) -> Result<Top, SyntaxError> {
+    let start_is_expression = start == Tok::StartExpression;
     let consumed = Cell::new(0usize);
     let begin = (0, start, 0);
     let tokens = std::iter::once(Ok(begin))
@@ -77,8 +78,13 @@ fn run(src: &str, lexed: Lexed, start: Tok) -> Result<Top, SyntaxError> {
         },
         Err(ParseError::User { error }) if consumed.get() == lexed.tokens.len() + 2 => Err(error),
         Err(err) => {
-            let index = consumed.get().saturating_sub(2);
-            let parse_error = Failure { src, tokens: &lexed.tokens, index }.describe(err);
+            let index = match err {
+                ParseError::UnrecognizedEof { .. } => lexed.tokens.len(),
+                _ => consumed.get().saturating_sub(2),
+            };
+            let base_depth = i32::from(start_is_expression);
+            let failure = Failure { src, tokens: &lexed.tokens, index, base_depth };
+            let parse_error = failure.describe(err);
             Err(outranked_by_tokenizer(src, &lexed, parse_error, index))
         }
     }
@@ -107,6 +113,8 @@ struct Failure<'a> {
     src: &'a str,
     tokens: &'a [(Span, Tok)],
     index: usize,
+    /// 1 when parsing an f-string field, which stands inside implicit parentheses.
+    base_depth: i32,
 }
 
 const COMPOUND_STARTS: [(&Tok, &str); 11] = [
@@ -166,16 +174,67 @@ impl Failure<'_> {
     }
 
     fn bracket_depth_before(&self, i: usize) -> i32 {
+        self.open_brackets(i).len() as i32 + self.base_depth
+    }
+
+    /// Indices of the brackets still open just before token `i`, innermost last.
+    fn open_brackets(&self, i: usize) -> Vec<usize> {
         let start = self.line_start(i);
-        let mut depth = 0;
-        for t in &self.tokens[start..i.min(self.tokens.len())] {
+        let mut open = Vec::new();
+        for (j, t) in self.tokens[start..i.min(self.tokens.len())].iter().enumerate() {
             match t.1 {
-                Tok::LPar | Tok::LSqb | Tok::LBrace => depth += 1,
-                Tok::RPar | Tok::RSqb | Tok::RBrace => depth -= 1,
+                Tok::LPar | Tok::LSqb | Tok::LBrace => open.push(start + j),
+                Tok::RPar | Tok::RSqb | Tok::RBrace => {
+                    open.pop();
+                }
                 _ => {}
             }
         }
-        depth
+        open
+    }
+
+    /// Whether any comma stands outside brackets between `from` and `to`.
+    fn has_top_level_comma(&self, from: usize, to: usize) -> bool {
+        let mut depth = 0;
+        for t in &self.tokens[from..to.min(self.tokens.len())] {
+            match t.1 {
+                Tok::LPar | Tok::LSqb | Tok::LBrace => depth += 1,
+                Tok::RPar | Tok::RSqb | Tok::RBrace => depth -= 1,
+                Tok::Comma if depth == 0 => return true,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Messages for a dict display missing a key's `:` or its value.
+    fn dict_item_error(&self, i: usize) -> Option<SyntaxError> {
+        let open = *self.open_brackets(i).last()?;
+        if self.tok(open) != Some(&Tok::LBrace) || !matches!(self.tok(i), Some(Tok::Comma | Tok::RBrace)) {
+            return None;
+        }
+        if self.tok(i - 1) == Some(&Tok::Colon) {
+            return Some(SyntaxError::new(
+                "expression expected after dictionary key and ':'",
+                self.span(i - 1),
+            ));
+        }
+        let mut depth = 0;
+        let mut colons = 0;
+        let mut item_has_colon = false;
+        for t in &self.tokens[open + 1..i] {
+            match t.1 {
+                Tok::LPar | Tok::LSqb | Tok::LBrace => depth += 1,
+                Tok::RPar | Tok::RSqb | Tok::RBrace => depth -= 1,
+                Tok::Colon if depth == 0 => {
+                    colons += 1;
+                    item_has_colon = true;
+                }
+                Tok::Comma if depth == 0 => item_has_colon = false,
+                _ => {}
+            }
+        }
+        (colons > 0 && !item_has_colon).then(|| SyntaxError::new("':' expected after dictionary key", self.span(i - 1)))
     }
 
     fn describe(&self, err: ParseError<usize, Tok, SyntaxError>) -> SyntaxError {
@@ -212,9 +271,31 @@ impl Failure<'_> {
             return e;
         }
         let header = self.header(start);
-        if tok == Some(&Tok::Newline) || tok.is_none() {
-            if expects(":") && header.is_some() {
-                return SyntaxError::new("expected ':'", here);
+        if (tok == Some(&Tok::Newline) || tok.is_none()) && expects(":") && header.is_some() {
+            return SyntaxError::new("expected ':'", here);
+        }
+        if prev.is_some_and(|p| matches!(p, Tok::Name(_))) && i >= 2 && self.tok(i - 2) == Some(&Tok::Def) && tok != Some(&Tok::LPar) {
+            return SyntaxError::new("expected '('", here);
+        }
+        if expects("else") && !expects("if") && tok != Some(&Tok::Else) {
+            let at = (start..i).rev().find(|&j| self.tok(j) == Some(&Tok::If)).unwrap_or(i);
+            return SyntaxError::new(
+                "expected 'else' after 'if' expression",
+                Span::new(self.span(at).start as usize, self.span(i.saturating_sub(1)).end as usize),
+            );
+        }
+        if let Some(e) = self.dict_item_error(i) {
+            return e;
+        }
+        if tok == Some(&Tok::Newline) && prev == Some(&Tok::Comma) && self.tok(start) == Some(&Tok::From) {
+            return SyntaxError::new("trailing comma not allowed without surrounding parentheses", self.span(i - 1));
+        }
+        if tok == Some(&Tok::Colon) && header.is_none() && self.bracket_depth_before(i) == 0 && self.has_top_level_comma(start, i) {
+            return SyntaxError::new("only single target (not tuple) can be annotated", self.span(start));
+        }
+        if tok == Some(&Tok::ColonEqual) {
+            if let Some(e) = self.walrus_target(start, i) {
+                return e;
             }
         }
         if tok == Some(&Tok::Equal) {
@@ -266,6 +347,9 @@ impl Failure<'_> {
             return None;
         }
         let from = self.expression_start(start, i);
+        if from >= i {
+            return None;
+        }
         let lhs_span = Span::new(self.span(from).start as usize, self.span(i - 1).end as usize);
         let lhs = super::parser::parse_expression_at(self.src, lhs_span).ok()?;
         let here = Span::new(lhs_span.start as usize, self.span(i).end as usize);
@@ -285,6 +369,29 @@ impl Failure<'_> {
                 lhs.span,
             )),
         }
+    }
+
+    /// `a.b := 1`: CPython names what cannot be the target (except directly in a call).
+    fn walrus_target(&self, start: usize, i: usize) -> Option<SyntaxError> {
+        let from = self.expression_start(start, i);
+        if from >= i {
+            return None;
+        }
+        if let Some(&open) = self.open_brackets(i).last() {
+            let call = self.tok(open) == Some(&Tok::LPar) && open > 0 && self.tok(open - 1).is_some_and(ends_expression);
+            if call {
+                return None;
+            }
+        }
+        let span = Span::new(self.span(from).start as usize, self.span(i - 1).end as usize);
+        let lhs = parse_expression_at(self.src, span).ok()?;
+        if matches!(lhs.kind, super::ast::ExprKind::Name(_)) {
+            return None;
+        }
+        Some(SyntaxError::new(
+            format!("cannot use assignment expressions with {}", lhs.describe()),
+            lhs.span,
+        ))
     }
 
     /// The first token of the expression that ends just before token `i`: the token after the

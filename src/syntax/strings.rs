@@ -65,7 +65,7 @@ pub fn scan_string(src: &str, start: usize, quote_at: usize) -> Result<(usize, S
 
 fn unterminated(src: &str, start: usize, triple: bool) -> SyntaxError {
     if triple {
-        let line = line_at(src, src.len());
+        let line = line_at(src, src.len().saturating_sub(1));
         SyntaxError::new(
             format!("unterminated triple-quoted string literal (detected at line {line})"),
             Span::new(start, start + 3),
@@ -367,8 +367,18 @@ fn scan_field(src: &str, start: usize, end: usize, raw: bool, depth: u32) -> Res
             continue;
         }
         match c {
-            b'\\' => return Err(fstring_error("expression part cannot include a backslash", i, 1)),
-            b'#' => return Err(fstring_error("expression part cannot include '#'", i, 1)),
+            b'\\' => {
+                return Err(SyntaxError::new(
+                    "f-string expression part cannot include a backslash",
+                    Span::new(i, i + 1),
+                ))
+            }
+            b'#' => {
+                return Err(SyntaxError::new(
+                    "f-string expression part cannot include '#'",
+                    Span::new(i, i + 1),
+                ))
+            }
             b'\'' | b'"' => {
                 let triple = bytes.get(i + 1) == Some(&c) && bytes.get(i + 2) == Some(&c);
                 quote = Some((c, triple));
@@ -408,6 +418,9 @@ fn scan_field(src: &str, start: usize, end: usize, raw: bool, depth: u32) -> Res
         return Err(fstring_error("unterminated string", start, 1));
     }
     if src[start..expr_end].trim().is_empty() {
+        if bytes[expr_end] == b'!' {
+            return Err(fstring_error("expression required before '!'", expr_end, 1));
+        }
         return Err(fstring_error("empty expression not allowed", start - 1, expr_end - start + 2));
     }
     let expr = Span::new(start, expr_end);
@@ -422,23 +435,22 @@ fn scan_field(src: &str, start: usize, end: usize, raw: bool, depth: u32) -> Res
     }
     let mut conversion = None;
     if i < end && bytes[i] == b'!' {
-        let c = src[i + 1..end].chars().next();
-        match c {
-            Some(c @ ('s' | 'r' | 'a')) if matches!(bytes.get(i + 2), Some(b':' | b'}')) && i + 2 < end => {
+        match src[i + 1..end].chars().next() {
+            Some(c @ ('s' | 'r' | 'a')) => {
                 conversion = Some(c);
                 i += 2;
+                if i >= end || !matches!(bytes[i], b':' | b'}') {
+                    return Err(fstring_error("expecting '}'", start - 1, 1));
+                }
             }
-            Some(c) if c != '}' && c != ':' && !matches!(bytes.get(i + 1 + c.len_utf8()), Some(b':' | b'}')) => {
-                return Err(fstring_error("invalid conversion character: expected 's', 'r', or 'a'", i, 2));
-            }
-            Some(c) if c != '}' && c != ':' => {
+            Some(_) => {
                 return Err(fstring_error(
-                    &format!("invalid conversion character '{c}': expected 's', 'r', or 'a'"),
+                    "invalid conversion character: expected 's', 'r', or 'a'",
                     i,
                     2,
-                ));
+                ))
             }
-            _ => return Err(fstring_error("missing conversion character", i, 1)),
+            None => return Err(fstring_error("expecting '}'", start - 1, 1)),
         }
     }
     let mut spec = None;
@@ -514,6 +526,8 @@ mod tests {
         assert_eq!(lit(r#"f"{}""#).unwrap_err(), "f-string: empty expression not allowed");
         assert_eq!(lit(r#"f"}""#).unwrap_err(), "f-string: single '}' is not allowed");
         assert_eq!(lit(r#"f"{x""#).unwrap_err(), "f-string: expecting '}'");
-        assert_eq!(lit(r#"f"{a\n}""#).unwrap_err(), "f-string: expression part cannot include a backslash");
+        assert_eq!(lit(r#"f"{a\n}""#).unwrap_err(), "f-string expression part cannot include a backslash");
+        assert_eq!(lit(r#"f"{a!x}""#).unwrap_err(), "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        assert_eq!(lit(r#"f"{a:{b:{c}}}""#).unwrap_err(), "f-string: expressions nested too deeply");
     }
 }

@@ -1,0 +1,3 @@
+print('hi'
+x = 1
+print(x)

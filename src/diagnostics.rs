@@ -4,7 +4,9 @@
 use std::fmt;
 use std::io::IsTerminal;
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+};
 
 use crate::syntax::{line_at, SyntaxError};
 
@@ -34,7 +36,10 @@ impl Diagnostic for Report<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.error.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.error
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -43,7 +48,8 @@ impl Diagnostic for Report<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.error.span;
-        let label = LabeledSpan::new_with_span(Some("here".into()), (span.start as usize, span.len()));
+        let label =
+            LabeledSpan::new_with_span(Some("here".into()), (span.start as usize, span.len()));
         Some(Box::new(std::iter::once(label)))
     }
 }

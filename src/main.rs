@@ -18,12 +18,22 @@ fn command() -> Command {
                 .action(ArgAction::SetTrue)
                 .help("Parse and check the files without running them"),
         )
-        .arg(Arg::new("files").value_name("FILE").num_args(0..).help("Script (or, with --check, files) to use"))
+        .arg(
+            Arg::new("files")
+                .value_name("FILE")
+                .num_args(0..)
+                .help("Script (or, with --check, files) to use"),
+        )
 }
 
 fn main() -> ExitCode {
     let matches = command().get_matches();
-    let files: Vec<String> = matches.get_many::<String>("files").into_iter().flatten().cloned().collect();
+    let files: Vec<String> = matches
+        .get_many::<String>("files")
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
     let check_only = matches.get_flag("check");
     let worker = std::thread::Builder::new()
         .stack_size(STACK_BYTES)
@@ -46,27 +56,35 @@ fn run(files: &[String], check_only: bool) -> ExitCode {
     let color = baton::diagnostics::stderr_wants_color();
     let mut status = ExitCode::SUCCESS;
     for path in targets {
-        let src = match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(s) => s,
-                Err(e) => {
-                    eprintln!(
-                        "SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                        e.as_bytes()[e.utf8_error().valid_up_to()],
-                        e.utf8_error().valid_up_to()
-                    );
-                    status = ExitCode::from(1);
-                    continue;
-                }
-            },
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
             Err(e) => {
-                eprintln!("baton: can't open file '{path}': [Errno {}] {}", e.raw_os_error().unwrap_or(0), e.kind());
+                eprintln!(
+                    "baton: can't open file '{path}': [Errno {}] {}",
+                    e.raw_os_error().unwrap_or(0),
+                    e.kind()
+                );
                 return ExitCode::from(2);
             }
         };
-        let src = src.strip_prefix('\u{feff}').unwrap_or(&src);
+        let src = match baton::syntax::decode_source(&bytes, path) {
+            Ok(src) => src,
+            Err(e) => {
+                let shown = String::from_utf8_lossy(&bytes);
+                eprint!(
+                    "{}",
+                    baton::diagnostics::render_syntax_error(path, &shown, &e, color)
+                );
+                status = ExitCode::from(1);
+                continue;
+            }
+        };
+        let src = &*src;
         if let Err(e) = baton::check_source(src) {
-            eprint!("{}", baton::diagnostics::render_syntax_error(path, src, &e, color));
+            eprint!(
+                "{}",
+                baton::diagnostics::render_syntax_error(path, src, &e, color)
+            );
             status = ExitCode::from(1);
             continue;
         }

@@ -109,28 +109,59 @@ impl<'s> ParseContext<'s> {
         self.expr(ExprKind::BinOp(Box::new(a), op, Box::new(b)), l, r)
     }
 
-    pub fn bool_op(&mut self, op: BoolOp, first: Expr, rest: Vec<Expr>, l: usize, r: usize) -> Expr {
+    pub fn bool_op(
+        &mut self,
+        op: BoolOp,
+        first: Expr,
+        rest: Vec<Expr>,
+        l: usize,
+        r: usize,
+    ) -> Expr {
         let mut values = vec![first];
         values.extend(rest);
         self.expr(ExprKind::BoolOp(op, values), l, r)
     }
 
     /// `a` stays `a`; `a,` and `a, b` become a tuple.
-    pub fn tuple_or_single(&mut self, (mut items, comma): (Vec<Expr>, bool), l: usize, r: usize) -> Expr {
+    pub fn tuple_or_single(
+        &mut self,
+        (mut items, comma): (Vec<Expr>, bool),
+        l: usize,
+        r: usize,
+    ) -> Expr {
         if !comma && items.len() == 1 {
             return items.remove(0);
         }
         self.expr(ExprKind::Tuple(items), l, r)
     }
 
-    pub fn parenthesized(&mut self, (items, comma): (Vec<ParenItem>, bool), l: usize, r: usize) -> Result<Expr> {
+    /// `a[*b]` indexes with a one-element tuple, as `a[*b,]` does.
+    pub fn subscript_index(
+        &mut self,
+        (items, comma): (Vec<Expr>, bool),
+        l: usize,
+        r: usize,
+    ) -> Expr {
+        let starred = items.len() == 1 && matches!(items[0].kind, ExprKind::Starred(_));
+        self.tuple_or_single((items, comma || starred), l, r)
+    }
+
+    pub fn parenthesized(
+        &mut self,
+        (items, comma): (Vec<ParenItem>, bool),
+        l: usize,
+        r: usize,
+    ) -> Result<Expr> {
         let span = Span::new(l, r);
         if items.iter().any(|i| matches!(i, ParenItem::With(..))) {
             let mut with_items = Vec::new();
             let mut as_span = span;
             for item in items {
                 match item {
-                    ParenItem::Expr(context) => with_items.push(WithItem { context, target: None }),
+                    ParenItem::Expr(context) => with_items.push(WithItem {
+                        context,
+                        target: None,
+                    }),
                     ParenItem::With(item, at) => {
                         if as_span == span {
                             as_span = at;
@@ -165,7 +196,11 @@ impl<'s> ParseContext<'s> {
         match invalid_target(&e, kind) {
             None => Ok(e),
             Some(bad) => {
-                let verb = if kind == TargetKind::Delete { "delete" } else { "assign to" };
+                let verb = if kind == TargetKind::Delete {
+                    "delete"
+                } else {
+                    "assign to"
+                };
                 fail(format!("cannot {verb} {}", bad.describe()), bad.span)
             }
         }
@@ -186,7 +221,10 @@ impl<'s> ParseContext<'s> {
         let Some(value) = targets.pop() else {
             return fail("invalid syntax", Span::default());
         };
-        if let Some(y) = targets.iter().find(|t| matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_))) {
+        if let Some(y) = targets
+            .iter()
+            .find(|t| matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)))
+        {
             return fail("assignment to yield expression not possible", y.span);
         }
         if targets.len() == 1 {
@@ -207,11 +245,15 @@ impl<'s> ParseContext<'s> {
     fn single_target_error(&self, target: &Expr, value: &Expr) -> Option<SyntaxError> {
         if matches!(
             value.kind,
-            ExprKind::Yield(_) | ExprKind::YieldFrom(_) | ExprKind::Lambda(..) | ExprKind::UnaryOp(UnaryOp::Not, _)
+            ExprKind::Yield(_)
+                | ExprKind::YieldFrom(_)
+                | ExprKind::Lambda(..)
+                | ExprKind::UnaryOp(UnaryOp::Not, _)
         ) {
             return None;
         }
-        let bare_tuple = matches!(target.kind, ExprKind::Tuple(_)) && !self.starts_with_paren(target.span);
+        let bare_tuple =
+            matches!(target.kind, ExprKind::Tuple(_)) && !self.starts_with_paren(target.span);
         let elem = match &target.kind {
             ExprKind::Tuple(items) if bare_tuple => items.last()?,
             _ => target,
@@ -234,7 +276,10 @@ impl<'s> ParseContext<'s> {
             return None;
         }
         Some(SyntaxError::new(
-            format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", elem.describe()),
+            format!(
+                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                elem.describe()
+            ),
             elem.span,
         ))
     }
@@ -244,30 +289,51 @@ impl<'s> ParseContext<'s> {
     }
 
     pub fn aug_assign(&mut self, target: Expr, op: BinOp, value: Expr) -> Result<StmtKind> {
-        if !matches!(target.kind, ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)) {
+        if !matches!(
+            target.kind,
+            ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)
+        ) {
             return fail(
-                format!("'{}' is an illegal expression for augmented assignment", target.describe()),
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    target.describe()
+                ),
                 target.span,
             );
         }
         Ok(StmtKind::AugAssign { target, op, value })
     }
 
-    pub fn ann_assign(&mut self, target: Expr, annotation: Expr, value: Option<Expr>) -> Result<StmtKind> {
+    pub fn ann_assign(
+        &mut self,
+        target: Expr,
+        annotation: Expr,
+        value: Option<Expr>,
+    ) -> Result<StmtKind> {
         match target.kind {
             ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..) => {}
             ExprKind::Tuple(_) | ExprKind::List(_) => {
                 return fail(
-                    format!("only single target (not {}) can be annotated", target.describe()),
+                    format!(
+                        "only single target (not {}) can be annotated",
+                        target.describe()
+                    ),
                     target.span,
                 )
             }
             _ => return fail("illegal target for annotation", target.span),
         }
-        let parenthesized =
-            self.starts_with_paren(target.span) || self.src[..target.span.start as usize].trim_end().ends_with('(');
+        let parenthesized = self.starts_with_paren(target.span)
+            || self.src[..target.span.start as usize]
+                .trim_end()
+                .ends_with('(');
         let simple = matches!(target.kind, ExprKind::Name(_)) && !parenthesized;
-        Ok(StmtKind::AnnAssign { target, annotation, value, simple })
+        Ok(StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+            simple,
+        })
     }
 
     pub fn make_async(&mut self, mut stmt: Stmt, l: usize) -> Stmt {
@@ -301,12 +367,20 @@ impl<'s> ParseContext<'s> {
         let mut tail = orelse.unwrap_or_default();
         for (start, test, body) in elifs.into_iter().rev() {
             tail = vec![Stmt {
-                kind: StmtKind::If { test, body, orelse: tail },
+                kind: StmtKind::If {
+                    test,
+                    body,
+                    orelse: tail,
+                },
                 span: Span::new(start, r),
             }];
         }
         Stmt {
-            kind: StmtKind::If { test, body, orelse: tail },
+            kind: StmtKind::If {
+                test,
+                body,
+                orelse: tail,
+            },
             span: Span::new(l, r),
         }
     }
@@ -322,7 +396,10 @@ impl<'s> ParseContext<'s> {
     ) -> Result<Stmt> {
         let is_star = handlers.first().is_some_and(|h| h.0);
         if let Some((_, h)) = handlers.iter().find(|h| h.0 != is_star) {
-            return fail("cannot have both 'except' and 'except*' on the same 'try'", h.span);
+            return fail(
+                "cannot have both 'except' and 'except*' on the same 'try'",
+                h.span,
+            );
         }
         let handlers: Vec<ExceptHandler> = handlers.into_iter().map(|h| h.1).collect();
         if let Some(h) = handlers.iter().rev().skip(1).find(|h| h.typ.is_none()) {
@@ -345,25 +422,46 @@ impl<'s> ParseContext<'s> {
         })
     }
 
-    pub fn with_stmt(&mut self, mut items: Vec<WithItem>, body: Vec<Stmt>, l: usize, r: usize) -> Result<Stmt> {
+    pub fn with_stmt(
+        &mut self,
+        mut items: Vec<WithItem>,
+        body: Vec<Stmt>,
+        l: usize,
+        r: usize,
+    ) -> Result<Stmt> {
         if items.len() == 1 && items[0].target.is_none() {
             let span = items[0].context.span;
             if let Some(i) = self.with_groups.iter().position(|g| g.0 == span) {
                 items = self.with_groups.remove(i).1;
             } else if let ExprKind::Tuple(elts) = &items[0].context.kind {
                 if !elts.is_empty() && self.starts_with_paren(span) {
-                    let ExprKind::Tuple(elts) = std::mem::replace(&mut items[0].context.kind, ExprKind::Tuple(Vec::new())) else {
+                    let ExprKind::Tuple(elts) =
+                        std::mem::replace(&mut items[0].context.kind, ExprKind::Tuple(Vec::new()))
+                    else {
                         unreachable!("matched a tuple just above")
                     };
-                    items = elts.into_iter().map(|context| WithItem { context, target: None }).collect();
+                    items = elts
+                        .into_iter()
+                        .map(|context| WithItem {
+                            context,
+                            target: None,
+                        })
+                        .collect();
                 }
             }
         }
-        if let Some(star) = items.iter().find(|i| matches!(i.context.kind, ExprKind::Starred(_))) {
+        if let Some(star) = items
+            .iter()
+            .find(|i| matches!(i.context.kind, ExprKind::Starred(_)))
+        {
             return fail("cannot use starred expression here", star.context.span);
         }
         Ok(Stmt {
-            kind: StmtKind::With { is_async: false, items, body },
+            kind: StmtKind::With {
+                is_async: false,
+                items,
+                body,
+            },
             span: Span::new(l, r),
         })
     }
@@ -391,12 +489,25 @@ impl<'s> ParseContext<'s> {
         })
     }
 
-    pub fn lambda(&mut self, params: Vec<ParamSpec>, body: Expr, l: usize, r: usize) -> Result<Expr> {
+    pub fn lambda(
+        &mut self,
+        params: Vec<ParamSpec>,
+        body: Expr,
+        l: usize,
+        r: usize,
+    ) -> Result<Expr> {
         let params = parameters(params)?;
         Ok(self.expr(ExprKind::Lambda(Box::new(params), Box::new(body)), l, r))
     }
 
-    pub fn class_def(&mut self, name: Ident, args: Vec<Arg>, body: Vec<Stmt>, l: usize, r: usize) -> Result<Stmt> {
+    pub fn class_def(
+        &mut self,
+        name: Ident,
+        args: Vec<Arg>,
+        body: Vec<Stmt>,
+        l: usize,
+        r: usize,
+    ) -> Result<Stmt> {
         if let Some(Arg::Generator(g)) = args.iter().find(|a| matches!(a, Arg::Generator(_))) {
             return fail("invalid syntax", g.span);
         }
@@ -427,9 +538,17 @@ impl<'s> ParseContext<'s> {
     }
 
     /// Joins adjacent string literals; f-string fields are parsed here.
-    pub fn strings(&mut self, parts: Vec<(Span, Rc<StrValue>)>, l: usize, r: usize) -> Result<Expr> {
+    pub fn strings(
+        &mut self,
+        parts: Vec<(Span, Rc<StrValue>)>,
+        l: usize,
+        r: usize,
+    ) -> Result<Expr> {
         let span = Span::new(l, r);
-        let bytes = parts.iter().filter(|p| matches!(*p.1, StrValue::Bytes(_))).count();
+        let bytes = parts
+            .iter()
+            .filter(|p| matches!(*p.1, StrValue::Bytes(_)))
+            .count();
         if bytes != 0 && bytes != parts.len() {
             return fail("cannot mix bytes and nonbytes literals", span);
         }
@@ -479,7 +598,8 @@ impl<'s> ParseContext<'s> {
                     if let Some(text) = &field.debug_text {
                         push_literal(&mut out, text);
                     }
-                    let value = parse_fstring_field(self.src, field.expr).map_err(|error| ParseError::User { error })?;
+                    let value = parse_fstring_field(self.src, field.expr)
+                        .map_err(|error| ParseError::User { error })?;
                     let spec = match &field.spec {
                         Some(spec) => Some(self.fstring_parts(spec)?),
                         None => None,
@@ -511,9 +631,13 @@ fn push_literal(out: &mut Vec<FStringPart>, text: &str) {
 fn invalid_target(e: &Expr, kind: TargetKind) -> Option<&Expr> {
     match &e.kind {
         ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..) => None,
-        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().find_map(|i| invalid_target(i, kind)),
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            items.iter().find_map(|i| invalid_target(i, kind))
+        }
         ExprKind::Starred(inner) if kind != TargetKind::Delete => invalid_target(inner, kind),
-        ExprKind::Compare(left, ops) if kind == TargetKind::For && ops[0].0 == CmpOp::In => invalid_target(left, kind),
+        ExprKind::Compare(left, ops) if kind == TargetKind::For && ops[0].0 == CmpOp::In => {
+            invalid_target(left, kind)
+        }
         _ => Some(e),
     }
 }
@@ -545,7 +669,11 @@ fn parameters(specs: Vec<ParamSpec>) -> Result<Parameters> {
                 p.posonly = std::mem::take(&mut p.args);
             }
             ParamSpec::Plain(name, annotation, default) => {
-                let param = Param { name, annotation, default };
+                let param = Param {
+                    name,
+                    annotation,
+                    default,
+                };
                 if seen_star.is_some() {
                     p.kwonly.push(param);
                     continue;
@@ -553,7 +681,10 @@ fn parameters(specs: Vec<ParamSpec>) -> Result<Parameters> {
                 if param.default.is_some() {
                     seen_default = true;
                 } else if seen_default {
-                    return fail("non-default argument follows default argument", param.name.span);
+                    return fail(
+                        "non-default argument follows default argument",
+                        param.name.span,
+                    );
                 }
                 p.args.push(param);
             }
@@ -567,7 +698,11 @@ fn parameters(specs: Vec<ParamSpec>) -> Result<Parameters> {
                 seen_star = Some(span);
                 match name {
                     Some((name, annotation)) => {
-                        p.vararg = Some(Param { name, annotation, default: None });
+                        p.vararg = Some(Param {
+                            name,
+                            annotation,
+                            default: None,
+                        });
                     }
                     None if i + 1 == count => {
                         return fail("named arguments must follow bare *", span);
@@ -584,7 +719,11 @@ fn parameters(specs: Vec<ParamSpec>) -> Result<Parameters> {
                         return fail("named arguments must follow bare *", star);
                     }
                 }
-                p.kwarg = Some(Param { name, annotation, default: None });
+                p.kwarg = Some(Param {
+                    name,
+                    annotation,
+                    default: None,
+                });
                 kwarg_span = Some(span);
             }
         }
@@ -623,7 +762,10 @@ fn arguments(args: Vec<Arg>) -> Result<(Vec<Expr>, Vec<Keyword>)> {
             }
             Arg::Keyword(name, value, span) => {
                 let name = match name.kind {
-                    ExprKind::Name(n) => Ident { name: n, span: name.span },
+                    ExprKind::Name(n) => Ident {
+                        name: n,
+                        span: name.span,
+                    },
                     ExprKind::Constant(c @ (Constant::True | Constant::False | Constant::None)) => {
                         let word = match c {
                             Constant::True => "True",
@@ -639,11 +781,19 @@ fn arguments(args: Vec<Arg>) -> Result<(Vec<Expr>, Vec<Keyword>)> {
                         )
                     }
                 };
-                keywords.push(Keyword { name: Some(name), value, span });
+                keywords.push(Keyword {
+                    name: Some(name),
+                    value,
+                    span,
+                });
             }
             Arg::DoubleStar(value, span) => {
                 seen_double_star = true;
-                keywords.push(Keyword { name: None, value, span });
+                keywords.push(Keyword {
+                    name: None,
+                    value,
+                    span,
+                });
             }
         }
     }

@@ -373,7 +373,11 @@ impl ExprKind {
                 }
                 f(body);
             }
-            Call { func, args, keywords } => {
+            Call {
+                func,
+                args,
+                keywords,
+            } => {
                 f(func);
                 args.iter().for_each(&mut f);
                 keywords.iter().for_each(|k| f(&k.value));

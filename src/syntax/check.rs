@@ -17,6 +17,7 @@ use super::span::Span;
 /// assert_eq!(check_module(&m).unwrap_err().message, "'break' outside loop");
 /// ```
 pub fn check_module(module: &Module) -> Result<(), SyntaxError> {
+    check_future_imports(&module.body)?;
     let mut checker = Checker::default();
     checker.scopes.push(Scope::new(ScopeKind::Module, false));
     checker.block(&module.body);
@@ -28,6 +29,65 @@ pub fn check_module(module: &Module) -> Result<(), SyntaxError> {
         .or(nonlocal_error)
         .or(checker.context_error)
         .map_or(Ok(()), Err)
+}
+
+/// Features `from __future__ import` accepts (all of them already on, or harmless, in 3.11).
+const FUTURE_FEATURES: [&str; 10] = [
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
+
+fn is_future_import(stmt: &Stmt) -> bool {
+    matches!(&stmt.kind, StmtKind::ImportFrom { module: Some(m), level: 0, .. } if &*m.name == "__future__")
+}
+
+/// `from __future__ import …` must come first (after a docstring) and name a known feature.
+fn check_future_imports(body: &[Stmt]) -> Result<(), SyntaxError> {
+    let mut at_start = true;
+    for (i, stmt) in body.iter().enumerate() {
+        if !is_future_import(stmt) {
+            let docstring = i == 0
+                && matches!(&stmt.kind, StmtKind::Expr(e) if matches!(e.kind, ExprKind::Constant(Constant::Str(_))));
+            at_start &= docstring;
+            continue;
+        }
+        if !at_start {
+            return Err(SyntaxError::new(
+                "from __future__ imports must occur at the beginning of the file",
+                stmt.span,
+            ));
+        }
+        let StmtKind::ImportFrom { names, .. } = &stmt.kind else {
+            continue;
+        };
+        if names.is_empty() {
+            return Err(SyntaxError::new(
+                "future feature * is not defined",
+                stmt.span,
+            ));
+        }
+        for alias in names {
+            let name = &*alias.name.name;
+            if name == "braces" {
+                return Err(SyntaxError::new("not a chance", alias.name.span));
+            }
+            if !FUTURE_FEATURES.contains(&name) {
+                return Err(SyntaxError::new(
+                    format!("future feature {name} is not defined"),
+                    alias.name.span,
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -105,7 +165,11 @@ fn body_yields(body: &[Stmt]) -> bool {
 fn expr_yields(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) => true,
-        ExprKind::Lambda(..) | ExprKind::ListComp(..) | ExprKind::SetComp(..) | ExprKind::DictComp(..) | ExprKind::GeneratorExp(..) => false,
+        ExprKind::Lambda(..)
+        | ExprKind::ListComp(..)
+        | ExprKind::SetComp(..)
+        | ExprKind::DictComp(..)
+        | ExprKind::GeneratorExp(..) => false,
         kind => {
             let mut found = false;
             kind.for_each_child(|c| found |= expr_yields(c));
@@ -126,7 +190,12 @@ fn for_each_stmt_expr<'a>(kind: &'a StmtKind, f: &mut impl FnMut(&'a Expr)) {
             f(target);
             f(value);
         }
-        StmtKind::AnnAssign { target, annotation, value, .. } => {
+        StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+            ..
+        } => {
             f(target);
             f(annotation);
             value.iter().for_each(f);
@@ -149,10 +218,15 @@ fn for_each_stmt_expr<'a>(kind: &'a StmtKind, f: &mut impl FnMut(&'a Expr)) {
                 item.target.iter().for_each(&mut *f);
             }
         }
-        StmtKind::Try { handlers, .. } => handlers.iter().filter_map(|h| h.typ.as_ref()).for_each(f),
+        StmtKind::Try { handlers, .. } => {
+            handlers.iter().filter_map(|h| h.typ.as_ref()).for_each(f)
+        }
         StmtKind::FunctionDef(d) => {
             d.decorators.iter().for_each(&mut *f);
-            d.params.all().filter_map(|p| p.default.as_ref()).for_each(&mut *f);
+            d.params
+                .all()
+                .filter_map(|p| p.default.as_ref())
+                .for_each(&mut *f);
         }
         StmtKind::ClassDef(c) => {
             c.decorators.iter().for_each(&mut *f);
@@ -172,11 +246,19 @@ fn for_each_stmt_expr<'a>(kind: &'a StmtKind, f: &mut impl FnMut(&'a Expr)) {
 /// Calls `f` on each nested block of a compound statement (function and class bodies too).
 fn for_each_child_block<'a>(kind: &'a StmtKind, f: &mut impl FnMut(&'a [Stmt])) {
     match kind {
-        StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => {
+        StmtKind::If { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::For { body, orelse, .. } => {
             f(body);
             f(orelse);
         }
-        StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            ..
+        } => {
             f(body);
             handlers.iter().for_each(|h| f(&h.body));
             f(orelse);
@@ -198,8 +280,14 @@ fn resolve_nonlocals(scopes: &[Scope], error: &mut Option<SyntaxError>) {
             let mut parent = scope.parent.and_then(|p| by_id.get(&p));
             let mut found = false;
             while let Some(p) = parent {
-                let binds = p.bound.contains(&name.name) || p.nonlocals.iter().any(|n| n.name == name.name);
-                if matches!(p.kind, ScopeKind::Function | ScopeKind::Lambda) && binds && !p.globals.contains(&name.name) {
+                let binds =
+                    p.bound.contains(&name.name) || p.nonlocals.iter().any(|n| n.name == name.name);
+                let class_cell = p.kind == ScopeKind::Class && &*name.name == "__class__";
+                if class_cell
+                    || matches!(p.kind, ScopeKind::Function | ScopeKind::Lambda)
+                        && binds
+                        && !p.globals.contains(&name.name)
+                {
                     found = true;
                     break;
                 }
@@ -209,7 +297,12 @@ fn resolve_nonlocals(scopes: &[Scope], error: &mut Option<SyntaxError>) {
                 parent = p.parent.and_then(|q| by_id.get(&q));
             }
             if !found {
-                error.get_or_insert_with(|| SyntaxError::new(format!("no binding for nonlocal '{}' found", name.name), name.span));
+                error.get_or_insert_with(|| {
+                    SyntaxError::new(
+                        format!("no binding for nonlocal '{}' found", name.name),
+                        name.span,
+                    )
+                });
                 return;
             }
         }
@@ -223,11 +316,13 @@ impl Checker {
     }
 
     fn scope_fail(&mut self, message: String, span: Span) {
-        self.scope_error.get_or_insert_with(|| SyntaxError::new(message, span));
+        self.scope_error
+            .get_or_insert_with(|| SyntaxError::new(message, span));
     }
 
     fn context_fail(&mut self, message: impl Into<String>, span: Span) {
-        self.context_error.get_or_insert_with(|| SyntaxError::new(message, span));
+        self.context_error
+            .get_or_insert_with(|| SyntaxError::new(message, span));
     }
 
     fn open_scope(&mut self, kind: ScopeKind, is_async: bool) {
@@ -286,7 +381,12 @@ impl Checker {
                 self.value(value);
                 self.target(target);
             }
-            StmtKind::AnnAssign { target, annotation, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                ..
+            } => {
                 self.value(annotation);
                 if let Some(v) = value {
                     self.value(v);
@@ -294,7 +394,15 @@ impl Checker {
                 self.target(target);
             }
             StmtKind::Delete(targets) => targets.iter().for_each(|t| self.target(t)),
-            StmtKind::Pass | StmtKind::Import(_) | StmtKind::ImportFrom { .. } => self.imports(&stmt.kind),
+            StmtKind::ImportFrom { .. } if is_future_import(stmt) && self.scopes.len() > 1 => {
+                self.context_fail(
+                    "from __future__ imports must occur at the beginning of the file",
+                    span,
+                );
+            }
+            StmtKind::Pass | StmtKind::Import(_) | StmtKind::ImportFrom { .. } => {
+                self.imports(&stmt.kind)
+            }
             StmtKind::Break => {
                 if self.scope().loops == 0 {
                     self.context_fail("'break' outside loop", span);
@@ -318,7 +426,10 @@ impl Checker {
             StmtKind::Global(names) => self.declare(names, true),
             StmtKind::Nonlocal(names) => {
                 if self.scope().kind == ScopeKind::Module {
-                    self.scope_fail("nonlocal declaration not allowed at module level".into(), span);
+                    self.scope_fail(
+                        "nonlocal declaration not allowed at module level".into(),
+                        span,
+                    );
                 }
                 self.declare(names, false);
             }
@@ -338,7 +449,13 @@ impl Checker {
                 self.loop_body(body);
                 self.block(orelse);
             }
-            StmtKind::For { is_async, target, iter, body, orelse } => {
+            StmtKind::For {
+                is_async,
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 if *is_async && !self.in_async_function() {
                     self.context_fail("'async for' outside async function", span);
                 }
@@ -347,7 +464,13 @@ impl Checker {
                 self.loop_body(body);
                 self.block(orelse);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
                 self.block(body);
                 for h in handlers {
                     if let Some(t) = &h.typ {
@@ -361,7 +484,11 @@ impl Checker {
                 self.block(orelse);
                 self.block(finalbody);
             }
-            StmtKind::With { is_async, items, body } => {
+            StmtKind::With {
+                is_async,
+                items,
+                body,
+            } => {
                 if *is_async && !self.in_async_function() {
                     self.context_fail("'async with' outside async function", span);
                 }
@@ -376,7 +503,7 @@ impl Checker {
             StmtKind::FunctionDef(def) => self.function(def),
             StmtKind::ClassDef(class) => {
                 class.decorators.iter().for_each(|d| self.value(d));
-                class.bases.iter().for_each(|b| self.value(b));
+                class.bases.iter().for_each(|b| self.element(b));
                 class.keywords.iter().for_each(|k| self.value(&k.value));
                 self.bind(&class.name.name);
                 self.open_scope(ScopeKind::Class, false);
@@ -419,7 +546,9 @@ impl Checker {
                 Some(format!("name '{n}' is nonlocal and global"))
             } else {
                 match scope.seen.get(n) {
-                    Some(true) => Some(format!("name '{n}' is assigned to before {word} declaration")),
+                    Some(true) => Some(format!(
+                        "name '{n}' is assigned to before {word} declaration"
+                    )),
                     Some(false) => Some(format!("name '{n}' is used prior to {word} declaration")),
                     None => None,
                 }
@@ -472,7 +601,7 @@ impl Checker {
                 self.value(d);
             }
             if let Some(a) = &p.annotation {
-                self.value(a);
+                self.element(a);
             }
         }
     }
@@ -481,7 +610,10 @@ impl Checker {
         for p in params.all() {
             let name = &p.name.name;
             if self.scope().params.contains(name) {
-                self.scope_fail(format!("duplicate argument '{name}' in function definition"), p.name.span);
+                self.scope_fail(
+                    format!("duplicate argument '{name}' in function definition"),
+                    p.name.span,
+                );
             }
             self.scope().params.insert(name.clone());
             self.bind(name);
@@ -499,9 +631,15 @@ impl Checker {
     fn target(&mut self, t: &Expr) {
         match &t.kind {
             ExprKind::Name(n) => self.bind(n),
-            ExprKind::Starred(_) => self.context_fail("starred assignment target must be in a list or tuple", t.span),
+            ExprKind::Starred(_) => self.context_fail(
+                "starred assignment target must be in a list or tuple",
+                t.span,
+            ),
             ExprKind::Tuple(items) | ExprKind::List(items) => {
-                let stars = items.iter().filter(|i| matches!(i.kind, ExprKind::Starred(_))).count();
+                let stars = items
+                    .iter()
+                    .filter(|i| matches!(i.kind, ExprKind::Starred(_)))
+                    .count();
                 if stars > 1 {
                     self.context_fail("multiple starred expressions in assignment", t.span);
                 }
@@ -525,9 +663,15 @@ impl Checker {
                     ScopeKind::Module | ScopeKind::Class if !self.in_comprehension() => {
                         self.context_fail("'await' outside function", e.span)
                     }
-                    _ if self.in_comprehension() && !self.in_async_function() => {
-                        self.context_fail("asynchronous comprehension outside of an asynchronous function", e.span)
+                    _ if self.in_comprehension()
+                        && !self.scopes.last().is_some_and(|s| s.is_async) =>
+                    {
+                        self.context_fail(
+                            "asynchronous comprehension outside of an asynchronous function",
+                            e.span,
+                        )
                     }
+                    _ if self.in_comprehension() => {}
                     ScopeKind::Function if f.is_async => {}
                     _ => self.context_fail("'await' outside async function", e.span),
                 }
@@ -565,9 +709,17 @@ impl Checker {
             }
             ExprKind::ListComp(elt, gens) => self.comprehension("list comprehension", &[elt], gens),
             ExprKind::SetComp(elt, gens) => self.comprehension("set comprehension", &[elt], gens),
-            ExprKind::GeneratorExp(elt, gens) => self.comprehension("generator expression", &[elt], gens),
-            ExprKind::DictComp(kv, gens) => self.comprehension("dict comprehension", &[&kv.0, &kv.1], gens),
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::GeneratorExp(elt, gens) => {
+                self.comprehension("generator expression", &[elt], gens);
+            }
+            ExprKind::DictComp(kv, gens) => {
+                self.comprehension("dict comprehension", &[&kv.0, &kv.1], gens)
+            }
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.value(func);
                 args.iter().for_each(|a| self.element(a));
                 let mut names = HashSet::new();
@@ -575,7 +727,10 @@ impl Checker {
                     self.value(&k.value);
                     if let Some(n) = &k.name {
                         if !names.insert(n.name.clone()) {
-                            self.context_fail(format!("keyword argument repeated: {}", n.name), k.span);
+                            self.context_fail(
+                                format!("keyword argument repeated: {}", n.name),
+                                k.span,
+                            );
                         }
                     }
                 }
@@ -604,7 +759,10 @@ impl Checker {
     }
 
     fn in_comprehension(&self) -> bool {
-        matches!(self.scopes.last().map(|s| s.kind), Some(ScopeKind::Comprehension(_)))
+        matches!(
+            self.scopes.last().map(|s| s.kind),
+            Some(ScopeKind::Comprehension(_))
+        )
     }
 
     fn comprehension(&mut self, what: &'static str, elts: &[&Expr], gens: &[Comprehension]) {
@@ -612,11 +770,15 @@ impl Checker {
             return;
         };
         self.value(&first.iter);
-        let outer_async = self.in_async_function();
+        // A generator expression may be asynchronous anywhere: it makes an async generator.
+        let outer_async = self.in_async_function() || what == "generator expression";
         self.open_scope(ScopeKind::Comprehension(what), outer_async);
         for (i, g) in gens.iter().enumerate() {
             if g.is_async && !outer_async {
-                self.context_fail("asynchronous comprehension outside of an asynchronous function", g.iter.span);
+                self.context_fail(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    g.iter.span,
+                );
             }
             if i > 0 {
                 self.value(&rest[i - 1].iter);

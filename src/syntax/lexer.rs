@@ -26,7 +26,10 @@ enum Raw {
     Backslash,
     #[regex("[A-Za-z_][A-Za-z0-9_]*", priority = 2)]
     AsciiName,
-    #[regex(r"[A-Za-z_\u{80}-\u{10FFFF}][A-Za-z0-9_\u{80}-\u{10FFFF}]*", priority = 1)]
+    #[regex(
+        r"[A-Za-z_\u{80}-\u{10FFFF}][A-Za-z0-9_\u{80}-\u{10FFFF}]*",
+        priority = 1
+    )]
     UnicodeName,
     #[regex("[0-9]")]
     #[regex(r"\.[0-9]")]
@@ -202,7 +205,8 @@ impl<'s> Layer<'s> {
                 Ok(Raw::StringStart) => {
                     let start = span.start as usize;
                     self.begin_token(span)?;
-                    let (end, value) = scan_string(self.src, start, span.end as usize - 1).map_err(hard)?;
+                    let (end, value) =
+                        scan_string(self.src, start, span.end as usize - 1).map_err(hard)?;
                     self.bump_to(end);
                     self.push(Span::new(start, end), Tok::Str(Rc::new(value)))?;
                 }
@@ -265,7 +269,10 @@ impl<'s> Layer<'s> {
     }
 
     fn bad_character(&self, span: Span) -> LexError {
-        let c = self.src[span.start as usize..].chars().next().unwrap_or('?');
+        let c = self.src[span.start as usize..]
+            .chars()
+            .next()
+            .unwrap_or('?');
         if c.is_ascii_graphic() || c == ' ' {
             LexError {
                 error: SyntaxError::new("invalid syntax", span),
@@ -302,7 +309,10 @@ impl<'s> Layer<'s> {
                 Some((open, open_span)) if open != expected_open => {
                     let open_line = line_at(self.src, open_span.start as usize);
                     let msg = if open_line == line_at(self.src, span.start as usize) {
-                        format!("closing parenthesis '{close}' does not match opening parenthesis '{}'", open as char)
+                        format!(
+                            "closing parenthesis '{close}' does not match opening parenthesis '{}'",
+                            open as char
+                        )
                     } else {
                         format!(
                             "closing parenthesis '{close}' does not match opening parenthesis '{}' on line {open_line}",
@@ -433,7 +443,10 @@ fn invalid_character(c: char, at: usize) -> SyntaxError {
     if printable {
         SyntaxError::new(format!("invalid character '{c}' (U+{code:04X})"), span)
     } else {
-        SyntaxError::new(format!("invalid non-printable character U+{code:04X}"), span)
+        SyntaxError::new(
+            format!("invalid non-printable character U+{code:04X}"),
+            span,
+        )
     }
 }
 
@@ -458,8 +471,17 @@ mod tests {
             "if x : newline indent y newline dedent z newline"
         );
         assert_eq!(kinds("f(a,\n  b)\n").join(" "), "f ( a , b ) newline");
-        assert_eq!(kinds("x = 1 + \\\n  2").join(" "), "x = number + number newline");
-        assert_eq!(kinds("def f():\n\tif x:\n\t\treturn\n").iter().filter(|t| *t == "dedent").count(), 2);
+        assert_eq!(
+            kinds("x = 1 + \\\n  2").join(" "),
+            "x = number + number newline"
+        );
+        assert_eq!(
+            kinds("def f():\n\tif x:\n\t\treturn\n")
+                .iter()
+                .filter(|t| *t == "dedent")
+                .count(),
+            2
+        );
     }
 
     #[test]
@@ -476,22 +498,37 @@ mod tests {
 
     #[test]
     fn bracket_errors() {
-        assert_eq!(error("x = (1, 2]\n"), "SyntaxError: closing parenthesis ']' does not match opening parenthesis '('");
+        assert_eq!(
+            error("x = (1, 2]\n"),
+            "SyntaxError: closing parenthesis ']' does not match opening parenthesis '('"
+        );
         assert_eq!(error("x = 1)\n"), "SyntaxError: unmatched ')'");
         assert_eq!(error("x = [1,\n"), "SyntaxError: '[' was never closed");
     }
 
     #[test]
     fn characters() {
-        assert_eq!(error("x = 1 € 2\n"), "SyntaxError: invalid character '€' (U+20AC)");
-        assert_eq!(error("x\u{a0}= 1\n"), "SyntaxError: invalid non-printable character U+00A0");
+        assert_eq!(
+            error("x = 1 € 2\n"),
+            "SyntaxError: invalid character '€' (U+20AC)"
+        );
+        assert_eq!(
+            error("x\u{a0}= 1\n"),
+            "SyntaxError: invalid non-printable character U+00A0"
+        );
         assert_eq!(kinds("é = 1").join(" "), "é = number newline");
-        assert_eq!(error("x = 1 \\ 2\n"), "SyntaxError: unexpected character after line continuation character");
+        assert_eq!(
+            error("x = 1 \\ 2\n"),
+            "SyntaxError: unexpected character after line continuation character"
+        );
     }
 
     #[test]
     fn strings_and_prefixes() {
-        assert_eq!(kinds("rb'x' f\"{a}\" u'y'").join(" "), "string string string newline");
+        assert_eq!(
+            kinds("rb'x' f\"{a}\" u'y'").join(" "),
+            "string string string newline"
+        );
         assert_eq!(kinds("ub'x'").join(" "), "ub string newline");
     }
 }

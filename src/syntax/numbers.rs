@@ -20,7 +20,10 @@ pub fn scan_number(src: &str, start: usize) -> Result<(usize, Tok), SyntaxError>
     let bytes = src.as_bytes();
     let error = |msg: &str, at: usize| SyntaxError::new(msg, Span::new(start, at.max(start + 1)));
     let err = |msg: &str, at: usize| Err(error(msg, at));
-    let radix = match (bytes[start], bytes.get(start + 1).map(u8::to_ascii_lowercase)) {
+    let radix = match (
+        bytes[start],
+        bytes.get(start + 1).map(u8::to_ascii_lowercase),
+    ) {
         (b'0', Some(b'x')) => Some((16, "hexadecimal")),
         (b'0', Some(b'o')) => Some((8, "octal")),
         (b'0', Some(b'b')) => Some((2, "binary")),
@@ -47,7 +50,10 @@ pub fn scan_number(src: &str, start: usize) -> Result<(usize, Tok), SyntaxError>
                 _ => break,
             }
         }
-        if digits.is_empty() || bytes[i - 1] == b'_' || bytes.get(i).copied().is_some_and(is_ident_byte) {
+        if digits.is_empty()
+            || bytes[i - 1] == b'_'
+            || bytes.get(i).copied().is_some_and(is_ident_byte)
+        {
             return err(&format!("invalid {name} literal"), i);
         }
         return Ok((i, Tok::Int(int_from_digits(&digits, radix))));
@@ -60,7 +66,10 @@ pub fn scan_number(src: &str, start: usize) -> Result<(usize, Tok), SyntaxError>
             if c.is_ascii_digit() {
                 s.push(c as char);
                 *i += 1;
-            } else if c == b'_' && bytes.get(*i + 1).is_some_and(u8::is_ascii_digit) && !s.is_empty() {
+            } else if c == b'_'
+                && bytes.get(*i + 1).is_some_and(u8::is_ascii_digit)
+                && !s.is_empty()
+            {
                 *i += 1;
             } else if c == b'_' {
                 return Err(*i + 1);
@@ -177,7 +186,10 @@ mod tests {
         assert_eq!(scan("1__0").unwrap_err(), "invalid decimal literal");
         assert_eq!(scan("1_").unwrap_err(), "invalid decimal literal");
         assert_eq!(scan("1abc").unwrap_err(), "invalid decimal literal");
-        assert_eq!(scan("0o8").unwrap_err(), "invalid digit '8' in octal literal");
+        assert_eq!(
+            scan("0o8").unwrap_err(),
+            "invalid digit '8' in octal literal"
+        );
         assert_eq!(scan("0x").unwrap_err(), "invalid hexadecimal literal");
         assert!(scan("012").unwrap_err().starts_with("leading zeros"));
     }

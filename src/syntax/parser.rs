@@ -14,7 +14,13 @@ use super::span::Span;
 use super::token::Tok;
 
 lalrpop_mod!(
-    #[allow(clippy::all, clippy::pedantic, unused_parens, unused_imports, dead_code)]
+    #[allow(
+        clippy::all,
+        clippy::pedantic,
+        unused_parens,
+        unused_imports,
+        dead_code
+    )]
     grammar,
     "/python.rs"
 );
@@ -66,7 +72,12 @@ fn run(src: &str, lexed: Lexed, start: Tok) -> Result<Top, SyntaxError> {
     let consumed = Cell::new(0usize);
     let begin = (0, start, 0);
     let tokens = std::iter::once(Ok(begin))
-        .chain(lexed.tokens.iter().map(|(s, t)| Ok((s.start as usize, t.clone(), s.end as usize))))
+        .chain(
+            lexed
+                .tokens
+                .iter()
+                .map(|(s, t)| Ok((s.start as usize, t.clone(), s.end as usize))),
+        )
         .chain(lexed.error.iter().map(|e| Err(e.error.clone())))
         .inspect(|_| consumed.set(consumed.get() + 1));
     let mut ctx = ParseContext::new(src);
@@ -83,7 +94,12 @@ fn run(src: &str, lexed: Lexed, start: Tok) -> Result<Top, SyntaxError> {
                 _ => consumed.get().saturating_sub(2),
             };
             let base_depth = i32::from(start_is_expression);
-            let failure = Failure { src, tokens: &lexed.tokens, index, base_depth };
+            let failure = Failure {
+                src,
+                tokens: &lexed.tokens,
+                index,
+                base_depth,
+            };
             let parse_error = failure.describe(err);
             Err(outranked_by_tokenizer(src, &lexed, parse_error, index))
         }
@@ -92,7 +108,12 @@ fn run(src: &str, lexed: Lexed, start: Tok) -> Result<Top, SyntaxError> {
 
 /// CPython tokenizes the rest of the file after a parser error: a tokenizer error there wins,
 /// and so does a bracket left open on a line before the error.
-fn outranked_by_tokenizer(src: &str, lexed: &Lexed, parse_error: SyntaxError, index: usize) -> SyntaxError {
+fn outranked_by_tokenizer(
+    src: &str,
+    lexed: &Lexed,
+    parse_error: SyntaxError,
+    index: usize,
+) -> SyntaxError {
     let Some(lex_error) = &lexed.error else {
         return parse_error;
     };
@@ -100,7 +121,10 @@ fn outranked_by_tokenizer(src: &str, lexed: &Lexed, parse_error: SyntaxError, in
         return lex_error.error.clone();
     }
     if let Some(open) = lex_error.open_bracket {
-        let at = lexed.tokens.get(index).map_or(src.len(), |t| t.0.start as usize);
+        let at = lexed
+            .tokens
+            .get(index)
+            .map_or(src.len(), |t| t.0.start as usize);
         if line_at(src, at) > line_at(src, open.start as usize) {
             return lex_error.error.clone();
         }
@@ -140,7 +164,10 @@ impl Failure<'_> {
         match self.tokens.get(i) {
             Some(t) => t.0,
             None => {
-                let end = self.tokens.last().map_or(self.src.len(), |t| t.0.end as usize);
+                let end = self
+                    .tokens
+                    .last()
+                    .map_or(self.src.len(), |t| t.0.end as usize);
                 Span::new(end, end)
             }
         }
@@ -153,7 +180,12 @@ impl Failure<'_> {
     /// Index of the first token of the logical line holding token `i`.
     fn line_start(&self, i: usize) -> usize {
         let mut j = i.min(self.tokens.len());
-        while j > 0 && !matches!(self.tok(j - 1), Some(Tok::Newline | Tok::Indent | Tok::Dedent)) {
+        while j > 0
+            && !matches!(
+                self.tok(j - 1),
+                Some(Tok::Newline | Tok::Indent | Tok::Dedent)
+            )
+        {
             j -= 1;
         }
         j
@@ -181,7 +213,10 @@ impl Failure<'_> {
     fn open_brackets(&self, i: usize) -> Vec<usize> {
         let start = self.line_start(i);
         let mut open = Vec::new();
-        for (j, t) in self.tokens[start..i.min(self.tokens.len())].iter().enumerate() {
+        for (j, t) in self.tokens[start..i.min(self.tokens.len())]
+            .iter()
+            .enumerate()
+        {
             match t.1 {
                 Tok::LPar | Tok::LSqb | Tok::LBrace => open.push(start + j),
                 Tok::RPar | Tok::RSqb | Tok::RBrace => {
@@ -210,7 +245,9 @@ impl Failure<'_> {
     /// Messages for a dict display missing a key's `:` or its value.
     fn dict_item_error(&self, i: usize) -> Option<SyntaxError> {
         let open = *self.open_brackets(i).last()?;
-        if self.tok(open) != Some(&Tok::LBrace) || !matches!(self.tok(i), Some(Tok::Comma | Tok::RBrace)) {
+        if self.tok(open) != Some(&Tok::LBrace)
+            || !matches!(self.tok(i), Some(Tok::Comma | Tok::RBrace))
+        {
             return None;
         }
         if self.tok(i - 1) == Some(&Tok::Colon) {
@@ -234,13 +271,15 @@ impl Failure<'_> {
                 _ => {}
             }
         }
-        (colons > 0 && !item_has_colon).then(|| SyntaxError::new("':' expected after dictionary key", self.span(i - 1)))
+        (colons > 0 && !item_has_colon)
+            .then(|| SyntaxError::new("':' expected after dictionary key", self.span(i - 1)))
     }
 
     fn describe(&self, err: ParseError<usize, Tok, SyntaxError>) -> SyntaxError {
         let expected = match err {
             ParseError::User { error } => return error,
-            ParseError::UnrecognizedToken { expected, .. } | ParseError::UnrecognizedEof { expected, .. } => expected,
+            ParseError::UnrecognizedToken { expected, .. }
+            | ParseError::UnrecognizedEof { expected, .. } => expected,
             ParseError::InvalidToken { .. } | ParseError::ExtraToken { .. } => Vec::new(),
         };
         let expects = |text: &str| expected.iter().any(|e| e.trim_matches('"') == text);
@@ -257,11 +296,18 @@ impl Failure<'_> {
             if let Some((at, what)) = header {
                 return SyntaxError::with_kind(
                     ErrorKind::IndentationError,
-                    format!("expected an indented block after {what} on line {}", self.line(at)),
+                    format!(
+                        "expected an indented block after {what} on line {}",
+                        self.line(at)
+                    ),
                     here,
                 );
             }
-            return SyntaxError::with_kind(ErrorKind::IndentationError, "expected an indented block", here);
+            return SyntaxError::with_kind(
+                ErrorKind::IndentationError,
+                "expected an indented block",
+                here,
+            );
         }
         if expects("except") && expects("finally") {
             return SyntaxError::new("expected 'except' or 'finally' block", here);
@@ -274,24 +320,47 @@ impl Failure<'_> {
         if (tok == Some(&Tok::Newline) || tok.is_none()) && expects(":") && header.is_some() {
             return SyntaxError::new("expected ':'", here);
         }
-        if prev.is_some_and(|p| matches!(p, Tok::Name(_))) && i >= 2 && self.tok(i - 2) == Some(&Tok::Def) && tok != Some(&Tok::LPar) {
+        if prev.is_some_and(|p| matches!(p, Tok::Name(_)))
+            && i >= 2
+            && self.tok(i - 2) == Some(&Tok::Def)
+            && tok != Some(&Tok::LPar)
+        {
             return SyntaxError::new("expected '('", here);
         }
         if expects("else") && !expects("if") && tok != Some(&Tok::Else) {
-            let at = (start..i).rev().find(|&j| self.tok(j) == Some(&Tok::If)).unwrap_or(i);
+            let at = (start..i)
+                .rev()
+                .find(|&j| self.tok(j) == Some(&Tok::If))
+                .unwrap_or(i);
             return SyntaxError::new(
                 "expected 'else' after 'if' expression",
-                Span::new(self.span(at).start as usize, self.span(i.saturating_sub(1)).end as usize),
+                Span::new(
+                    self.span(at).start as usize,
+                    self.span(i.saturating_sub(1)).end as usize,
+                ),
             );
         }
         if let Some(e) = self.dict_item_error(i) {
             return e;
         }
-        if tok == Some(&Tok::Newline) && prev == Some(&Tok::Comma) && self.tok(start) == Some(&Tok::From) {
-            return SyntaxError::new("trailing comma not allowed without surrounding parentheses", self.span(i - 1));
+        if tok == Some(&Tok::Newline)
+            && prev == Some(&Tok::Comma)
+            && self.tok(start) == Some(&Tok::From)
+        {
+            return SyntaxError::new(
+                "trailing comma not allowed without surrounding parentheses",
+                self.span(i - 1),
+            );
         }
-        if tok == Some(&Tok::Colon) && header.is_none() && self.bracket_depth_before(i) == 0 && self.has_top_level_comma(start, i) {
-            return SyntaxError::new("only single target (not tuple) can be annotated", self.span(start));
+        if tok == Some(&Tok::Colon)
+            && header.is_none()
+            && self.bracket_depth_before(i) == 0
+            && self.has_top_level_comma(start, i)
+        {
+            return SyntaxError::new(
+                "only single target (not tuple) can be annotated",
+                self.span(start),
+            );
         }
         if tok == Some(&Tok::ColonEqual) {
             if let Some(e) = self.walrus_target(start, i) {
@@ -313,7 +382,14 @@ impl Failure<'_> {
         if tok == Some(&Tok::Comma) && header.is_some_and(|h| self.tok(h.0) == Some(&Tok::Except)) {
             return SyntaxError::new("multiple exception types must be parenthesized", here);
         }
-        SyntaxError::new("invalid syntax", if here.is_empty() { Span::new(here.start as usize, here.start as usize + 1) } else { here })
+        SyntaxError::new(
+            "invalid syntax",
+            if here.is_empty() {
+                Span::new(here.start as usize, here.start as usize + 1)
+            } else {
+                here
+            },
+        )
     }
 
     /// `match` statements parse as a name followed by an expression: name the feature instead.
@@ -350,7 +426,10 @@ impl Failure<'_> {
         if from >= i {
             return None;
         }
-        let lhs_span = Span::new(self.span(from).start as usize, self.span(i - 1).end as usize);
+        let lhs_span = Span::new(
+            self.span(from).start as usize,
+            self.span(i - 1).end as usize,
+        );
         let lhs = super::parser::parse_expression_at(self.src, lhs_span).ok()?;
         let here = Span::new(lhs_span.start as usize, self.span(i).end as usize);
         match lhs.kind {
@@ -362,10 +441,15 @@ impl Failure<'_> {
             | super::ast::ExprKind::List(_)
             | super::ast::ExprKind::GeneratorExp(..)
             | super::ast::ExprKind::Constant(
-                super::ast::Constant::True | super::ast::Constant::False | super::ast::Constant::None,
+                super::ast::Constant::True
+                | super::ast::Constant::False
+                | super::ast::Constant::None,
             ) => None,
             _ => Some(SyntaxError::new(
-                format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", lhs.describe()),
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    lhs.describe()
+                ),
                 lhs.span,
             )),
         }
@@ -378,12 +462,17 @@ impl Failure<'_> {
             return None;
         }
         if let Some(&open) = self.open_brackets(i).last() {
-            let call = self.tok(open) == Some(&Tok::LPar) && open > 0 && self.tok(open - 1).is_some_and(ends_expression);
+            let call = self.tok(open) == Some(&Tok::LPar)
+                && open > 0
+                && self.tok(open - 1).is_some_and(ends_expression);
             if call {
                 return None;
             }
         }
-        let span = Span::new(self.span(from).start as usize, self.span(i - 1).end as usize);
+        let span = Span::new(
+            self.span(from).start as usize,
+            self.span(i - 1).end as usize,
+        );
         let lhs = parse_expression_at(self.src, span).ok()?;
         if matches!(lhs.kind, super::ast::ExprKind::Name(_)) {
             return None;
@@ -406,7 +495,12 @@ impl Failure<'_> {
                 Tok::LPar | Tok::LSqb | Tok::LBrace if depth == 0 => break,
                 Tok::LPar | Tok::LSqb | Tok::LBrace => depth -= 1,
                 Tok::Comma | Tok::Colon | Tok::Equal | Tok::ColonEqual if depth == 0 => break,
-                t if depth == 0 && t.is_keyword() && !matches!(t, Tok::None | Tok::True | Tok::False | Tok::Await) => break,
+                t if depth == 0
+                    && t.is_keyword()
+                    && !matches!(t, Tok::None | Tok::True | Tok::False | Tok::Await) =>
+                {
+                    break
+                }
                 _ => {}
             }
             j -= 1;
@@ -425,13 +519,19 @@ impl Failure<'_> {
                     Span::new(self.span(from).start as usize, self.span(i).end as usize),
                 ));
             }
-            if from + 1 == i && (matches!(self.tok(i), Some(Tok::Str(_))) || matches!(&**name, "match" | "case" | "_")) {
+            if from + 1 == i
+                && (matches!(self.tok(i), Some(Tok::Str(_)))
+                    || matches!(&**name, "match" | "case" | "_"))
+            {
                 return None;
             }
         }
         if self.bracket_depth_before(i) > 0 {
             let span = Span::new(self.span(from).start as usize, self.span(i).end as usize);
-            return Some(SyntaxError::new("invalid syntax. Perhaps you forgot a comma?", span));
+            return Some(SyntaxError::new(
+                "invalid syntax. Perhaps you forgot a comma?",
+                span,
+            ));
         }
         None
     }

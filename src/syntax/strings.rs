@@ -16,7 +16,11 @@ struct Prefix {
 
 /// Scans the string literal whose prefix starts at `start` and whose opening quote is at `quote_at`.
 /// Returns the offset just past the closing quote and the decoded value.
-pub fn scan_string(src: &str, start: usize, quote_at: usize) -> Result<(usize, StrValue), SyntaxError> {
+pub fn scan_string(
+    src: &str,
+    start: usize,
+    quote_at: usize,
+) -> Result<(usize, StrValue), SyntaxError> {
     let mut prefix = Prefix::default();
     for c in src[start..quote_at].chars() {
         match c.to_ascii_lowercase() {
@@ -34,7 +38,13 @@ pub fn scan_string(src: &str, start: usize, quote_at: usize) -> Result<(usize, S
     let body_end = loop {
         match bytes.get(i) {
             None => return Err(unterminated(src, start, triple)),
-            Some(b'\\') => i += if bytes.get(i + 1) == Some(&b'\r') && bytes.get(i + 2) == Some(&b'\n') { 3 } else { 2 },
+            Some(b'\\') => {
+                i += if bytes.get(i + 1) == Some(&b'\r') && bytes.get(i + 2) == Some(&b'\n') {
+                    3
+                } else {
+                    2
+                }
+            }
             Some(b'\n' | b'\r') if !triple => return Err(unterminated(src, start, triple)),
             Some(&c) if c == quote => {
                 if !triple {
@@ -71,9 +81,14 @@ fn unterminated(src: &str, start: usize, triple: bool) -> SyntaxError {
             Span::new(start, start + 3),
         )
     } else {
-        let line_end = src[start..].find(['\n', '\r']).map_or(src.len(), |n| start + n);
+        let line_end = src[start..]
+            .find(['\n', '\r'])
+            .map_or(src.len(), |n| start + n);
         SyntaxError::new(
-            format!("unterminated string literal (detected at line {})", line_at(src, start)),
+            format!(
+                "unterminated string literal (detected at line {})",
+                line_at(src, start)
+            ),
             Span::new(start, line_end.max(start + 1)),
         )
     }
@@ -173,7 +188,12 @@ pub fn decode_str(src: &str, body: Span, raw: bool) -> Result<String, SyntaxErro
                         ))
                     }
                     None => {
-                        return Err(unicode_error(body, base + i, base + last, "illegal Unicode character"))
+                        return Err(unicode_error(
+                            body,
+                            base + i,
+                            base + last,
+                            "illegal Unicode character",
+                        ))
                     }
                 }
             }
@@ -188,7 +208,12 @@ pub fn decode_str(src: &str, body: Span, raw: bool) -> Result<String, SyntaxErro
                         match unicode_names2::character(name) {
                             Some(ch) => out.push(ch),
                             None => {
-                                return Err(unicode_error(body, base + i, base + end, "unknown Unicode character name"))
+                                return Err(unicode_error(
+                                    body,
+                                    base + i,
+                                    base + end,
+                                    "unknown Unicode character name",
+                                ))
                             }
                         }
                         while chars.peek().is_some_and(|&(j, _)| j <= end) {
@@ -197,7 +222,12 @@ pub fn decode_str(src: &str, body: Span, raw: bool) -> Result<String, SyntaxErro
                     }
                     _ => {
                         let to = i + 1 + rest.find('}').map_or(0, |n| n + 1).min(rest.len());
-                        return Err(unicode_error(body, base + i, base + to, "malformed \\N character escape"));
+                        return Err(unicode_error(
+                            body,
+                            base + i,
+                            base + to,
+                            "malformed \\N character escape",
+                        ));
                     }
                 }
             }
@@ -264,7 +294,9 @@ pub fn decode_bytes(src: &str, body: Span, raw: bool) -> Result<Vec<u8>, SyntaxE
                 out.push((value & 0xff) as u8);
             }
             b'x' => {
-                let hex = b.get(i..i + 2).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+                let hex = b
+                    .get(i..i + 2)
+                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
                 match hex.and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()) {
                     Some(v) => {
                         out.push(v);
@@ -300,7 +332,11 @@ fn split_fstring(src: &str, body: Span, raw: bool, depth: u32) -> Result<Vec<FPi
     let mut pieces = Vec::new();
     let mut lit_start = body.start as usize;
     let mut i = lit_start;
-    let flush = |pieces: &mut Vec<FPiece>, from: usize, to: usize, extra: &str| -> Result<(), SyntaxError> {
+    let flush = |pieces: &mut Vec<FPiece>,
+                 from: usize,
+                 to: usize,
+                 extra: &str|
+     -> Result<(), SyntaxError> {
         let mut text = decode_str(src, Span::new(from, to), raw)?;
         text.push_str(extra);
         if !text.is_empty() {
@@ -317,6 +353,7 @@ fn split_fstring(src: &str, body: Span, raw: bool, depth: u32) -> Result<Vec<FPi
             b'\\' if !raw && bytes.get(i + 1) == Some(&b'N') && bytes.get(i + 2) == Some(&b'{') => {
                 i = src[i..end].find('}').map_or(end, |n| i + n + 1);
             }
+            b'\\' if matches!(bytes.get(i + 1), Some(b'{' | b'}')) => i += 1,
             b'\\' => i += 2,
             b'{' if bytes.get(i + 1) == Some(&b'{') => {
                 flush(&mut pieces, lit_start, i, "{")?;
@@ -348,7 +385,13 @@ fn split_fstring(src: &str, body: Span, raw: bool, depth: u32) -> Result<Vec<FPi
 
 /// Scans one replacement field whose expression starts at `start`; returns it and the offset
 /// just past its closing brace.
-fn scan_field(src: &str, start: usize, end: usize, raw: bool, depth: u32) -> Result<(FFieldSrc, usize), SyntaxError> {
+fn scan_field(
+    src: &str,
+    start: usize,
+    end: usize,
+    raw: bool,
+    depth: u32,
+) -> Result<(FFieldSrc, usize), SyntaxError> {
     let bytes = src.as_bytes();
     let mut i = start;
     let mut nesting: Vec<u8> = Vec::new();
@@ -358,7 +401,8 @@ fn scan_field(src: &str, start: usize, end: usize, raw: bool, depth: u32) -> Res
             return Err(fstring_error("expecting '}'", start - 1, 1));
         };
         if let Some((q, triple)) = quote {
-            if c == q && (!triple || (bytes.get(i + 1) == Some(&q) && bytes.get(i + 2) == Some(&q))) {
+            if c == q && (!triple || (bytes.get(i + 1) == Some(&q) && bytes.get(i + 2) == Some(&q)))
+            {
                 quote = None;
                 i += if triple { 3 } else { 1 };
             } else {
@@ -395,7 +439,10 @@ fn scan_field(src: &str, start: usize, end: usize, raw: bool, depth: u32) -> Res
                 };
                 if c != expected {
                     return Err(fstring_error(
-                        &format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, open as char),
+                        &format!(
+                            "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                            c as char, open as char
+                        ),
                         i,
                         1,
                     ));
@@ -421,7 +468,11 @@ fn scan_field(src: &str, start: usize, end: usize, raw: bool, depth: u32) -> Res
         if bytes[expr_end] == b'!' {
             return Err(fstring_error("expression required before '!'", expr_end, 1));
         }
-        return Err(fstring_error("empty expression not allowed", start - 1, expr_end - start + 2));
+        return Err(fstring_error(
+            "empty expression not allowed",
+            start - 1,
+            expr_end - start + 2,
+        ));
     }
     let expr = Span::new(start, expr_end);
     i = expr_end;
@@ -460,6 +511,10 @@ fn scan_field(src: &str, start: usize, end: usize, raw: bool, depth: u32) -> Res
         let mut open = 0usize;
         while j < end {
             match bytes[j] {
+                b'{' if open == 0 && depth < 1 => {
+                    j = scan_field(src, j + 1, end, raw, depth + 1)?.1;
+                    continue;
+                }
                 b'{' => open += 1,
                 b'}' if open == 0 => break,
                 b'}' => open -= 1,
@@ -470,7 +525,12 @@ fn scan_field(src: &str, start: usize, end: usize, raw: bool, depth: u32) -> Res
         if j >= end {
             return Err(fstring_error("expecting '}'", start - 1, 1));
         }
-        spec = Some(split_fstring(src, Span::new(spec_start, j), raw, depth + 1)?);
+        spec = Some(split_fstring(
+            src,
+            Span::new(spec_start, j),
+            raw,
+            depth + 1,
+        )?);
         i = j;
     }
     if i >= end || bytes[i] != b'}' {
@@ -479,7 +539,15 @@ fn scan_field(src: &str, start: usize, end: usize, raw: bool, depth: u32) -> Res
     if debug_text.is_some() && conversion.is_none() && spec.is_none() {
         conversion = Some('r');
     }
-    Ok((FFieldSrc { expr, debug_text, conversion, spec }, i + 1))
+    Ok((
+        FFieldSrc {
+            expr,
+            debug_text,
+            conversion,
+            spec,
+        },
+        i + 1,
+    ))
 }
 
 #[cfg(test)]
@@ -488,31 +556,56 @@ mod tests {
 
     fn lit(src: &str) -> Result<StrValue, String> {
         let quote = src.find(['\'', '"']).unwrap();
-        scan_string(src, 0, quote).map(|(_, v)| v).map_err(|e| e.message)
+        scan_string(src, 0, quote)
+            .map(|(_, v)| v)
+            .map_err(|e| e.message)
     }
 
     #[test]
     fn escapes() {
-        assert_eq!(lit(r#""a\tb\x41\u00e9\101\N{BULLET}""#).unwrap(), StrValue::Str("a\tbAé A•".replace(' ', "")));
+        assert_eq!(
+            lit(r#""a\tb\x41\u00e9\101\N{BULLET}""#).unwrap(),
+            StrValue::Str("a\tbAé A•".replace(' ', ""))
+        );
         assert_eq!(lit(r#"r"a\tb""#).unwrap(), StrValue::Str("a\\tb".into()));
-        assert_eq!(lit(r#"b"\x00\xff""#).unwrap(), StrValue::Bytes(vec![0, 255]));
+        assert_eq!(
+            lit(r#"b"\x00\xff""#).unwrap(),
+            StrValue::Bytes(vec![0, 255])
+        );
         assert_eq!(lit("'''a\nb'''").unwrap(), StrValue::Str("a\nb".into()));
         assert_eq!(lit(r#""\q""#).unwrap(), StrValue::Str("\\q".into()));
     }
 
     #[test]
     fn string_errors() {
-        assert_eq!(lit("'abc").unwrap_err(), "unterminated string literal (detected at line 1)");
-        assert_eq!(lit("x\n'''abc\n").unwrap_err(), "unterminated triple-quoted string literal (detected at line 3)");
-        assert!(lit(r#""\x4""#).unwrap_err().contains("truncated \\xXX escape"));
-        assert_eq!(lit("b'é'").unwrap_err(), "bytes can only contain ASCII literal characters");
+        assert_eq!(
+            lit("'abc").unwrap_err(),
+            "unterminated string literal (detected at line 1)"
+        );
+        assert_eq!(
+            lit("x\n'''abc\n").unwrap_err(),
+            "unterminated triple-quoted string literal (detected at line 3)"
+        );
+        assert!(lit(r#""\x4""#)
+            .unwrap_err()
+            .contains("truncated \\xXX escape"));
+        assert_eq!(
+            lit("b'é'").unwrap_err(),
+            "bytes can only contain ASCII literal characters"
+        );
     }
 
     #[test]
     fn fstring_pieces() {
-        let StrValue::FString(p) = lit(r#"f"a{{b}} {x!r:>{w}} {y=}""#).unwrap() else { panic!() };
+        let StrValue::FString(p) = lit(r#"f"a{{b}} {x!r:>{w}} {y=}""#).unwrap() else {
+            panic!()
+        };
         assert_eq!(p.len(), 4);
         assert_eq!(p[0], FPiece::Literal("a{b} ".into()));
+        let StrValue::FString(raw) = lit(r#"rf"\{c}\{{x}}""#).unwrap() else {
+            panic!()
+        };
+        assert_eq!(raw.len(), 3);
         let FPiece::Field(f) = &p[1] else { panic!() };
         assert_eq!(f.conversion, Some('r'));
         assert_eq!(f.spec.as_ref().map(Vec::len), Some(2));
@@ -523,11 +616,26 @@ mod tests {
 
     #[test]
     fn fstring_errors() {
-        assert_eq!(lit(r#"f"{}""#).unwrap_err(), "f-string: empty expression not allowed");
-        assert_eq!(lit(r#"f"}""#).unwrap_err(), "f-string: single '}' is not allowed");
+        assert_eq!(
+            lit(r#"f"{}""#).unwrap_err(),
+            "f-string: empty expression not allowed"
+        );
+        assert_eq!(
+            lit(r#"f"}""#).unwrap_err(),
+            "f-string: single '}' is not allowed"
+        );
         assert_eq!(lit(r#"f"{x""#).unwrap_err(), "f-string: expecting '}'");
-        assert_eq!(lit(r#"f"{a\n}""#).unwrap_err(), "f-string expression part cannot include a backslash");
-        assert_eq!(lit(r#"f"{a!x}""#).unwrap_err(), "f-string: invalid conversion character: expected 's', 'r', or 'a'");
-        assert_eq!(lit(r#"f"{a:{b:{c}}}""#).unwrap_err(), "f-string: expressions nested too deeply");
+        assert_eq!(
+            lit(r#"f"{a\n}""#).unwrap_err(),
+            "f-string expression part cannot include a backslash"
+        );
+        assert_eq!(
+            lit(r#"f"{a!x}""#).unwrap_err(),
+            "f-string: invalid conversion character: expected 's', 'r', or 'a'"
+        );
+        assert_eq!(
+            lit(r#"f"{a:{b:{c}}}""#).unwrap_err(),
+            "f-string: expressions nested too deeply"
+        );
     }
 }

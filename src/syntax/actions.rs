@@ -627,6 +627,11 @@ fn push_literal(out: &mut Vec<FStringPart>, text: &str) {
     }
 }
 
+/// The first part of `e` that cannot be assigned to, if any.
+pub(crate) fn invalid_assignment_target(e: &Expr) -> Option<&Expr> {
+    invalid_target(e, TargetKind::Assign)
+}
+
 /// The first sub-expression of `e` that cannot be a target, as CPython finds it.
 fn invalid_target(e: &Expr, kind: TargetKind) -> Option<&Expr> {
     match &e.kind {

@@ -87,22 +87,29 @@ enum Raw {
 }
 
 /// What lexing produced: the tokens, and the error that stopped it, if any.
-///
-/// A *soft* error is one CPython's tokenizer reports without raising (an unknown character, end of
-/// file inside brackets): the parser decides what to say about it.
 #[derive(Debug, Default)]
 pub struct Lexed {
     pub tokens: Vec<SpannedTok>,
     pub error: Option<LexError>,
 }
 
-/// A tokenizer error and whether it is soft (see [`Lexed`]).
+/// How CPython's tokenizer ends on an error, which decides whether the error is reported when
+/// the parser fails earlier in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LexStop {
+    /// The tokenizer raises it: it outranks a parser error found before it.
+    Raised,
+    /// The tokenizer only stops (indentation, line continuation): reported if the parser gets there.
+    Stopped,
+    /// End of file inside brackets; the span is the innermost open bracket.
+    UnclosedBracket(Span),
+}
+
+/// A tokenizer error and how it stops the tokenizer.
 #[derive(Clone, Debug)]
 pub struct LexError {
     pub error: SyntaxError,
-    pub soft: bool,
-    /// For an end of file inside brackets: the span of the innermost open bracket.
-    pub open_bracket: Option<Span>,
+    pub stop: LexStop,
 }
 
 /// Lexes a whole module.
@@ -149,8 +156,14 @@ type Step = Result<(), LexError>;
 fn hard(error: SyntaxError) -> LexError {
     LexError {
         error,
-        soft: false,
-        open_bracket: None,
+        stop: LexStop::Raised,
+    }
+}
+
+fn stopped(error: SyntaxError) -> LexError {
+    LexError {
+        error,
+        stop: LexStop::Stopped,
     }
 }
 
@@ -211,7 +224,7 @@ impl<'s> Layer<'s> {
                     self.push(Span::new(start, end), Tok::Str(Rc::new(value)))?;
                 }
                 Ok(Raw::Fixed(tok)) => self.fixed(span, tok)?,
-                Err(()) => return Err(self.bad_character(span)),
+                Err(()) => self.unknown_character(span)?,
             }
         }
         self.finish()
@@ -237,9 +250,12 @@ impl<'s> Layer<'s> {
         } else if rest.starts_with(['\n', '\r']) {
             1
         } else if rest.is_empty() {
-            return Err(hard(SyntaxError::new("unexpected EOF while parsing", span)));
+            return Err(stopped(SyntaxError::new(
+                "unexpected EOF while parsing",
+                span,
+            )));
         } else {
-            return Err(hard(SyntaxError::new(
+            return Err(stopped(SyntaxError::new(
                 "unexpected character after line continuation character",
                 span,
             )));
@@ -247,7 +263,10 @@ impl<'s> Layer<'s> {
         self.raw.bump(skip);
         self.physical_line_start = span.end as usize + skip;
         if self.raw.remainder().is_empty() {
-            return Err(hard(SyntaxError::new("unexpected EOF while parsing", span)));
+            return Err(stopped(SyntaxError::new(
+                "unexpected EOF while parsing",
+                span,
+            )));
         }
         Ok(())
     }
@@ -268,19 +287,17 @@ impl<'s> Layer<'s> {
         self.push(span, Tok::Name(Rc::from(word)))
     }
 
-    fn bad_character(&self, span: Span) -> LexError {
+    /// ASCII punctuation Python does not use is a token the parser rejects (as in CPython);
+    /// anything else cannot appear in source at all.
+    fn unknown_character(&mut self, span: Span) -> Step {
         let c = self.src[span.start as usize..]
             .chars()
             .next()
             .unwrap_or('?');
-        if c.is_ascii_graphic() || c == ' ' {
-            LexError {
-                error: SyntaxError::new("invalid syntax", span),
-                soft: true,
-                open_bracket: None,
-            }
+        if c.is_ascii_graphic() {
+            self.push(span, Tok::Unknown(c))
         } else {
-            hard(invalid_character(c, span.start as usize))
+            Err(hard(invalid_character(c, span.start as usize)))
         }
     }
 
@@ -363,7 +380,7 @@ impl<'s> Layer<'s> {
         }
         let at = Span::new(span.start as usize, span.start as usize);
         let tab_error = || {
-            hard(SyntaxError::with_kind(
+            stopped(SyntaxError::with_kind(
                 ErrorKind::TabError,
                 "inconsistent use of tabs and spaces in indentation",
                 at,
@@ -379,7 +396,7 @@ impl<'s> Layer<'s> {
                 return Err(tab_error());
             }
             if self.indents.len() >= MAX_INDENT_LEVELS {
-                return Err(hard(SyntaxError::with_kind(
+                return Err(stopped(SyntaxError::with_kind(
                     ErrorKind::IndentationError,
                     "too many levels of indentation",
                     at,
@@ -388,13 +405,15 @@ impl<'s> Layer<'s> {
             self.indents.push((col, alt));
             self.out.push((at, Tok::Indent));
         } else {
-            while self.indents.len() > 1 && col < self.indents[self.indents.len() - 1].0 {
-                self.indents.pop();
-                self.out.push((at, Tok::Dedent));
-            }
-            let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
+            let keep = self
+                .indents
+                .iter()
+                .take_while(|level| level.0 <= col)
+                .count()
+                .max(1);
+            let &(top, top_alt) = &self.indents[keep - 1];
             if col != top {
-                return Err(hard(SyntaxError::with_kind(
+                return Err(stopped(SyntaxError::with_kind(
                     ErrorKind::IndentationError,
                     "unindent does not match any outer indentation level",
                     at,
@@ -403,6 +422,10 @@ impl<'s> Layer<'s> {
             if alt != top_alt {
                 return Err(tab_error());
             }
+            for _ in keep..self.indents.len() {
+                self.out.push((at, Tok::Dedent));
+            }
+            self.indents.truncate(keep);
         }
         Ok(())
     }
@@ -415,8 +438,7 @@ impl<'s> Layer<'s> {
                 let c = self.src.as_bytes()[open.start as usize] as char;
                 return Err(LexError {
                     error: SyntaxError::new(format!("'{c}' was never closed"), open),
-                    soft: true,
-                    open_bracket: Some(open),
+                    stop: LexStop::UnclosedBracket(open),
                 });
             }
         }

@@ -13,7 +13,7 @@ mod strings;
 mod token;
 
 pub use error::{line_at, ErrorKind, SyntaxError};
-pub use lexer::{lex_expression, lex_module, LexError, Lexed};
+pub use lexer::{lex_expression, lex_module, LexError, LexStop, Lexed};
 pub use parser::{parse_expression, parse_module};
 pub use source::decode_source;
 pub use span::{LineIndex, Span};

@@ -6,10 +6,11 @@ use std::cell::Cell;
 
 use lalrpop_util::{lalrpop_mod, ParseError};
 
+use super::actions::invalid_assignment_target;
 use super::actions::{ParseContext, Top};
-use super::ast::{Expr, Module};
+use super::ast::{Constant, Expr, ExprKind, Module};
 use super::error::{line_at, ErrorKind, SyntaxError};
-use super::lexer::{lex_expression, lex_module, Lexed};
+use super::lexer::{lex_expression, lex_module, LexStop, Lexed};
 use super::span::Span;
 use super::token::Tok;
 
@@ -101,35 +102,58 @@ fn run(src: &str, lexed: Lexed, start: Tok) -> Result<Top, SyntaxError> {
                 base_depth,
             };
             let parse_error = failure.describe(err);
-            Err(outranked_by_tokenizer(src, &lexed, parse_error, index))
+            let furthest = failure.furthest_read(&parse_error);
+            Err(outranked_by_tokenizer(src, &lexed, parse_error, furthest))
         }
     }
 }
 
-/// CPython tokenizes the rest of the file after a parser error: a tokenizer error there wins,
-/// and so does a bracket left open on a line before the error.
+/// CPython tokenizes the rest of the file after a parser error: an error its tokenizer raises
+/// there wins, and so does a bracket left open on a line before the furthest token the parser
+/// read — or at it, when a generic error is two expressions side by side (CPython's second pass
+/// then reads on to the end of the file). "unexpected indent" is final.
 fn outranked_by_tokenizer(
     src: &str,
     lexed: &Lexed,
     parse_error: SyntaxError,
-    index: usize,
+    furthest: usize,
 ) -> SyntaxError {
     let Some(lex_error) = &lexed.error else {
         return parse_error;
     };
-    if !lex_error.soft {
-        return lex_error.error.clone();
+    if parse_error.message == "unexpected indent" {
+        return parse_error;
     }
-    if let Some(open) = lex_error.open_bracket {
-        let at = lexed
-            .tokens
-            .get(index)
-            .map_or(src.len(), |t| t.0.start as usize);
-        if line_at(src, at) > line_at(src, open.start as usize) {
-            return lex_error.error.clone();
+    match lex_error.stop {
+        LexStop::Raised => lex_error.error.clone(),
+        LexStop::Stopped => parse_error,
+        LexStop::UnclosedBracket(open) => {
+            let tok = |j: usize| lexed.tokens.get(j).map(|t| &t.1);
+            let at = lexed
+                .tokens
+                .get(furthest)
+                .map_or(src.len(), |t| t.0.start as usize);
+            let generic = parse_error.message.starts_with("invalid syntax");
+            let juxtaposed = furthest > 0
+                && tok(furthest - 1).is_some_and(ends_expression)
+                && tok(furthest).is_some_and(starts_expression);
+            let line_start = lexed.tokens[..furthest.min(lexed.tokens.len())]
+                .iter()
+                .rposition(|t| matches!(t.1, Tok::Newline | Tok::Indent | Tok::Dedent))
+                .map_or(0, |p| p + 1);
+            let import = matches!(tok(line_start), Some(Tok::Import | Tok::From));
+            let expression_to_end = !lexed.tokens[furthest.min(lexed.tokens.len())..]
+                .iter()
+                .any(|t| statement_only(&t.1));
+            let reads_to_end =
+                generic && juxtaposed && !import && expression_to_end && open.start as usize >= at;
+            if reads_to_end || line_at(src, at) > line_at(src, open.start as usize) {
+                lex_error.error.clone()
+            } else {
+                parse_error
+            }
         }
     }
-    parse_error
 }
 
 /// A parse that stopped at `tokens[index]` (or at the end when `index == tokens.len()`).
@@ -275,6 +299,60 @@ impl Failure<'_> {
             .then(|| SyntaxError::new("':' expected after dictionary key", self.span(i - 1)))
     }
 
+    /// The furthest token CPython's parser would have read on its way to `error`: past the
+    /// value after a mistyped `=`, otherwise the token it stopped at.
+    fn furthest_read(&self, error: &SyntaxError) -> usize {
+        let mistyped_comparison = error.message.ends_with("instead of '='?");
+        match self.tok(self.index) {
+            Some(Tok::Equal) if mistyped_comparison => self.skip_operand(self.index + 1),
+            _ => self.index,
+        }
+    }
+
+    /// The index just past the bitwise-or expression starting at `j` (its primaries, unary and
+    /// arithmetic operators, and bracketed groups).
+    fn skip_operand(&self, mut j: usize) -> usize {
+        let mut depth = 0;
+        while let Some(t) = self.tok(j) {
+            let operand_part = matches!(
+                t,
+                Tok::Name(_)
+                    | Tok::Int(_)
+                    | Tok::Float(_)
+                    | Tok::Imaginary(_)
+                    | Tok::Str(_)
+                    | Tok::None
+                    | Tok::True
+                    | Tok::False
+                    | Tok::Ellipsis
+                    | Tok::Await
+                    | Tok::Dot
+                    | Tok::Plus
+                    | Tok::Minus
+                    | Tok::Tilde
+                    | Tok::Star
+                    | Tok::DoubleStar
+                    | Tok::Slash
+                    | Tok::DoubleSlash
+                    | Tok::Percent
+                    | Tok::At
+                    | Tok::LeftShift
+                    | Tok::RightShift
+                    | Tok::Amper
+                    | Tok::VBar
+                    | Tok::Caret
+            );
+            match t {
+                Tok::LPar | Tok::LSqb | Tok::LBrace => depth += 1,
+                Tok::RPar | Tok::RSqb | Tok::RBrace if depth > 0 => depth -= 1,
+                _ if depth > 0 || operand_part => {}
+                _ => break,
+            }
+            j += 1;
+        }
+        j
+    }
+
     fn describe(&self, err: ParseError<usize, Tok, SyntaxError>) -> SyntaxError {
         let expected = match err {
             ParseError::User { error } => return error,
@@ -287,44 +365,30 @@ impl Failure<'_> {
         let here = self.span(i);
         let tok = self.tok(i);
         let prev = i.checked_sub(1).and_then(|p| self.tok(p));
+        let start = self.line_start(i);
+        let header = self.header(start);
 
         if tok == Some(&Tok::Indent) {
             return SyntaxError::with_kind(ErrorKind::IndentationError, "unexpected indent", here);
         }
         if expects("INDENT") && prev == Some(&Tok::Newline) {
-            let header = self.header(self.line_start(i.saturating_sub(1)));
-            if let Some((at, what)) = header {
-                return SyntaxError::with_kind(
-                    ErrorKind::IndentationError,
-                    format!(
-                        "expected an indented block after {what} on line {}",
-                        self.line(at)
-                    ),
-                    here,
-                );
-            }
-            return SyntaxError::with_kind(
-                ErrorKind::IndentationError,
-                "expected an indented block",
-                here,
-            );
+            return self.missing_block(i, here);
         }
         if expects("except") && expects("finally") {
             return SyntaxError::new("expected 'except' or 'finally' block", here);
         }
-        let start = self.line_start(i);
         if let Some(e) = self.unsupported_statement(start, i) {
             return e;
         }
-        let header = self.header(start);
-        if (tok == Some(&Tok::Newline) || tok.is_none()) && expects(":") && header.is_some() {
+        let colon_due = expects(":")
+            && (header.is_some() && matches!(tok, Some(Tok::Newline) | None)
+                || self.forces_colon(start, i));
+        if colon_due || self.after_def_parameters(start, i) {
             return SyntaxError::new("expected ':'", here);
         }
-        if prev.is_some_and(|p| matches!(p, Tok::Name(_)))
-            && i >= 2
-            && self.tok(i - 2) == Some(&Tok::Def)
-            && tok != Some(&Tok::LPar)
-        {
+        let after_def_name =
+            i >= 2 && self.tok(i - 2) == Some(&Tok::Def) && matches!(prev, Some(Tok::Name(_)));
+        if after_def_name && tok != Some(&Tok::LPar) {
             return SyntaxError::new("expected '('", here);
         }
         if expects("else") && !expects("if") && tok != Some(&Tok::Else) {
@@ -340,56 +404,86 @@ impl Failure<'_> {
                 ),
             );
         }
-        if let Some(e) = self.dict_item_error(i) {
+        let specific = [
+            self.dict_item_error(i),
+            self.parenthesized_parameter(start, i),
+            self.keyword_without_name(start, i),
+            self.trailing_import_comma(start, i),
+            self.unparenthesized_annotation(start, i, header.is_some()),
+            self.walrus_target(start, i),
+            self.misplaced_assignment(start, i, header.is_some()),
+            self.invalid_chained_target(start, i, header.is_some()),
+            self.juxtaposed(start, i),
+            self.unparenthesized_except(i, header),
+        ];
+        if let Some(e) = specific.into_iter().flatten().next() {
             return e;
         }
-        if tok == Some(&Tok::Newline)
-            && prev == Some(&Tok::Comma)
-            && self.tok(start) == Some(&Tok::From)
-        {
-            return SyntaxError::new(
+        let span = if here.is_empty() {
+            Span::new(here.start as usize, here.start as usize + 1)
+        } else {
+            here
+        };
+        SyntaxError::new("invalid syntax", span)
+    }
+
+    /// The block after a compound statement's `:` is missing.
+    fn missing_block(&self, i: usize, here: Span) -> SyntaxError {
+        let message = match self.header(self.line_start(i.saturating_sub(1))) {
+            Some((at, what)) => format!(
+                "expected an indented block after {what} on line {}",
+                self.line(at)
+            ),
+            None => "expected an indented block".to_owned(),
+        };
+        SyntaxError::with_kind(ErrorKind::IndentationError, message, here)
+    }
+
+    /// `from m import a,` without parentheses.
+    fn trailing_import_comma(&self, start: usize, i: usize) -> Option<SyntaxError> {
+        let trailing = self.tok(i) == Some(&Tok::Newline)
+            && self.tok(i.checked_sub(1)?) == Some(&Tok::Comma)
+            && self.tok(start) == Some(&Tok::From);
+        trailing.then(|| {
+            SyntaxError::new(
                 "trailing comma not allowed without surrounding parentheses",
                 self.span(i - 1),
-            );
-        }
-        if tok == Some(&Tok::Colon)
-            && header.is_none()
+            )
+        })
+    }
+
+    /// `a, b: int`.
+    fn unparenthesized_annotation(
+        &self,
+        start: usize,
+        i: usize,
+        in_header: bool,
+    ) -> Option<SyntaxError> {
+        let annotated_tuple = self.tok(i) == Some(&Tok::Colon)
+            && !in_header
             && self.bracket_depth_before(i) == 0
-            && self.has_top_level_comma(start, i)
-        {
-            return SyntaxError::new(
+            && self.has_top_level_comma(start, i);
+        annotated_tuple.then(|| {
+            SyntaxError::new(
                 "only single target (not tuple) can be annotated",
                 self.span(start),
-            );
-        }
-        if tok == Some(&Tok::ColonEqual) {
-            if let Some(e) = self.walrus_target(start, i) {
-                return e;
-            }
-        }
-        if tok == Some(&Tok::Equal) {
-            if let Some(e) = self.misplaced_assignment(start, i, header.is_some()) {
-                return e;
-            }
-        }
-        if let (Some(prev), Some(tok)) = (prev, tok) {
-            if ends_expression(prev) && starts_expression(tok) {
-                if let Some(e) = self.juxtaposed(start, i) {
-                    return e;
-                }
-            }
-        }
-        if tok == Some(&Tok::Comma) && header.is_some_and(|h| self.tok(h.0) == Some(&Tok::Except)) {
-            return SyntaxError::new("multiple exception types must be parenthesized", here);
-        }
-        SyntaxError::new(
-            "invalid syntax",
-            if here.is_empty() {
-                Span::new(here.start as usize, here.start as usize + 1)
-            } else {
-                here
-            },
-        )
+            )
+        })
+    }
+
+    /// `except A, B:`.
+    fn unparenthesized_except(
+        &self,
+        i: usize,
+        header: Option<(usize, &'static str)>,
+    ) -> Option<SyntaxError> {
+        let in_except = header.is_some_and(|h| self.tok(h.0) == Some(&Tok::Except));
+        (self.tok(i) == Some(&Tok::Comma) && in_except).then(|| {
+            SyntaxError::new(
+                "multiple exception types must be parenthesized",
+                self.span(i),
+            )
+        })
     }
 
     /// `match` statements parse as a name followed by an expression: name the feature instead.
@@ -415,8 +509,7 @@ impl Failure<'_> {
 
     /// `if x = 1:` and friends: `=` where an expression continues.
     fn misplaced_assignment(&self, start: usize, i: usize, in_header: bool) -> Option<SyntaxError> {
-        let depth = self.bracket_depth_before(i);
-        if !in_header && depth == 0 {
+        if self.tok(i) != Some(&Tok::Equal) || !in_header && self.bracket_depth_before(i) == 0 {
             return None;
         }
         if matches!(self.tok(i + 1), Some(Tok::Equal | Tok::ColonEqual)) {
@@ -430,21 +523,17 @@ impl Failure<'_> {
             self.span(from).start as usize,
             self.span(i - 1).end as usize,
         );
-        let lhs = super::parser::parse_expression_at(self.src, lhs_span).ok()?;
+        let lhs = parse_expression_at(self.src, lhs_span).ok()?;
         let here = Span::new(lhs_span.start as usize, self.span(i).end as usize);
         match lhs.kind {
-            super::ast::ExprKind::Name(_) => Some(SyntaxError::new(
+            ExprKind::Name(_) => Some(SyntaxError::new(
                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
                 here,
             )),
-            super::ast::ExprKind::Tuple(_)
-            | super::ast::ExprKind::List(_)
-            | super::ast::ExprKind::GeneratorExp(..)
-            | super::ast::ExprKind::Constant(
-                super::ast::Constant::True
-                | super::ast::Constant::False
-                | super::ast::Constant::None,
-            ) => None,
+            ExprKind::Tuple(_)
+            | ExprKind::List(_)
+            | ExprKind::GeneratorExp(..)
+            | ExprKind::Constant(Constant::True | Constant::False | Constant::None) => None,
             _ => Some(SyntaxError::new(
                 format!(
                     "cannot assign to {} here. Maybe you meant '==' instead of '='?",
@@ -457,30 +546,147 @@ impl Failure<'_> {
 
     /// `a.b := 1`: CPython names what cannot be the target (except directly in a call).
     fn walrus_target(&self, start: usize, i: usize) -> Option<SyntaxError> {
-        let from = self.expression_start(start, i);
-        if from >= i {
+        if self.tok(i) != Some(&Tok::ColonEqual) {
             return None;
         }
-        if let Some(&open) = self.open_brackets(i).last() {
-            let call = self.tok(open) == Some(&Tok::LPar)
-                && open > 0
-                && self.tok(open - 1).is_some_and(ends_expression);
-            if call {
-                return None;
-            }
+        let from = self.expression_start(start, i);
+        if from >= i || self.innermost_is_call(i) {
+            return None;
         }
         let span = Span::new(
             self.span(from).start as usize,
             self.span(i - 1).end as usize,
         );
         let lhs = parse_expression_at(self.src, span).ok()?;
-        if matches!(lhs.kind, super::ast::ExprKind::Name(_)) {
+        if matches!(lhs.kind, ExprKind::Name(_)) {
             return None;
         }
         Some(SyntaxError::new(
             format!("cannot use assignment expressions with {}", lhs.describe()),
             lhs.span,
         ))
+    }
+
+    /// Whether the innermost bracket open before token `i` is a call's parenthesis.
+    fn innermost_is_call(&self, i: usize) -> bool {
+        self.open_brackets(i).last().is_some_and(|&open| {
+            self.tok(open) == Some(&Tok::LPar)
+                && open > 0
+                && self.tok(open - 1).is_some_and(ends_expression)
+        })
+    }
+
+    /// Where CPython's grammar insists on a `:` right after a keyword.
+    fn forces_colon(&self, _start: usize, i: usize) -> bool {
+        let prev = i.checked_sub(1).and_then(|p| self.tok(p));
+        matches!(prev, Some(Tok::Else | Tok::Try | Tok::Finally))
+    }
+
+    /// Anything wrong in a `def` header after its parameter list (outside brackets, before the
+    /// header's `:`) is a missing `:` to CPython.
+    fn after_def_parameters(&self, start: usize, i: usize) -> bool {
+        let def_at = if self.tok(start) == Some(&Tok::Async) {
+            start + 1
+        } else {
+            start
+        };
+        if self.tok(def_at) != Some(&Tok::Def) || self.bracket_depth_before(i) != 0 {
+            return false;
+        }
+        let mut depth = 0;
+        let mut params_closed = false;
+        for t in &self.tokens[def_at..i] {
+            match t.1 {
+                Tok::LPar => depth += 1,
+                Tok::RPar => {
+                    depth -= 1;
+                    params_closed |= depth == 0;
+                }
+                Tok::Colon if depth == 0 && params_closed => return false,
+                _ => {}
+            }
+        }
+        params_closed
+    }
+
+    /// `def f((a)):` and `lambda (x): …`.
+    fn parenthesized_parameter(&self, start: usize, i: usize) -> Option<SyntaxError> {
+        if self.tok(i) != Some(&Tok::LPar) {
+            return None;
+        }
+        let prev = self.tok(i.checked_sub(1)?)?;
+        let lambda_param = matches!(self.tok(i + 1), Some(Tok::Name(_))) && prev == &Tok::Lambda
+            || prev == &Tok::Comma
+                && self.bracket_depth_before(i) == self.base_depth
+                && (start..i).any(|j| self.tok(j) == Some(&Tok::Lambda));
+        if lambda_param {
+            return Some(SyntaxError::new(
+                "Lambda expression parameters cannot be parenthesized",
+                self.span(i),
+            ));
+        }
+        let open = *self.open_brackets(i).last()?;
+        let in_def_params = open >= 2 && self.tok(open - 2) == Some(&Tok::Def);
+        let names_inside = matches!(self.tok(i + 1), Some(Tok::Name(_)));
+        (in_def_params && names_inside && matches!(prev, Tok::LPar | Tok::Comma))
+            .then(|| SyntaxError::new("Function parameters cannot be parenthesized", self.span(i)))
+    }
+
+    /// `f(1=)`: CPython reads what stands before the `=` as a mistaken comparison.
+    fn keyword_without_name(&self, start: usize, i: usize) -> Option<SyntaxError> {
+        let eq = i.checked_sub(1)?;
+        if self.tok(eq) != Some(&Tok::Equal)
+            || !matches!(self.tok(i), Some(Tok::RPar | Tok::Comma))
+            || !self.innermost_is_call(i)
+        {
+            return None;
+        }
+        let from = self.expression_start(start, eq);
+        if from >= eq || (from + 1 == eq && matches!(self.tok(from), Some(Tok::Name(_)))) {
+            return None;
+        }
+        Some(SyntaxError::new(
+            "expression cannot contain assignment, perhaps you meant \"==\"?",
+            Span::new(self.span(from).start as usize, self.span(eq).end as usize),
+        ))
+    }
+
+    /// `a = f() = ` followed by nonsense: CPython still names the target that cannot be assigned.
+    fn invalid_chained_target(
+        &self,
+        start: usize,
+        i: usize,
+        in_header: bool,
+    ) -> Option<SyntaxError> {
+        if in_header || self.bracket_depth_before(i) != 0 {
+            return None;
+        }
+        let mut depth = 0;
+        let mut segment_start = start;
+        for j in start..i {
+            match self.tok(j)? {
+                Tok::LPar | Tok::LSqb | Tok::LBrace => depth += 1,
+                Tok::RPar | Tok::RSqb | Tok::RBrace => depth -= 1,
+                Tok::Equal if depth == 0 => {
+                    if segment_start < j {
+                        let span = Span::new(
+                            self.span(segment_start).start as usize,
+                            self.span(j - 1).end as usize,
+                        );
+                        let target = parse_expression_at(self.src, span).ok()?;
+                        if let Some(bad) = invalid_assignment_target(&target) {
+                            return Some(SyntaxError::new(
+                                format!("cannot assign to {}", bad.describe()),
+                                bad.span,
+                            ));
+                        }
+                    }
+                    segment_start = j + 1;
+                }
+                _ => {}
+            }
+        }
+        None
     }
 
     /// The first token of the expression that ends just before token `i`: the token after the
@@ -510,8 +716,30 @@ impl Failure<'_> {
 
     /// Two expressions side by side: a missing comma inside brackets, or Python 2's `print x`.
     fn juxtaposed(&self, start: usize, i: usize) -> Option<SyntaxError> {
+        let (prev, tok) = (self.tok(i.checked_sub(1)?)?, self.tok(i)?);
+        if !ends_expression(prev) || !starts_expression(tok) {
+            return None;
+        }
         let from = self.expression_start(start, i);
         let first = self.tok(from)?;
+        if matches!(self.tok(start), Some(Tok::Import | Tok::From)) {
+            return None;
+        }
+        if let Some(&open) = self.open_brackets(i).last() {
+            let in_def_params = open >= 2
+                && self.tok(open - 2) == Some(&Tok::Def)
+                && from > 0
+                && matches!(
+                    self.tok(from - 1),
+                    Some(Tok::LPar | Tok::Comma | Tok::Star | Tok::DoubleStar)
+                );
+            let in_comprehension_clause = from > 0
+                && matches!(self.tok(from - 1), Some(Tok::In | Tok::If))
+                && (open..from).any(|j| self.tok(j) == Some(&Tok::For));
+            if in_def_params || in_comprehension_clause {
+                return None;
+            }
+        }
         if let Tok::Name(name) = first {
             if from + 1 == i && matches!(&**name, "print" | "exec") && from == start {
                 return Some(SyntaxError::new(
@@ -520,8 +748,7 @@ impl Failure<'_> {
                 ));
             }
             if from + 1 == i
-                && (matches!(self.tok(i), Some(Tok::Str(_)))
-                    || matches!(&**name, "match" | "case" | "_"))
+                && (matches!(tok, Tok::Str(_)) || matches!(&**name, "match" | "case" | "_"))
             {
                 return None;
             }
@@ -535,6 +762,34 @@ impl Failure<'_> {
         }
         None
     }
+}
+
+/// Tokens that cannot appear inside a bracketed expression.
+fn statement_only(t: &Tok) -> bool {
+    matches!(
+        t,
+        Tok::As
+            | Tok::Assert
+            | Tok::Break
+            | Tok::Class
+            | Tok::Continue
+            | Tok::Def
+            | Tok::Del
+            | Tok::Elif
+            | Tok::Except
+            | Tok::Finally
+            | Tok::Global
+            | Tok::Import
+            | Tok::Nonlocal
+            | Tok::Pass
+            | Tok::Raise
+            | Tok::Return
+            | Tok::Try
+            | Tok::While
+            | Tok::With
+            | Tok::Semi
+            | Tok::Unknown(_)
+    )
 }
 
 fn ends_expression(t: &Tok) -> bool {

@@ -57,6 +57,8 @@ macro_rules! tokens {
             StartModule,
             /// Selects the expression grammar (f-string fields).
             StartExpression,
+            /// ASCII punctuation Python has no use for (`$`, `?`, `!`): no rule accepts it.
+            Unknown(char),
             $($variant,)*
         }
 
@@ -151,6 +153,7 @@ impl fmt::Display for Tok {
             Tok::Indent => f.write_str("indent"),
             Tok::Dedent => f.write_str("dedent"),
             Tok::StartModule | Tok::StartExpression => f.write_str("start"),
+            Tok::Unknown(c) => write!(f, "{c}"),
             other => f.write_str(other.fixed_text().unwrap_or("?")),
         }
     }

@@ -8,7 +8,7 @@ use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
 };
 
-use crate::syntax::{line_at, SyntaxError};
+use crate::syntax::SyntaxError;
 
 /// A front-end error bound to its file, renderable by miette.
 struct Report<'a> {
@@ -31,15 +31,8 @@ impl fmt::Display for Report<'_> {
 impl std::error::Error for Report<'_> {}
 
 impl Diagnostic for Report<'_> {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.error.kind.name()))
-    }
-
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.error
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        help_for(self.error).map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -48,10 +41,48 @@ impl Diagnostic for Report<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.error.span;
+        let text = if self.error.message.ends_with("Perhaps you forgot a comma?") {
+            "a comma missing?"
+        } else {
+            "here"
+        };
         let label =
-            LabeledSpan::new_with_span(Some("here".into()), (span.start as usize, span.len()));
+            LabeledSpan::new_with_span(Some(text.into()), (span.start as usize, span.len()));
         Some(Box::new(std::iter::once(label)))
     }
+}
+
+/// A hint for the mistakes people make most, keyed on CPython's wording.
+fn help_for(error: &SyntaxError) -> Option<&'static str> {
+    let m = error.message.as_str();
+    Some(match m {
+        "expected ':'" => "a compound statement's header ends with ':' (as in `if x:`)",
+        "unindent does not match any outer indentation level" => {
+            "indent this line exactly as far as an enclosing block"
+        }
+        "inconsistent use of tabs and spaces in indentation" => "indent with spaces only",
+        "unexpected indent" => "this line is indented more than the block it belongs to",
+        "'await' outside async function"
+        | "'async with' outside async function"
+        | "'async for' outside async function" => "declare the enclosing function with `async def`",
+        "'await' outside function" => {
+            "await inside an `async def`, and run it with asyncio.run(...)"
+        }
+        _ if m.starts_with("expected an indented block") => {
+            "indent the block under the statement (4 spaces is usual)"
+        }
+        _ if m.ends_with("was never closed") => "add the matching closing bracket",
+        _ if m.starts_with("unterminated string literal") => {
+            "close the string with the quote that opened it"
+        }
+        _ if m.starts_with("unterminated triple-quoted") => {
+            "close the string with the three quotes that opened it"
+        }
+        _ if m.starts_with("cannot assign to") && m.ends_with("instead of '='?") => {
+            "to compare, use '=='"
+        }
+        _ => return None,
+    })
 }
 
 /// Whether stderr should get colour: a terminal, and `NO_COLOR` unset.
@@ -83,10 +114,7 @@ pub fn render_syntax_error(filename: &str, src: &str, error: &SyntaxError, color
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let mut out = format!(
-        "  File \"{filename}\", line {}\n",
-        line_at(src, error.span.start as usize)
-    );
+    let mut out = String::new();
     if GraphicalReportHandler::new_themed(theme)
         .with_context_lines(1)
         .render_report(&mut out, &report)

@@ -540,9 +540,9 @@ impl Checker {
             let n = &name.name;
             let message = if scope.params.contains(n) {
                 Some(format!("name '{n}' is parameter and {word}"))
-            } else if !global && scope.globals.contains(n) {
-                Some(format!("name '{n}' is nonlocal and global"))
-            } else if global && scope.nonlocals.iter().any(|x| x.name == *n) {
+            } else if scope.globals.contains(n) && !global
+                || scope.nonlocals.iter().any(|x| x.name == *n) && global
+            {
                 Some(format!("name '{n}' is nonlocal and global"))
             } else {
                 match scope.seen.get(n) {

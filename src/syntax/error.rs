@@ -41,8 +41,6 @@ pub struct SyntaxError {
     pub kind: ErrorKind,
     pub message: String,
     pub span: Span,
-    /// A hint shown under the diagnostic (never part of the CPython line).
-    pub help: Option<String>,
 }
 
 impl SyntaxError {
@@ -55,13 +53,7 @@ impl SyntaxError {
             kind,
             message: message.into(),
             span,
-            help: None,
         }
-    }
-
-    pub fn help(mut self, help: impl Into<String>) -> SyntaxError {
-        self.help = Some(help.into());
-        self
     }
 }
 

@@ -584,7 +584,7 @@ mod tests {
         );
         assert_eq!(
             lit("x\n'''abc\n").unwrap_err(),
-            "unterminated triple-quoted string literal (detected at line 3)"
+            "unterminated triple-quoted string literal (detected at line 2)"
         );
         assert!(lit(r#""\x4""#)
             .unwrap_err()

@@ -1,0 +1,180 @@
+//! The front end's data-driven suites, one test case per file:
+//! - `syntax_errors::NAME`: `tests/syntax_errors/NAME.py` is rejected with the last line CPython
+//!   prints (`NAME.err_last`, recorded by `scripts/expect_syntax_errors.py`) and rendered exactly
+//!   as `NAME.diag` (`BATON_BLESS=1` regenerates those).
+//! - `unsupported::NAME`: valid Python Baton refuses with a NotImplementedError naming the feature.
+//! - `corpus::…`: every program we know of passes `baton --check`: the tutorial examples and the
+//!   benchmarks in `../shared/`, and the project's own programs in `tests/programs/` (an example
+//!   CPython itself rejects is held to CPython's recorded last line instead).
+
+use std::path::{Path, PathBuf};
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shared folder that sits beside the repository (examples, benchmarks).
+pub fn shared() -> PathBuf {
+    root().join("..").join("shared")
+}
+
+/// Every `.py` file under `dir`, sorted, recursively.
+pub fn python_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "py") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Checks `actual` against the golden file `path`; with `BATON_BLESS=1` rewrites it instead.
+pub fn golden(path: &Path, actual: &str) -> Result<(), String> {
+    if std::env::var_os("BATON_BLESS").is_some() {
+        return std::fs::write(path, actual)
+            .map_err(|e| format!("writing {}: {e}", path.display()));
+    }
+    let expected = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "{}: {e} (run with BATON_BLESS=1 to create it)",
+            path.display()
+        )
+    })?;
+    if expected == actual {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} differs (BATON_BLESS=1 regenerates it)\n--- expected\n{expected}\n--- actual\n{actual}",
+            path.display()
+        ))
+    }
+}
+
+/// Baton's verdict on a file, as `baton --check` prints it: `Ok` or the rendered error.
+pub fn check_file(path: &Path) -> Result<(), String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let rendered = |src: &str, e: &baton::syntax::SyntaxError| {
+        baton::diagnostics::render_syntax_error(&name, src, e, false)
+    };
+    let src = match baton::syntax::decode_source(&bytes, &name) {
+        Ok(src) => src,
+        Err(e) => return Err(rendered(&String::from_utf8_lossy(&bytes), &e)),
+    };
+    baton::check_source(&src)
+        .map(drop)
+        .map_err(|e| rendered(&src, &e))
+}
+
+fn last_line(text: &str) -> &str {
+    text.lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+}
+
+fn rejected(path: &Path) -> Result<String, Failed> {
+    match check_file(path) {
+        Ok(()) => Err("accepted, but CPython rejects it".into()),
+        Err(rendered) => {
+            golden(&path.with_extension("diag"), &rendered)?;
+            Ok(rendered)
+        }
+    }
+}
+
+fn syntax_error(path: PathBuf) -> Result<(), Failed> {
+    let rendered = rejected(&path)?;
+    let expected = std::fs::read_to_string(path.with_extension("err_last"))
+        .map_err(|e| format!("{e}: run scripts/expect_syntax_errors.py"))?;
+    let (want, got) = (expected.trim_end(), last_line(&rendered));
+    if want != got {
+        return Err(format!("last line\n  want: {want}\n   got: {got}").into());
+    }
+    Ok(())
+}
+
+fn unsupported(path: PathBuf) -> Result<(), Failed> {
+    let rendered = rejected(&path)?;
+    if !last_line(&rendered).starts_with("NotImplementedError: ") {
+        return Err(format!(
+            "expected a NotImplementedError, got: {}",
+            last_line(&rendered)
+        )
+        .into());
+    }
+    Ok(())
+}
+
+fn accepted(path: PathBuf) -> Result<(), Failed> {
+    let expected_error =
+        std::fs::read_to_string(path.with_extension("err_last")).unwrap_or_default();
+    let expected_error = expected_error.trim();
+    let rejects =
+        expected_error.starts_with("SyntaxError") || expected_error.starts_with("IndentationError");
+    match (check_file(&path), rejects) {
+        (Ok(()), false) => Ok(()),
+        (Err(rendered), true) if rendered.trim_end().ends_with(expected_error) => Ok(()),
+        (Err(rendered), _) => Err(rendered.into()),
+        (Ok(()), true) => Err(format!("accepted, but CPython says: {expected_error}").into()),
+    }
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let mut trials = Vec::new();
+    let tests = root().join("tests");
+    for (dir, run) in [
+        ("syntax_errors", syntax_error as fn(PathBuf) -> _),
+        ("unsupported", unsupported),
+    ] {
+        for path in python_files(&tests.join(dir)) {
+            let name = format!(
+                "{dir}::{}",
+                path.file_stem().unwrap_or_default().to_string_lossy()
+            );
+            trials.push(Trial::test(name, move || run(path)));
+        }
+    }
+    let shared = shared();
+    let folders = [
+        ("examples", shared.join("examples")),
+        ("bench", shared.join("bench")),
+        ("programs", tests.join("programs")),
+    ];
+    for (label, dir) in folders {
+        let files = python_files(&dir);
+        if files.is_empty() {
+            let missing = dir.display().to_string();
+            trials.push(Trial::test(
+                format!("corpus::{label}::present"),
+                move || Err(format!("no programs found in {missing}").into()),
+            ));
+        }
+        for path in files {
+            let rel = path.strip_prefix(&dir).unwrap_or(&path).with_extension("");
+            let name = format!(
+                "corpus::{label}::{}",
+                rel.to_string_lossy().replace('/', "::")
+            );
+            trials.push(Trial::test(name, move || accepted(path)));
+        }
+    }
+    libtest_mimic::run(&args, trials).exit();
+}

@@ -121,6 +121,16 @@ pub struct LexError {
 /// assert!(lexed.tokens.iter().any(|(_, t)| *t == Tok::Indent));
 /// ```
 pub fn lex_module(src: &str) -> Lexed {
+    if let Some(at) = src.bytes().position(|b| b == 0) {
+        let error = SyntaxError::new(
+            "source code cannot contain null bytes",
+            Span::new(at, at + 1),
+        );
+        return Lexed {
+            tokens: Vec::new(),
+            error: Some(hard(error)),
+        };
+    }
     Layer::new(src, Span::new(0, src.len()), true).run()
 }
 
@@ -191,13 +201,6 @@ impl<'s> Layer<'s> {
     }
 
     fn lex_all(&mut self) -> Step {
-        if self.src.as_bytes().contains(&0) && self.layout {
-            let at = self.src.bytes().position(|b| b == 0).unwrap_or(0);
-            return Err(hard(SyntaxError::new(
-                "source code cannot contain null bytes",
-                Span::new(at, at + 1),
-            )));
-        }
         while let Some(raw) = self.raw.next() {
             let r = self.raw.span();
             let span = Span::new(r.start + self.base, r.end + self.base);

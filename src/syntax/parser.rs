@@ -110,8 +110,9 @@ fn run(src: &str, lexed: Lexed, start: Tok) -> Result<Top, SyntaxError> {
 
 /// CPython tokenizes the rest of the file after a parser error: an error its tokenizer raises
 /// there wins, and so does a bracket left open on a line before the furthest token the parser
-/// read — or at it, when a generic error is two expressions side by side (CPython's second pass
-/// then reads on to the end of the file). "unexpected indent" is final.
+/// read. When a generic error is two expressions side by side, CPython's second pass reads on
+/// into the second one: into a display opened there, up to the first token no expression holds.
+/// "unexpected indent" is final.
 fn outranked_by_tokenizer(
     src: &str,
     lexed: &Lexed,
@@ -124,35 +125,49 @@ fn outranked_by_tokenizer(
     if parse_error.message == "unexpected indent" {
         return parse_error;
     }
-    match lex_error.stop {
-        LexStop::Raised => lex_error.error.clone(),
-        LexStop::Stopped => parse_error,
-        LexStop::UnclosedBracket(open) => {
-            let tok = |j: usize| lexed.tokens.get(j).map(|t| &t.1);
-            let at = lexed
-                .tokens
-                .get(furthest)
-                .map_or(src.len(), |t| t.0.start as usize);
-            let generic = parse_error.message.starts_with("invalid syntax");
-            let juxtaposed = furthest > 0
-                && tok(furthest - 1).is_some_and(ends_expression)
-                && tok(furthest).is_some_and(starts_expression);
-            let line_start = lexed.tokens[..furthest.min(lexed.tokens.len())]
-                .iter()
-                .rposition(|t| matches!(t.1, Tok::Newline | Tok::Indent | Tok::Dedent))
-                .map_or(0, |p| p + 1);
-            let import = matches!(tok(line_start), Some(Tok::Import | Tok::From));
-            let expression_to_end = !lexed.tokens[furthest.min(lexed.tokens.len())..]
-                .iter()
-                .any(|t| statement_only(&t.1));
-            let reads_to_end =
-                generic && juxtaposed && !import && expression_to_end && open.start as usize >= at;
-            if reads_to_end || line_at(src, at) > line_at(src, open.start as usize) {
-                lex_error.error.clone()
-            } else {
-                parse_error
-            }
+    let open = match lex_error.stop {
+        LexStop::Raised => return lex_error.error.clone(),
+        LexStop::Stopped => return parse_error,
+        LexStop::UnclosedBracket(open) => open,
+    };
+    let tokens = &lexed.tokens;
+    let tok = |j: usize| tokens.get(j).map(|t| &t.1);
+    let generic = parse_error.message.starts_with("invalid syntax")
+        || parse_error.message.starts_with("Missing parentheses");
+    let juxtaposed = furthest > 0
+        && tok(furthest - 1).is_some_and(ends_expression)
+        && tok(furthest).is_some_and(starts_expression);
+    let line_start = tokens[..furthest.min(tokens.len())]
+        .iter()
+        .rposition(|t| matches!(t.1, Tok::Newline | Tok::Indent | Tok::Dedent))
+        .map_or(0, |p| p + 1);
+    let import = matches!(tok(line_start), Some(Tok::Import | Tok::From));
+    let read_up_to = if generic && juxtaposed && !import {
+        let opens_display = matches!(tok(furthest), Some(Tok::LPar | Tok::LSqb | Tok::LBrace));
+        let inner = tok(furthest + 1).is_some_and(|t| {
+            starts_expression(t)
+                || matches!(
+                    t,
+                    Tok::Star | Tok::DoubleStar | Tok::RPar | Tok::RSqb | Tok::RBrace
+                )
+        });
+        if opens_display && inner {
+            (furthest + 1..tokens.len())
+                .find(|&j| tok(j).is_some_and(statement_only))
+                .unwrap_or(tokens.len())
+        } else {
+            furthest + 1
         }
+    } else {
+        furthest
+    };
+    let at = tokens
+        .get(read_up_to)
+        .map_or(src.len(), |t| t.0.start as usize);
+    if at == src.len() || line_at(src, at) > line_at(src, open.start as usize) {
+        lex_error.error.clone()
+    } else {
+        parse_error
     }
 }
 
@@ -269,33 +284,40 @@ impl Failure<'_> {
     /// Messages for a dict display missing a key's `:` or its value.
     fn dict_item_error(&self, i: usize) -> Option<SyntaxError> {
         let open = *self.open_brackets(i).last()?;
-        if self.tok(open) != Some(&Tok::LBrace)
-            || !matches!(self.tok(i), Some(Tok::Comma | Tok::RBrace))
-        {
+        if self.tok(open) != Some(&Tok::LBrace) {
             return None;
         }
-        if self.tok(i - 1) == Some(&Tok::Colon) {
+        if self.tok(i - 1) == Some(&Tok::Colon)
+            && matches!(self.tok(i), Some(Tok::Comma | Tok::RBrace))
+        {
             return Some(SyntaxError::new(
                 "expression expected after dictionary key and ':'",
                 self.span(i - 1),
             ));
         }
         let mut depth = 0;
-        let mut colons = 0;
+        let mut pairs = 0;
+        let mut item_start = open + 1;
         let mut item_has_colon = false;
-        for t in &self.tokens[open + 1..i] {
+        for (j, t) in self.tokens[open + 1..i].iter().enumerate() {
             match t.1 {
                 Tok::LPar | Tok::LSqb | Tok::LBrace => depth += 1,
                 Tok::RPar | Tok::RSqb | Tok::RBrace => depth -= 1,
-                Tok::Colon if depth == 0 => {
-                    colons += 1;
-                    item_has_colon = true;
+                Tok::Colon if depth == 0 => item_has_colon = true,
+                Tok::Comma if depth == 0 => {
+                    pairs += usize::from(item_has_colon);
+                    item_has_colon = false;
+                    item_start = open + 2 + j;
                 }
-                Tok::Comma if depth == 0 => item_has_colon = false,
                 _ => {}
             }
         }
-        (colons > 0 && !item_has_colon)
+        let missing_colon = pairs > 0
+            && !item_has_colon
+            && item_start < i
+            && self.tok(item_start).is_some_and(starts_expression)
+            && (self.tok(i) != Some(&Tok::Colon) || !self.tok(i - 1).is_some_and(ends_expression));
+        missing_colon
             .then(|| SyntaxError::new("':' expected after dictionary key", self.span(i - 1)))
     }
 
@@ -391,18 +413,8 @@ impl Failure<'_> {
         if after_def_name && tok != Some(&Tok::LPar) {
             return SyntaxError::new("expected '('", here);
         }
-        if expects("else") && !expects("if") && tok != Some(&Tok::Else) {
-            let at = (start..i)
-                .rev()
-                .find(|&j| self.tok(j) == Some(&Tok::If))
-                .unwrap_or(i);
-            return SyntaxError::new(
-                "expected 'else' after 'if' expression",
-                Span::new(
-                    self.span(at).start as usize,
-                    self.span(i.saturating_sub(1)).end as usize,
-                ),
-            );
+        if let Some(e) = self.missing_else(start, i) {
+            return e;
         }
         let specific = [
             self.dict_item_error(i),
@@ -425,6 +437,45 @@ impl Failure<'_> {
             here
         };
         SyntaxError::new("invalid syntax", span)
+    }
+
+    /// An error inside the condition of `a if cond else b`, before its `else`.
+    fn missing_else(&self, start: usize, i: usize) -> Option<SyntaxError> {
+        if matches!(self.tok(i), Some(Tok::Else | Tok::Colon)) {
+            return None;
+        }
+        let depth = self.bracket_depth_before(i);
+        let open = self.open_brackets(i).last().map_or(start, |&o| o + 1);
+        let mut at = None;
+        let mut level = 0;
+        for j in (open..i).rev() {
+            match self.tok(j)? {
+                Tok::RPar | Tok::RSqb | Tok::RBrace => level += 1,
+                Tok::LPar | Tok::LSqb | Tok::LBrace => level -= 1,
+                Tok::Else | Tok::For if level == 0 => return None,
+                Tok::If if level == 0 => {
+                    at = Some(j);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let at = at?;
+        let conditional = at > open
+            && self.tok(at - 1).is_some_and(ends_expression)
+            && at + 1 < i
+            && self.tok(at + 1).is_some_and(starts_expression);
+        let in_comprehension = (open..at).any(|j| self.tok(j) == Some(&Tok::For));
+        if !conditional || in_comprehension || depth < self.bracket_depth_before(at) {
+            return None;
+        }
+        Some(SyntaxError::new(
+            "expected 'else' after 'if' expression",
+            Span::new(
+                self.span(at).start as usize,
+                self.span(i.saturating_sub(1)).end as usize,
+            ),
+        ))
     }
 
     /// The block after a compound statement's `:` is missing.
@@ -452,7 +503,7 @@ impl Failure<'_> {
         })
     }
 
-    /// `a, b: int`.
+    /// `a, b: int` (at the start of a statement, with a type after the colon).
     fn unparenthesized_annotation(
         &self,
         start: usize,
@@ -462,7 +513,9 @@ impl Failure<'_> {
         let annotated_tuple = self.tok(i) == Some(&Tok::Colon)
             && !in_header
             && self.bracket_depth_before(i) == 0
-            && self.has_top_level_comma(start, i);
+            && self.has_top_level_comma(start, i)
+            && !self.tokens[start..i].iter().any(|t| t.1 == Tok::Equal)
+            && self.tok(i + 1).is_some_and(starts_expression);
         annotated_tuple.then(|| {
             SyntaxError::new(
                 "only single target (not tuple) can be annotated",
@@ -478,7 +531,8 @@ impl Failure<'_> {
         header: Option<(usize, &'static str)>,
     ) -> Option<SyntaxError> {
         let in_except = header.is_some_and(|h| self.tok(h.0) == Some(&Tok::Except));
-        (self.tok(i) == Some(&Tok::Comma) && in_except).then(|| {
+        let another_type_follows = self.tok(i + 1).is_some_and(starts_expression);
+        (self.tok(i) == Some(&Tok::Comma) && in_except && another_type_follows).then(|| {
             SyntaxError::new(
                 "multiple exception types must be parenthesized",
                 self.span(i),
@@ -509,10 +563,14 @@ impl Failure<'_> {
 
     /// `if x = 1:` and friends: `=` where an expression continues.
     fn misplaced_assignment(&self, start: usize, i: usize, in_header: bool) -> Option<SyntaxError> {
-        if self.tok(i) != Some(&Tok::Equal) || !in_header && self.bracket_depth_before(i) == 0 {
+        let condition_header =
+            in_header && matches!(self.tok(start), Some(Tok::If | Tok::Elif | Tok::While));
+        if self.tok(i) != Some(&Tok::Equal)
+            || !condition_header && self.bracket_depth_before(i) == 0
+        {
             return None;
         }
-        if matches!(self.tok(i + 1), Some(Tok::Equal | Tok::ColonEqual)) {
+        if !self.tok(i + 1).is_some_and(starts_expression) {
             return None;
         }
         let from = self.expression_start(start, i);
@@ -609,13 +667,34 @@ impl Failure<'_> {
         params_closed
     }
 
+    /// Whether `(` at `i` opens plain parameters: `name[: annotation], …)`, no defaults or stars.
+    fn plain_names_in_parens(&self, i: usize) -> bool {
+        if !matches!(self.tok(i + 1), Some(Tok::Name(_))) {
+            return false;
+        }
+        let mut depth = 0;
+        for j in i + 1.. {
+            match self.tok(j) {
+                Some(Tok::LPar | Tok::LSqb | Tok::LBrace) => depth += 1,
+                Some(Tok::RPar) if depth == 0 => return true,
+                Some(Tok::RPar | Tok::RSqb | Tok::RBrace) => depth -= 1,
+                Some(Tok::Equal | Tok::Star | Tok::DoubleStar | Tok::Slash) if depth == 0 => {
+                    return false
+                }
+                None => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// `def f((a)):` and `lambda (x): …`.
     fn parenthesized_parameter(&self, start: usize, i: usize) -> Option<SyntaxError> {
         if self.tok(i) != Some(&Tok::LPar) {
             return None;
         }
         let prev = self.tok(i.checked_sub(1)?)?;
-        let lambda_param = matches!(self.tok(i + 1), Some(Tok::Name(_))) && prev == &Tok::Lambda
+        let lambda_param = self.plain_names_in_parens(i) && prev == &Tok::Lambda
             || prev == &Tok::Comma
                 && self.bracket_depth_before(i) == self.base_depth
                 && (start..i).any(|j| self.tok(j) == Some(&Tok::Lambda));
@@ -627,7 +706,7 @@ impl Failure<'_> {
         }
         let open = *self.open_brackets(i).last()?;
         let in_def_params = open >= 2 && self.tok(open - 2) == Some(&Tok::Def);
-        let names_inside = matches!(self.tok(i + 1), Some(Tok::Name(_)));
+        let names_inside = self.plain_names_in_parens(i);
         (in_def_params && names_inside && matches!(prev, Tok::LPar | Tok::Comma))
             .then(|| SyntaxError::new("Function parameters cannot be parenthesized", self.span(i)))
     }
@@ -714,8 +793,49 @@ impl Failure<'_> {
         j
     }
 
+    /// `a, b c, d = value` at statement level (a tuple before the two side by side): CPython
+    /// ends up reading `NAME = value` as a mistyped comparison.
+    fn assignment_after_juxtaposition(&self, start: usize, i: usize) -> Option<SyntaxError> {
+        let tuple_so_far = self.has_top_level_comma(start, i)
+            && !self.tokens[start..i].iter().any(|t| t.1 == Tok::Equal);
+        if self.bracket_depth_before(i) != 0 || self.header(start).is_some() || !tuple_so_far {
+            return None;
+        }
+        let mut depth = 0;
+        let eq = (i..self.tokens.len()).find(|&j| match self.tok(j) {
+            Some(Tok::LPar | Tok::LSqb | Tok::LBrace) => {
+                depth += 1;
+                false
+            }
+            Some(Tok::RPar | Tok::RSqb | Tok::RBrace) => {
+                depth -= 1;
+                false
+            }
+            Some(Tok::Equal) => depth == 0,
+            Some(Tok::Newline) | None => true,
+            _ => false,
+        })?;
+        let named = eq > i
+            && self.tok(eq) == Some(&Tok::Equal)
+            && matches!(self.tok(eq - 1), Some(Tok::Name(_)))
+            && (eq - 1 == i || self.tok(eq - 2) == Some(&Tok::Comma))
+            && self.tok(eq + 1).is_some_and(starts_expression);
+        named.then(|| {
+            SyntaxError::new(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                Span::new(self.span(eq - 1).start as usize, self.span(eq).end as usize),
+            )
+        })
+    }
+
     /// Two expressions side by side: a missing comma inside brackets, or Python 2's `print x`.
+    /// (`x[]` counts too: CPython reads it as `x` beside an empty list.)
     fn juxtaposed(&self, start: usize, i: usize) -> Option<SyntaxError> {
+        let empty_subscript = self.tok(i) == Some(&Tok::RSqb)
+            && i >= 2
+            && self.tok(i - 1) == Some(&Tok::LSqb)
+            && self.tok(i - 2).is_some_and(ends_expression);
+        let i = if empty_subscript { i - 1 } else { i };
         let (prev, tok) = (self.tok(i.checked_sub(1)?)?, self.tok(i)?);
         if !ends_expression(prev) || !starts_expression(tok) {
             return None;
@@ -752,6 +872,9 @@ impl Failure<'_> {
             {
                 return None;
             }
+        }
+        if let Some(e) = self.assignment_after_juxtaposition(start, i) {
+            return Some(e);
         }
         if self.bracket_depth_before(i) > 0 {
             let span = Span::new(self.span(from).start as usize, self.span(i).end as usize);
@@ -829,6 +952,7 @@ fn starts_expression(t: &Tok) -> bool {
             | Tok::Not
             | Tok::Await
             | Tok::Minus
+            | Tok::Plus
             | Tok::Tilde
     )
 }

@@ -26,7 +26,7 @@ def main():
             print(f"{name}: CPython accepts this program; it does not belong here")
             bad += 1
             continue
-        run = subprocess.run([sys.executable, "-I", path], capture_output=True, cwd=HERE)
+        run = subprocess.run([sys.executable, "-I", name + ".py"], capture_output=True, cwd=HERE)
         lines = [l for l in run.stderr.decode("utf-8", "replace").splitlines() if l.strip()]
         with open(os.path.join(HERE, name + ".err_last"), "w", encoding="utf-8") as f:
             f.write((lines[-1] if lines else "") + "\n")

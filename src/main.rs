@@ -67,7 +67,7 @@ fn run(files: &[String], check_only: bool) -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        let src = match baton::syntax::decode_source(&bytes, path) {
+        let src = match baton::syntax::decode_source(&bytes, &absolute_name(path)) {
             Ok(src) => src,
             Err(e) => {
                 let shown = String::from_utf8_lossy(&bytes);
@@ -94,4 +94,9 @@ fn run(files: &[String], check_only: bool) -> ExitCode {
         }
     }
     status
+}
+
+/// The script's path as CPython names it in messages: absolute, symlinks left alone.
+fn absolute_name(path: &str) -> String {
+    std::path::absolute(path).map_or_else(|_| path.to_owned(), |p| p.display().to_string())
 }

@@ -1,0 +1,1 @@
+n = (size=+rows-1) // rows

@@ -1,0 +1,2 @@
+coro = greet('Alice')=
+print(coro)

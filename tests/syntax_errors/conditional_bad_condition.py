@@ -1,0 +1,1 @@
+x = 'q' if a - b <def 5 else 'b'

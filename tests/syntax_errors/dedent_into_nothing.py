@@ -1,0 +1,5 @@
+async def main():
+    # comment
+async with x as tg:
+        pass
+    y = 1

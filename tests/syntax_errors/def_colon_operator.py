@@ -1,0 +1,2 @@
+async def task(name, delay):=
+    pass

@@ -1,0 +1,2 @@
+async def task( (name: str):
+    pass

@@ -1,0 +1,3 @@
+import asyncio(
+
+x = 1

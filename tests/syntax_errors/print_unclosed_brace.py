@@ -1,0 +1,3 @@
+def f():
+    print{('done')
+    return 1

@@ -1,0 +1,2 @@
+_, pipe = await connect:(
+    1)

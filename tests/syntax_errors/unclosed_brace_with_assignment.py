@@ -1,0 +1,4 @@
+def f():
+    {loop = get_loop()
+    # comment
+    return loop

@@ -1,0 +1,2 @@
+café = 1
+print(café

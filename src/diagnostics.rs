@@ -8,7 +8,7 @@ use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
 };
 
-use crate::syntax::SyntaxError;
+use crate::syntax::{Span, SyntaxError};
 
 /// A front-end error bound to its file, renderable by miette.
 struct Report<'a> {
@@ -102,12 +102,11 @@ pub fn stderr_wants_color() -> bool {
 /// ```
 pub fn render_syntax_error(filename: &str, src: &str, error: &SyntaxError, color: bool) -> String {
     let mut error = error.clone();
-    let len = src.len() as u32;
-    error.span.start = error.span.start.min(len);
-    error.span.end = error.span.end.clamp(error.span.start, len);
+    let (shown, span) = snippet_source(src, error.span);
+    error.span = span;
     let report = Report {
         error: &error,
-        source: NamedSource::new(filename, src.to_owned()),
+        source: NamedSource::new(filename, shown),
     };
     let theme = if color {
         GraphicalTheme::unicode()
@@ -120,10 +119,37 @@ pub fn render_syntax_error(filename: &str, src: &str, error: &SyntaxError, color
         .render_report(&mut out, &report)
         .is_err()
     {
-        out.push_str(&error.message);
-        out.push('\n');
+        out = format!("{}\n", error.message);
     }
     out.push_str(&error.to_string());
     out.push('\n');
     out
+}
+
+/// Longest line shown whole; a longer one is cut to a window around the error.
+const MAX_SHOWN_LINE: usize = 400;
+
+/// The text miette shows and the error's span in it: the source itself, or — when the error's
+/// line is very long — blank lines up to it and a window of that line, so that line numbers stay
+/// right and no column grows past what the renderer can pad.
+fn snippet_source(src: &str, span: Span) -> (String, Span) {
+    let start = (span.start as usize).min(src.len());
+    let end = (span.end as usize).clamp(start, src.len());
+    let line_start = src[..start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = src[start..].find('\n').map_or(src.len(), |p| start + p);
+    if line_end - line_start <= MAX_SHOWN_LINE {
+        return (src.to_owned(), Span::new(start, end));
+    }
+    let floor = |mut i: usize| {
+        while !src.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let from = floor(start.saturating_sub(MAX_SHOWN_LINE / 2).max(line_start));
+    let to = floor((start + MAX_SHOWN_LINE / 2).min(line_end));
+    let line = src[..line_start].matches('\n').count();
+    let shown = format!("{}{}", "\n".repeat(line), &src[from..to]);
+    let at = line + start - from;
+    (shown, Span::new(at, at + (end.min(to) - start)))
 }

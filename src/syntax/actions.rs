@@ -65,7 +65,9 @@ pub enum ParenItem {
 pub struct ParseContext<'s> {
     pub src: &'s str,
     /// Set when an expression nests deeper than [`MAX_EXPR_DEPTH`].
-    pub too_deep: Option<Span>,
+    too_deep: Option<Span>,
+    /// Set when a right-nested chain is longer than CPython's parser stack holds.
+    out_of_parser_stack: Option<Span>,
     /// Parenthesised groups of `with` items not yet claimed by a `with` statement:
     /// (span of the group, its items, span of its first `as`).
     with_groups: Vec<(Span, Vec<WithItem>, Span)>,
@@ -76,13 +78,17 @@ impl<'s> ParseContext<'s> {
         ParseContext {
             src,
             too_deep: None,
+            out_of_parser_stack: None,
             with_groups: Vec::new(),
         }
     }
 
-    /// The first error found after the parse succeeded: a `with` group used elsewhere, or
-    /// nesting too deep.
+    /// The first error found after the parse succeeded: nesting too deep, or a `with` group used
+    /// elsewhere.
     pub fn leftover_error(&self) -> Option<SyntaxError> {
+        if let Some(span) = self.out_of_parser_stack {
+            return Some(SyntaxError::with_kind(ErrorKind::MemoryError, "", span));
+        }
         if let Some(span) = self.too_deep {
             return Some(SyntaxError::with_kind(
                 ErrorKind::RecursionError,
@@ -95,14 +101,23 @@ impl<'s> ParseContext<'s> {
             .map(|(_, _, as_span)| SyntaxError::new("invalid syntax", *as_span))
     }
 
-    /// Builds an expression node, cutting the tree off where it nests too deep.
+    /// Builds an expression node. Past [`MAX_EXPR_DEPTH`] the tree is cut off — the node becomes a
+    /// leaf that still carries its depth, so the nesting goes on being measured without being
+    /// built — and the parse fails when it ends, as CPython's does.
     pub fn expr(&mut self, kind: ExprKind, l: usize, r: usize) -> Expr {
         let e = Expr::new(kind, Span::new(l, r));
-        if e.depth > MAX_EXPR_DEPTH {
-            self.too_deep.get_or_insert(e.span);
-            return Expr::new(ExprKind::Constant(Constant::None), e.span);
+        if e.depth <= MAX_EXPR_DEPTH {
+            return e;
         }
-        e
+        if e.depth > parser_stack_limit(&e.kind) {
+            self.out_of_parser_stack.get_or_insert(e.span);
+        }
+        self.too_deep.get_or_insert(e.span);
+        Expr {
+            kind: ExprKind::Constant(Constant::None),
+            span: e.span,
+            depth: e.depth,
+        }
     }
 
     pub fn bin_op(&mut self, a: Expr, op: BinOp, b: Expr, l: usize, r: usize) -> Expr {
@@ -613,6 +628,18 @@ impl<'s> ParseContext<'s> {
             }
         }
         Ok(out)
+    }
+}
+
+/// How long a chain of this kind of node may grow before CPython's parser runs out of stack
+/// (it then raises MemoryError). Right-nested forms recurse in its parser: a unary operator,
+/// `not` or a conditional costs one level of its 6000, `**` and `lambda` two; left-nested forms
+/// (`a + b + …`, calls, attributes) loop instead and only meet the compiler's limit.
+fn parser_stack_limit(kind: &ExprKind) -> u32 {
+    match kind {
+        ExprKind::UnaryOp(..) | ExprKind::IfExp { .. } => 5967,
+        ExprKind::BinOp(_, BinOp::Pow, _) | ExprKind::Lambda(..) => 2990,
+        _ => u32::MAX,
     }
 }
 

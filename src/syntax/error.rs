@@ -14,6 +14,8 @@ pub enum ErrorKind {
     RecursionError,
     /// Valid Python that Baton does not support (yet).
     NotImplementedError,
+    /// Nesting deeper than CPython's parser stack (it raises a bare MemoryError).
+    MemoryError,
 }
 
 impl ErrorKind {
@@ -24,6 +26,7 @@ impl ErrorKind {
             ErrorKind::TabError => "TabError",
             ErrorKind::RecursionError => "RecursionError",
             ErrorKind::NotImplementedError => "NotImplementedError",
+            ErrorKind::MemoryError => "MemoryError",
         }
     }
 }
@@ -59,6 +62,9 @@ impl SyntaxError {
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.message.is_empty() {
+            return f.write_str(self.kind.name());
+        }
         write!(f, "{}: {}", self.kind.name(), self.message)
     }
 }

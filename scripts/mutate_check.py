@@ -41,6 +41,8 @@ def mutants(src, rng, count):
                 if t.type not in (tokenize.ENDMARKER, tokenize.DEDENT, tokenize.NL, tokenize.COMMENT)]
     except (tokenize.TokenError, SyntaxError, IndentationError):
         return
+    if not toks:
+        return
     lines = src.splitlines(keepends=True)
     starts = [0]
     for l in lines:

@@ -52,7 +52,7 @@ pub fn scan_number(src: &str, start: usize) -> Result<(usize, Tok), SyntaxError>
         }
         if digits.is_empty()
             || bytes[i - 1] == b'_'
-            || bytes.get(i).copied().is_some_and(is_ident_byte)
+            || bytes.get(i).copied().is_some_and(is_ident_byte) && !ends_with_keyword(bytes, i)
         {
             return err(&format!("invalid {name} literal"), i);
         }
@@ -179,6 +179,7 @@ mod tests {
         assert_eq!(scan("2j").unwrap().1, Tok::Imaginary(2.0));
         assert_eq!(scan("1e999").unwrap().1, Tok::Float(f64::INFINITY));
         assert_eq!(scan("1if").unwrap().0, 1);
+        assert_eq!(scan("0x200in").unwrap().0, 5);
     }
 
     #[test]

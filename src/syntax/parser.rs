@@ -416,6 +416,13 @@ impl Failure<'_> {
         if let Some(e) = self.missing_else(start, i) {
             return e;
         }
+        if tok == Some(&Tok::Dedent) {
+            return SyntaxError::with_kind(
+                ErrorKind::IndentationError,
+                "unexpected unindent",
+                here,
+            );
+        }
         let specific = [
             self.dict_item_error(i),
             self.parenthesized_parameter(start, i),
@@ -828,6 +835,41 @@ impl Failure<'_> {
         })
     }
 
+    /// Whether token `i` stands in a comprehension's `in` or `if` clause (CPython parses those as
+    /// plain disjunctions, without its missing-comma guess).
+    fn in_comprehension_clause(&self, start: usize, i: usize) -> bool {
+        let open = self.open_brackets(i).last().map_or(start, |&o| o + 1);
+        let mut level = 0;
+        for j in (open..i).rev() {
+            match self.tok(j) {
+                Some(Tok::RPar | Tok::RSqb | Tok::RBrace) => level += 1,
+                Some(Tok::LPar | Tok::LSqb | Tok::LBrace) => level -= 1,
+                Some(Tok::In | Tok::If) if level == 0 => {
+                    return (open..j).any(|k| self.tok(k) == Some(&Tok::For));
+                }
+                Some(Tok::For) if level == 0 => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Whether token `i` stands between a `lambda` and its `:`.
+    fn in_lambda_parameters(&self, start: usize, i: usize) -> bool {
+        let open = self.open_brackets(i).last().map_or(start, |&o| o + 1);
+        let mut level = 0;
+        for j in (open..i).rev() {
+            match self.tok(j) {
+                Some(Tok::RPar | Tok::RSqb | Tok::RBrace) => level += 1,
+                Some(Tok::LPar | Tok::LSqb | Tok::LBrace) => level -= 1,
+                Some(Tok::Colon) if level == 0 => return false,
+                Some(Tok::Lambda) if level == 0 => return true,
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// Two expressions side by side: a missing comma inside brackets, or Python 2's `print x`.
     /// (`x[]` counts too: CPython reads it as `x` beside an empty list.)
     fn juxtaposed(&self, start: usize, i: usize) -> Option<SyntaxError> {
@@ -845,6 +887,9 @@ impl Failure<'_> {
         if matches!(self.tok(start), Some(Tok::Import | Tok::From)) {
             return None;
         }
+        if self.in_comprehension_clause(start, i) || self.in_lambda_parameters(start, i) {
+            return None;
+        }
         if let Some(&open) = self.open_brackets(i).last() {
             let in_def_params = open >= 2
                 && self.tok(open - 2) == Some(&Tok::Def)
@@ -853,10 +898,7 @@ impl Failure<'_> {
                     self.tok(from - 1),
                     Some(Tok::LPar | Tok::Comma | Tok::Star | Tok::DoubleStar)
                 );
-            let in_comprehension_clause = from > 0
-                && matches!(self.tok(from - 1), Some(Tok::In | Tok::If))
-                && (open..from).any(|j| self.tok(j) == Some(&Tok::For));
-            if in_def_params || in_comprehension_clause {
+            if in_def_params {
                 return None;
             }
         }

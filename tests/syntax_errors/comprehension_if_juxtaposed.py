@@ -1,0 +1,2 @@
+x = [str(i) for i, bp in y
+     if bp is notdef None]

@@ -1,0 +1,4 @@
+class A:
+    @abstractmethod
+else    def f(self):
+        pass

@@ -1,0 +1,1 @@
+f = g(lambda x x: x)

@@ -16,5 +16,5 @@ pub use error::{line_at, ErrorKind, SyntaxError};
 pub use lexer::{lex_expression, lex_module, LexError, LexStop, Lexed};
 pub use parser::{parse_expression, parse_module};
 pub use source::decode_source;
-pub use span::{LineIndex, Span};
+pub use span::Span;
 pub use token::{FFieldSrc, FPiece, IntLit, SpannedTok, StrValue, Tok};

@@ -957,7 +957,8 @@ fn statement_only(t: &Tok) -> bool {
     )
 }
 
-fn ends_expression(t: &Tok) -> bool {
+/// Tokens that are a whole expression by themselves.
+fn is_atom(t: &Tok) -> bool {
     matches!(
         t,
         Tok::Name(_)
@@ -965,9 +966,6 @@ fn ends_expression(t: &Tok) -> bool {
             | Tok::Float(_)
             | Tok::Imaginary(_)
             | Tok::Str(_)
-            | Tok::RPar
-            | Tok::RSqb
-            | Tok::RBrace
             | Tok::None
             | Tok::True
             | Tok::False
@@ -975,26 +973,22 @@ fn ends_expression(t: &Tok) -> bool {
     )
 }
 
+fn ends_expression(t: &Tok) -> bool {
+    is_atom(t) || matches!(t, Tok::RPar | Tok::RSqb | Tok::RBrace)
+}
+
 fn starts_expression(t: &Tok) -> bool {
-    matches!(
-        t,
-        Tok::Name(_)
-            | Tok::Int(_)
-            | Tok::Float(_)
-            | Tok::Imaginary(_)
-            | Tok::Str(_)
-            | Tok::LPar
-            | Tok::LSqb
-            | Tok::LBrace
-            | Tok::None
-            | Tok::True
-            | Tok::False
-            | Tok::Ellipsis
-            | Tok::Lambda
-            | Tok::Not
-            | Tok::Await
-            | Tok::Minus
-            | Tok::Plus
-            | Tok::Tilde
-    )
+    is_atom(t)
+        || matches!(
+            t,
+            Tok::LPar
+                | Tok::LSqb
+                | Tok::LBrace
+                | Tok::Lambda
+                | Tok::Not
+                | Tok::Await
+                | Tok::Minus
+                | Tok::Plus
+                | Tok::Tilde
+        )
 }

@@ -336,34 +336,26 @@ impl Failure<'_> {
     fn skip_operand(&self, mut j: usize) -> usize {
         let mut depth = 0;
         while let Some(t) = self.tok(j) {
-            let operand_part = matches!(
-                t,
-                Tok::Name(_)
-                    | Tok::Int(_)
-                    | Tok::Float(_)
-                    | Tok::Imaginary(_)
-                    | Tok::Str(_)
-                    | Tok::None
-                    | Tok::True
-                    | Tok::False
-                    | Tok::Ellipsis
-                    | Tok::Await
-                    | Tok::Dot
-                    | Tok::Plus
-                    | Tok::Minus
-                    | Tok::Tilde
-                    | Tok::Star
-                    | Tok::DoubleStar
-                    | Tok::Slash
-                    | Tok::DoubleSlash
-                    | Tok::Percent
-                    | Tok::At
-                    | Tok::LeftShift
-                    | Tok::RightShift
-                    | Tok::Amper
-                    | Tok::VBar
-                    | Tok::Caret
-            );
+            let operand_part = is_atom(t)
+                || matches!(
+                    t,
+                    Tok::Await
+                        | Tok::Dot
+                        | Tok::Plus
+                        | Tok::Minus
+                        | Tok::Tilde
+                        | Tok::Star
+                        | Tok::DoubleStar
+                        | Tok::Slash
+                        | Tok::DoubleSlash
+                        | Tok::Percent
+                        | Tok::At
+                        | Tok::LeftShift
+                        | Tok::RightShift
+                        | Tok::Amper
+                        | Tok::VBar
+                        | Tok::Caret
+                );
             match t {
                 Tok::LPar | Tok::LSqb | Tok::LBrace => depth += 1,
                 Tok::RPar | Tok::RSqb | Tok::RBrace if depth > 0 => depth -= 1,
@@ -451,29 +443,14 @@ impl Failure<'_> {
         if matches!(self.tok(i), Some(Tok::Else | Tok::Colon)) {
             return None;
         }
-        let depth = self.bracket_depth_before(i);
-        let open = self.open_brackets(i).last().map_or(start, |&o| o + 1);
-        let mut at = None;
-        let mut level = 0;
-        for j in (open..i).rev() {
-            match self.tok(j)? {
-                Tok::RPar | Tok::RSqb | Tok::RBrace => level += 1,
-                Tok::LPar | Tok::LSqb | Tok::LBrace => level -= 1,
-                Tok::Else | Tok::For if level == 0 => return None,
-                Tok::If if level == 0 => {
-                    at = Some(j);
-                    break;
-                }
-                _ => {}
-            }
-        }
-        let at = at?;
-        let conditional = at > open
+        let mut before = self.same_level_before(start, i);
+        let at = before.find(|&j| matches!(self.tok(j), Some(Tok::If | Tok::Else | Tok::For)))?;
+        let conditional = self.tok(at) == Some(&Tok::If)
+            && at > 0
             && self.tok(at - 1).is_some_and(ends_expression)
             && at + 1 < i
             && self.tok(at + 1).is_some_and(starts_expression);
-        let in_comprehension = (open..at).any(|j| self.tok(j) == Some(&Tok::For));
-        if !conditional || in_comprehension || depth < self.bracket_depth_before(at) {
+        if !conditional || before.any(|j| self.tok(j) == Some(&Tok::For)) {
             return None;
         }
         Some(SyntaxError::new(
@@ -838,36 +815,36 @@ impl Failure<'_> {
     /// Whether token `i` stands in a comprehension's `in` or `if` clause (CPython parses those as
     /// plain disjunctions, without its missing-comma guess).
     fn in_comprehension_clause(&self, start: usize, i: usize) -> bool {
-        let open = self.open_brackets(i).last().map_or(start, |&o| o + 1);
-        let mut level = 0;
-        for j in (open..i).rev() {
-            match self.tok(j) {
-                Some(Tok::RPar | Tok::RSqb | Tok::RBrace) => level += 1,
-                Some(Tok::LPar | Tok::LSqb | Tok::LBrace) => level -= 1,
-                Some(Tok::In | Tok::If) if level == 0 => {
-                    return (open..j).any(|k| self.tok(k) == Some(&Tok::For));
-                }
-                Some(Tok::For) if level == 0 => return false,
-                _ => {}
-            }
-        }
-        false
+        let mut before = self.same_level_before(start, i);
+        let clause = before.find(|&j| matches!(self.tok(j), Some(Tok::In | Tok::If | Tok::For)));
+        clause.is_some_and(|j| self.tok(j) != Some(&Tok::For))
+            && before.any(|j| self.tok(j) == Some(&Tok::For))
     }
 
     /// Whether token `i` stands between a `lambda` and its `:`.
     fn in_lambda_parameters(&self, start: usize, i: usize) -> bool {
+        let mut before = self.same_level_before(start, i);
+        before
+            .find(|&j| matches!(self.tok(j), Some(Tok::Colon | Tok::Lambda)))
+            .is_some_and(|j| self.tok(j) == Some(&Tok::Lambda))
+    }
+
+    /// Indices of the tokens before `i`, nearest first, at the bracket level of `i` (back to the
+    /// innermost open bracket, or the start of the line).
+    fn same_level_before(&self, start: usize, i: usize) -> impl Iterator<Item = usize> + '_ {
         let open = self.open_brackets(i).last().map_or(start, |&o| o + 1);
         let mut level = 0;
-        for j in (open..i).rev() {
-            match self.tok(j) {
-                Some(Tok::RPar | Tok::RSqb | Tok::RBrace) => level += 1,
-                Some(Tok::LPar | Tok::LSqb | Tok::LBrace) => level -= 1,
-                Some(Tok::Colon) if level == 0 => return false,
-                Some(Tok::Lambda) if level == 0 => return true,
-                _ => {}
+        (open..i).rev().filter(move |&j| match self.tok(j) {
+            Some(Tok::RPar | Tok::RSqb | Tok::RBrace) => {
+                level += 1;
+                false
             }
-        }
-        false
+            Some(Tok::LPar | Tok::LSqb | Tok::LBrace) => {
+                level -= 1;
+                false
+            }
+            _ => level == 0,
+        })
     }
 
     /// Two expressions side by side: a missing comma inside brackets, or Python 2's `print x`.

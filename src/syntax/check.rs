@@ -8,27 +8,28 @@ use std::rc::Rc;
 use super::ast::*;
 use super::error::SyntaxError;
 use super::span::Span;
+use super::symtable::SymbolTable;
 
-/// Runs every check on a parsed module.
+/// Runs every check on a parsed module and returns its symbol table.
 ///
 /// ```
 /// use baton::syntax::{check::check_module, parse_module};
 /// let m = parse_module("def f():\n    break\n").unwrap();
 /// assert_eq!(check_module(&m).unwrap_err().message, "'break' outside loop");
 /// ```
-pub fn check_module(module: &Module) -> Result<(), SyntaxError> {
+pub fn check_module(module: &Module) -> Result<SymbolTable, SyntaxError> {
     check_future_imports(&module.body)?;
     let mut checker = Checker::default();
-    checker.scopes.push(Scope::new(ScopeKind::Module, false));
+    checker
+        .scopes
+        .push(Scope::new(ScopeKind::Module, false, Span::default()));
     checker.block(&module.body);
     checker.close_scope();
-    let mut nonlocal_error = None;
-    resolve_nonlocals(&checker.finished, &mut nonlocal_error);
-    checker
-        .scope_error
-        .or(nonlocal_error)
-        .or(checker.context_error)
-        .map_or(Ok(()), Err)
+    if let Some(e) = checker.scope_error {
+        return Err(e);
+    }
+    let table = SymbolTable::build(checker.finished)?;
+    checker.context_error.map_or(Ok(table), Err)
 }
 
 /// Features `from __future__ import` accepts (all of them already on, or harmless, in 3.11).
@@ -91,7 +92,7 @@ fn check_future_imports(body: &[Stmt]) -> Result<(), SyntaxError> {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum ScopeKind {
+pub(super) enum ScopeKind {
     Module,
     Class,
     Function,
@@ -99,31 +100,35 @@ enum ScopeKind {
     Comprehension(&'static str),
 }
 
-/// What one scope binds and declares, kept to check `nonlocal` once the whole file is read.
+/// What one scope binds, declares and uses; the symbol table is built from these.
 #[derive(Debug)]
-struct Scope {
-    kind: ScopeKind,
+pub(super) struct Scope {
+    pub(super) kind: ScopeKind,
     is_async: bool,
-    /// Index of the enclosing scope in `Checker::finished` order is not known yet; parents are
-    /// recorded as indices into the same list when the scope closes.
-    parent: Option<usize>,
-    bound: HashSet<Rc<str>>,
-    globals: HashSet<Rc<str>>,
-    nonlocals: Vec<Ident>,
+    /// The node that opened the scope (the module's is empty).
+    pub(super) span: Span,
+    pub(super) parent: Option<usize>,
+    pub(super) bound: HashSet<Rc<str>>,
+    /// Bound names in the order first bound (parameters first).
+    pub(super) order: Vec<Rc<str>>,
+    pub(super) globals: HashSet<Rc<str>>,
+    pub(super) nonlocals: Vec<Ident>,
     params: HashSet<Rc<str>>,
     /// Names seen so far and whether the first sighting assigned them.
-    seen: HashMap<Rc<str>, bool>,
+    pub(super) seen: HashMap<Rc<str>, bool>,
     loops: u32,
-    id: usize,
+    pub(super) id: usize,
 }
 
 impl Scope {
-    fn new(kind: ScopeKind, is_async: bool) -> Scope {
+    fn new(kind: ScopeKind, is_async: bool, span: Span) -> Scope {
         Scope {
             kind,
             is_async,
+            span,
             parent: None,
             bound: HashSet::new(),
+            order: Vec::new(),
             globals: HashSet::new(),
             nonlocals: Vec::new(),
             params: HashSet::new(),
@@ -271,44 +276,6 @@ fn for_each_child_block<'a>(kind: &'a StmtKind, f: &mut impl FnMut(&'a [Stmt])) 
     }
 }
 
-fn resolve_nonlocals(scopes: &[Scope], error: &mut Option<SyntaxError>) {
-    let by_id: HashMap<usize, &Scope> = scopes.iter().map(|s| (s.id, s)).collect();
-    let mut ordered: Vec<&Scope> = scopes.iter().collect();
-    ordered.sort_by_key(|s| s.id);
-    for scope in ordered {
-        for name in &scope.nonlocals {
-            let mut parent = scope.parent.and_then(|p| by_id.get(&p));
-            let mut found = false;
-            while let Some(p) = parent {
-                let binds =
-                    p.bound.contains(&name.name) || p.nonlocals.iter().any(|n| n.name == name.name);
-                let class_cell = p.kind == ScopeKind::Class && &*name.name == "__class__";
-                if class_cell
-                    || matches!(p.kind, ScopeKind::Function | ScopeKind::Lambda)
-                        && binds
-                        && !p.globals.contains(&name.name)
-                {
-                    found = true;
-                    break;
-                }
-                if p.kind == ScopeKind::Module {
-                    break;
-                }
-                parent = p.parent.and_then(|q| by_id.get(&q));
-            }
-            if !found {
-                error.get_or_insert_with(|| {
-                    SyntaxError::new(
-                        format!("no binding for nonlocal '{}' found", name.name),
-                        name.span,
-                    )
-                });
-                return;
-            }
-        }
-    }
-}
-
 impl Checker {
     fn scope(&mut self) -> &mut Scope {
         let last = self.scopes.len() - 1;
@@ -325,8 +292,8 @@ impl Checker {
             .get_or_insert_with(|| SyntaxError::new(message, span));
     }
 
-    fn open_scope(&mut self, kind: ScopeKind, is_async: bool) {
-        let mut scope = Scope::new(kind, is_async);
+    fn open_scope(&mut self, kind: ScopeKind, is_async: bool, span: Span) {
+        let mut scope = Scope::new(kind, is_async, span);
         self.next_id += 1;
         scope.id = self.next_id;
         scope.parent = self.scopes.last().map(|s| s.id);
@@ -350,7 +317,9 @@ impl Checker {
 
     fn bind(&mut self, name: &Rc<str>) {
         let scope = self.scope();
-        scope.bound.insert(name.clone());
+        if scope.bound.insert(name.clone()) {
+            scope.order.push(name.clone());
+        }
         scope.seen.entry(name.clone()).or_insert(true);
     }
 
@@ -500,13 +469,13 @@ impl Checker {
                 }
                 self.block(body);
             }
-            StmtKind::FunctionDef(def) => self.function(def),
+            StmtKind::FunctionDef(def) => self.function(def, span),
             StmtKind::ClassDef(class) => {
                 class.decorators.iter().for_each(|d| self.value(d));
                 class.bases.iter().for_each(|b| self.element(b));
                 class.keywords.iter().for_each(|k| self.value(&k.value));
                 self.bind(&class.name.name);
-                self.open_scope(ScopeKind::Class, false);
+                self.open_scope(ScopeKind::Class, false, stmt.span);
                 self.block(&class.body);
                 self.close_scope();
             }
@@ -565,14 +534,14 @@ impl Checker {
         }
     }
 
-    fn function(&mut self, def: &FunctionDef) {
+    fn function(&mut self, def: &FunctionDef, span: Span) {
         def.decorators.iter().for_each(|d| self.value(d));
         self.defaults_and_annotations(&def.params);
         if let Some(r) = &def.returns {
             self.value(r);
         }
         self.bind(&def.name.name);
-        self.open_scope(ScopeKind::Function, def.is_async);
+        self.open_scope(ScopeKind::Function, def.is_async, span);
         self.params(&def.params);
         if def.is_async && body_yields(&def.body) {
             self.async_generator_returns(&def.body);
@@ -697,23 +666,29 @@ impl Checker {
                         .iter()
                         .rposition(|s| !matches!(s.kind, ScopeKind::Comprehension(_)))
                         .unwrap_or(0);
-                    self.scopes[index].bound.insert(n.clone());
+                    if self.scopes[index].bound.insert(n.clone()) {
+                        self.scopes[index].order.push(n.clone());
+                    }
                 }
             }
             ExprKind::Lambda(params, body) => {
                 self.defaults_and_annotations(params);
-                self.open_scope(ScopeKind::Lambda, false);
+                self.open_scope(ScopeKind::Lambda, false, e.span);
                 self.params(params);
                 self.value(body);
                 self.close_scope();
             }
-            ExprKind::ListComp(elt, gens) => self.comprehension("list comprehension", &[elt], gens),
-            ExprKind::SetComp(elt, gens) => self.comprehension("set comprehension", &[elt], gens),
+            ExprKind::ListComp(elt, gens) => {
+                self.comprehension("list comprehension", &[elt], gens, e.span)
+            }
+            ExprKind::SetComp(elt, gens) => {
+                self.comprehension("set comprehension", &[elt], gens, e.span)
+            }
             ExprKind::GeneratorExp(elt, gens) => {
-                self.comprehension("generator expression", &[elt], gens);
+                self.comprehension("generator expression", &[elt], gens, e.span);
             }
             ExprKind::DictComp(kv, gens) => {
-                self.comprehension("dict comprehension", &[&kv.0, &kv.1], gens)
+                self.comprehension("dict comprehension", &[&kv.0, &kv.1], gens, e.span)
             }
             ExprKind::Call {
                 func,
@@ -765,14 +740,20 @@ impl Checker {
         )
     }
 
-    fn comprehension(&mut self, what: &'static str, elts: &[&Expr], gens: &[Comprehension]) {
+    fn comprehension(
+        &mut self,
+        what: &'static str,
+        elts: &[&Expr],
+        gens: &[Comprehension],
+        span: Span,
+    ) {
         let Some((first, rest)) = gens.split_first() else {
             return;
         };
         self.value(&first.iter);
         // A generator expression may be asynchronous anywhere: it makes an async generator.
         let outer_async = self.in_async_function() || what == "generator expression";
-        self.open_scope(ScopeKind::Comprehension(what), outer_async);
+        self.open_scope(ScopeKind::Comprehension(what), outer_async, span);
         for (i, g) in gens.iter().enumerate() {
             if g.is_async && !outer_async {
                 self.context_fail(

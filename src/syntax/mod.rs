@@ -10,6 +10,7 @@ mod parser;
 mod source;
 mod span;
 mod strings;
+pub mod symtable;
 mod token;
 
 pub use error::{line_at, ErrorKind, SyntaxError};

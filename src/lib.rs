@@ -9,8 +9,14 @@
 //! assert_eq!(err.to_string(), "SyntaxError: 'await' outside function");
 //! ```
 
+pub mod compile;
 pub mod diagnostics;
+mod interpreter;
+pub mod runtime;
 pub mod syntax;
+pub mod vm;
+
+pub use interpreter::{compile_source, Interpreter, RunError};
 
 /// Parses `src` and runs every compile-time check, as `compile()` would without running it.
 pub fn check_source(src: &str) -> Result<syntax::ast::Module, syntax::SyntaxError> {

@@ -2,11 +2,20 @@
 
 use std::process::ExitCode;
 
+use baton::diagnostics::{render_syntax_error, stderr_wants_color};
+use baton::{Interpreter, RunError};
 use clap::{Arg, ArgAction, Command};
 
 /// Script recursion lives on the heap, but the compiler walks trees up to the nesting limit:
 /// give the main work a roomy stack.
 const STACK_BYTES: usize = 256 << 20;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Run,
+    Check,
+    Disassemble,
+}
 
 fn command() -> Command {
     Command::new("baton")
@@ -19,10 +28,17 @@ fn command() -> Command {
                 .help("Parse and check the files without running them"),
         )
         .arg(
+            Arg::new("dis")
+                .long("dis")
+                .action(ArgAction::SetTrue)
+                .conflicts_with("check")
+                .help("Print the bytecode of every code object instead of running"),
+        )
+        .arg(
             Arg::new("files")
                 .value_name("FILE")
                 .num_args(0..)
-                .help("Script (or, with --check, files) to use"),
+                .help("The script to run (with --check, the files to check)"),
         )
 }
 
@@ -34,10 +50,16 @@ fn main() -> ExitCode {
         .flatten()
         .cloned()
         .collect();
-    let check_only = matches.get_flag("check");
+    let mode = if matches.get_flag("check") {
+        Mode::Check
+    } else if matches.get_flag("dis") {
+        Mode::Disassemble
+    } else {
+        Mode::Run
+    };
     let worker = std::thread::Builder::new()
         .stack_size(STACK_BYTES)
-        .spawn(move || run(&files, check_only));
+        .spawn(move || run(&files, mode));
     match worker.map(|w| w.join()) {
         Ok(Ok(code)) => code,
         _ => {
@@ -47,13 +69,17 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(files: &[String], check_only: bool) -> ExitCode {
+fn run(files: &[String], mode: Mode) -> ExitCode {
     if files.is_empty() {
         eprintln!("baton: give a script to run (see --help)");
         return ExitCode::from(2);
     }
-    let targets = if check_only { files } else { &files[..1] };
-    let color = baton::diagnostics::stderr_wants_color();
+    let targets = if mode == Mode::Check {
+        files
+    } else {
+        &files[..1]
+    };
+    let color = stderr_wants_color();
     let mut status = ExitCode::SUCCESS;
     for path in targets {
         let bytes = match std::fs::read(path) {
@@ -67,33 +93,62 @@ fn run(files: &[String], check_only: bool) -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        let src = match baton::syntax::decode_source(&bytes, &absolute_name(path)) {
+        let name = absolute_name(path);
+        let src = match baton::syntax::decode_source(&bytes, &name) {
             Ok(src) => src,
             Err(e) => {
-                let shown = String::from_utf8_lossy(&bytes);
                 eprint!(
                     "{}",
-                    baton::diagnostics::render_syntax_error(path, &shown, &e, color)
+                    render_syntax_error(path, &String::from_utf8_lossy(&bytes), &e, color)
                 );
                 status = ExitCode::from(1);
                 continue;
             }
         };
-        let src = &*src;
-        if let Err(e) = baton::check_source(src) {
-            eprint!(
-                "{}",
-                baton::diagnostics::render_syntax_error(path, src, &e, color)
-            );
-            status = ExitCode::from(1);
-            continue;
-        }
-        if !check_only {
-            eprintln!("NotImplementedError: running programs is not implemented yet (use --check to check them)");
-            return ExitCode::from(1);
+        let outcome = match mode {
+            Mode::Check => baton::check_source(&src)
+                .map(drop)
+                .map_err(RunError::Syntax),
+            Mode::Disassemble => baton::compile_source(&name, &src)
+                .map(|code| print!("{code}"))
+                .map_err(RunError::Syntax),
+            Mode::Run => Interpreter::new().run_source(&name, &src),
+        };
+        match outcome {
+            Ok(()) => {}
+            Err(RunError::Syntax(e)) => {
+                eprint!("{}", render_syntax_error(path, &src, &e, color));
+                status = ExitCode::from(1);
+            }
+            Err(RunError::Exception(e)) => {
+                if let Some(code) = e.exit_status {
+                    return ExitCode::from(code as u8);
+                }
+                eprint!("{}", traceback(&e, &name, &src));
+                return ExitCode::from(1);
+            }
         }
     }
     status
+}
+
+/// A CPython-shaped traceback: the frames outermost first, each with its source line.
+fn traceback(e: &baton::vm::Exception, main_file: &str, src: &str) -> String {
+    let mut out = String::from("Traceback (most recent call last):\n");
+    for entry in &e.traceback {
+        out.push_str(&format!(
+            "  File \"{}\", line {}, in {}\n",
+            entry.filename, entry.line, entry.function
+        ));
+        if &*entry.filename == main_file {
+            if let Some(line) = src.lines().nth(entry.line as usize - 1) {
+                out.push_str(&format!("    {}\n", line.trim()));
+            }
+        }
+    }
+    out.push_str(&e.last_line());
+    out.push('\n');
+    out
 }
 
 /// The script's path as CPython names it in messages: absolute, symlinks left alone.

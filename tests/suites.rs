@@ -1,11 +1,15 @@
-//! The front end's data-driven suites, one test case per file:
+//! The data-driven suites, one test case per file:
+//! - `programs::NAME`: `tests/programs/NAME.py` runs and prints exactly what CPython printed
+//!   (`NAME.out`), with its exit status (`NAME.code`) and last stderr line (`NAME.err_last`), all
+//!   recorded by `scripts/expect_programs.py`.
 //! - `syntax_errors::NAME`: `tests/syntax_errors/NAME.py` is rejected with the last line CPython
 //!   prints (`NAME.err_last`, recorded by `scripts/expect_syntax_errors.py`) and rendered exactly
 //!   as `NAME.diag` (`BATON_BLESS=1` regenerates those).
 //! - `unsupported::NAME`: valid Python Baton refuses with a NotImplementedError naming the feature.
 //! - `corpus::…`: every program we know of passes `baton --check`: the tutorial examples and the
-//!   benchmarks in `../shared/`, and the project's own programs in `tests/programs/` (an example
-//!   CPython itself rejects is held to CPython's recorded last line instead).
+//!   benchmarks in `../shared/`, and the project's own programs in `tests/programs/` and
+//!   `tests/parse_corpus/` (an example CPython itself rejects is held to CPython's recorded last
+//!   line instead).
 
 use std::path::{Path, PathBuf};
 
@@ -136,6 +140,58 @@ fn accepted(path: PathBuf) -> Result<(), Failed> {
     }
 }
 
+/// A writer the test keeps a handle on, to read what the program printed.
+#[derive(Clone, Default)]
+struct Captured(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn runs_like_cpython(path: PathBuf) -> Result<(), Failed> {
+    let read = |ext: &str| {
+        std::fs::read_to_string(path.with_extension(ext))
+            .map_err(|e| format!("{ext}: {e} (run scripts/expect_programs.py)"))
+    };
+    let (want_out, want_code, want_err) = (read("out")?, read("code")?, read("err_last")?);
+    let src = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+    let out = Captured::default();
+    let mut interp = baton::Interpreter::with_output(Box::new(out.clone()));
+    let (code, last) = match interp.run_source(&path.display().to_string(), &src) {
+        Ok(()) => (0, String::new()),
+        Err(baton::RunError::Syntax(e)) => (1, e.to_string()),
+        Err(baton::RunError::Exception(e)) => (e.exit_status.unwrap_or(1), e.last_line()),
+    };
+    let got_out = String::from_utf8_lossy(&out.0.borrow()).into_owned();
+    let mut problems = Vec::new();
+    if got_out != want_out {
+        problems.push(format!(
+            "stdout differs\n--- want\n{want_out}--- got\n{got_out}"
+        ));
+    }
+    if code.to_string() != want_code.trim() {
+        problems.push(format!("exit status {code}, want {}", want_code.trim()));
+    }
+    if last != want_err.trim_end() {
+        problems.push(format!(
+            "last stderr line\n  want: {}\n   got: {last}",
+            want_err.trim_end()
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n").into())
+    }
+}
+
 fn main() {
     let args = Arguments::from_args();
     let mut trials = Vec::new();
@@ -152,11 +208,19 @@ fn main() {
             trials.push(Trial::test(name, move || run(path)));
         }
     }
+    for path in python_files(&tests.join("programs")) {
+        let name = format!(
+            "programs::{}",
+            path.file_stem().unwrap_or_default().to_string_lossy()
+        );
+        trials.push(Trial::test(name, move || runs_like_cpython(path)));
+    }
     let shared = shared();
     let folders = [
         ("examples", shared.join("examples")),
         ("bench", shared.join("bench")),
         ("programs", tests.join("programs")),
+        ("parse_corpus", tests.join("parse_corpus")),
     ];
     for (label, dir) in folders {
         let files = python_files(&dir);

@@ -1,0 +1,589 @@
+//! Compiles a checked module to code objects. Locals live in slots assigned by the symbol table;
+//! module-level names are globals. Constructs the VM does not run yet are refused here, at compile
+//! time, with a `NotImplementedError` that names them and points at their source.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::bytecode::{Code, Const, Op};
+use crate::syntax::ast::*;
+use crate::syntax::symtable::SymbolTable;
+use crate::syntax::IntLit;
+use crate::syntax::{ErrorKind, Span, SyntaxError};
+
+type Result<T> = std::result::Result<T, SyntaxError>;
+
+fn unsupported<T>(what: &str, span: Span) -> Result<T> {
+    Err(SyntaxError::with_kind(
+        ErrorKind::NotImplementedError,
+        format!("{what} is not supported yet"),
+        span,
+    ))
+}
+
+/// Compiles `module` (already checked; `symbols` is its symbol table) from file `filename`.
+///
+/// ```
+/// let src = "x = 1\nprint(x + 2)\n";
+/// let module = baton::syntax::parse_module(src).unwrap();
+/// let symbols = baton::syntax::check::check_module(&module).unwrap();
+/// let code = baton::compile::compile_module(&module, &symbols, "demo.py", src).unwrap();
+/// assert!(code.to_string().contains("StoreGlobal"));
+/// ```
+pub fn compile_module(
+    module: &Module,
+    symbols: &SymbolTable,
+    filename: &str,
+    src: &str,
+) -> Result<Rc<Code>> {
+    let mut line_starts = vec![0];
+    line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+    let mut compiler = Compiler {
+        symbols,
+        filename: Rc::from(filename),
+        line_starts,
+        unit: Unit::new("<module>", 1, HashMap::new()),
+    };
+    compiler.block(&module.body)?;
+    let none = compiler.constant(Const::None);
+    compiler.emit(Op::LoadConst(none));
+    compiler.emit(Op::Return);
+    Ok(Rc::new(compiler.finish()))
+}
+
+struct Loop {
+    start: u32,
+    breaks: Vec<usize>,
+    /// A `for` loop keeps its iterator on the stack, which `break` must pop.
+    is_for: bool,
+}
+
+/// The code object being built.
+struct Unit {
+    name: Rc<str>,
+    first_line: u32,
+    ops: Vec<Op>,
+    lines: Vec<u32>,
+    consts: Vec<Const>,
+    names: Vec<Rc<str>>,
+    /// Local slots by name (empty at module level, where names are globals).
+    locals: HashMap<Rc<str>, u32>,
+    varnames: Vec<Rc<str>>,
+    argcount: u32,
+    loops: Vec<Loop>,
+    line: u32,
+}
+
+impl Unit {
+    fn new(name: &str, first_line: u32, locals: HashMap<Rc<str>, u32>) -> Unit {
+        Unit {
+            name: Rc::from(name),
+            first_line,
+            ops: Vec::new(),
+            lines: Vec::new(),
+            consts: Vec::new(),
+            names: Vec::new(),
+            locals,
+            varnames: Vec::new(),
+            argcount: 0,
+            loops: Vec::new(),
+            line: first_line,
+        }
+    }
+}
+
+struct Compiler<'a> {
+    symbols: &'a SymbolTable,
+    filename: Rc<str>,
+    line_starts: Vec<usize>,
+    unit: Unit,
+}
+
+impl Compiler<'_> {
+    fn finish(&mut self) -> Code {
+        let unit = std::mem::replace(&mut self.unit, Unit::new("", 0, HashMap::new()));
+        Code {
+            name: unit.name,
+            filename: self.filename.clone(),
+            first_line: unit.first_line,
+            ops: unit.ops,
+            lines: unit.lines,
+            consts: unit.consts,
+            names: unit.names,
+            varnames: unit.varnames,
+            argcount: unit.argcount,
+        }
+    }
+
+    fn line_of(&self, span: Span) -> u32 {
+        match self.line_starts.binary_search(&(span.start as usize)) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+
+    fn at(&mut self, span: Span) {
+        self.unit.line = self.line_of(span);
+    }
+
+    fn emit(&mut self, op: Op) -> usize {
+        self.unit.ops.push(op);
+        self.unit.lines.push(self.unit.line);
+        self.unit.ops.len() - 1
+    }
+
+    fn here(&self) -> u32 {
+        self.unit.ops.len() as u32
+    }
+
+    /// Points the jump at `at` to the current position.
+    fn patch(&mut self, at: usize) {
+        let target = self.here();
+        match &mut self.unit.ops[at] {
+            Op::Jump(t)
+            | Op::PopJumpIfFalse(t)
+            | Op::PopJumpIfTrue(t)
+            | Op::JumpIfFalseOrPop(t)
+            | Op::JumpIfTrueOrPop(t)
+            | Op::ForIter(t) => *t = target,
+            _ => {}
+        }
+    }
+
+    fn constant(&mut self, c: Const) -> u32 {
+        if let Some(i) = self
+            .unit
+            .consts
+            .iter()
+            .position(|k| *k == c && !matches!(k, Const::Code(_)))
+        {
+            return i as u32;
+        }
+        self.unit.consts.push(c);
+        (self.unit.consts.len() - 1) as u32
+    }
+
+    fn name(&mut self, n: &Rc<str>) -> u32 {
+        if let Some(i) = self.unit.names.iter().position(|k| k == n) {
+            return i as u32;
+        }
+        self.unit.names.push(n.clone());
+        (self.unit.names.len() - 1) as u32
+    }
+
+    fn load(&mut self, n: &Rc<str>) {
+        match self.unit.locals.get(n) {
+            Some(&slot) => self.emit(Op::LoadFast(slot)),
+            None => {
+                let i = self.name(n);
+                self.emit(Op::LoadGlobal(i))
+            }
+        };
+    }
+
+    fn store(&mut self, n: &Rc<str>) {
+        match self.unit.locals.get(n) {
+            Some(&slot) => self.emit(Op::StoreFast(slot)),
+            None => {
+                let i = self.name(n);
+                self.emit(Op::StoreGlobal(i))
+            }
+        };
+    }
+
+    fn block(&mut self, body: &[Stmt]) -> Result<()> {
+        body.iter().try_for_each(|s| self.stmt(s))
+    }
+
+    fn stmt(&mut self, stmt: &Stmt) -> Result<()> {
+        self.at(stmt.span);
+        match &stmt.kind {
+            StmtKind::Expr(e) => {
+                self.expr(e)?;
+                self.emit(Op::Pop);
+            }
+            StmtKind::Assign { targets, value } => {
+                self.expr(value)?;
+                for (i, t) in targets.iter().enumerate() {
+                    if i + 1 < targets.len() {
+                        self.emit(Op::Dup);
+                    }
+                    self.target(t)?;
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => {
+                let ExprKind::Name(n) = &target.kind else {
+                    return unsupported(
+                        &format!("augmented assignment to {}", target.describe()),
+                        target.span,
+                    );
+                };
+                self.load(n);
+                self.expr(value)?;
+                self.at(stmt.span);
+                self.emit(Op::InPlace(*op));
+                self.store(n);
+            }
+            StmtKind::AnnAssign { target, value, .. } => {
+                if let Some(v) = value {
+                    self.expr(v)?;
+                    self.target(target)?;
+                }
+            }
+            StmtKind::Pass | StmtKind::Global(_) => {}
+            StmtKind::If { test, body, orelse } => {
+                self.expr(test)?;
+                let to_else = self.emit(Op::PopJumpIfFalse(0));
+                self.block(body)?;
+                if orelse.is_empty() {
+                    self.patch(to_else);
+                } else {
+                    let to_end = self.emit(Op::Jump(0));
+                    self.patch(to_else);
+                    self.block(orelse)?;
+                    self.patch(to_end);
+                }
+            }
+            StmtKind::While { test, body, orelse } => {
+                let start = self.here();
+                self.expr(test)?;
+                let exit = self.emit(Op::PopJumpIfFalse(0));
+                self.loop_body(start, false, body)?;
+                self.emit(Op::Jump(start));
+                self.patch(exit);
+                self.block(orelse)?;
+                self.end_loop();
+            }
+            StmtKind::For {
+                is_async: false,
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                self.expr(iter)?;
+                self.emit(Op::GetIter);
+                let start = self.here();
+                let exit = self.emit(Op::ForIter(0));
+                self.target(target)?;
+                self.loop_body(start, true, body)?;
+                self.emit(Op::Jump(start));
+                self.patch(exit);
+                self.block(orelse)?;
+                self.end_loop();
+            }
+            StmtKind::Break => {
+                let is_for = self.unit.loops.last().is_some_and(|l| l.is_for);
+                if is_for {
+                    self.emit(Op::Pop);
+                }
+                let jump = self.emit(Op::Jump(0));
+                if let Some(l) = self.unit.loops.last_mut() {
+                    l.breaks.push(jump);
+                }
+            }
+            StmtKind::Continue => {
+                let start = self.unit.loops.last().map_or(0, |l| l.start);
+                self.emit(Op::Jump(start));
+            }
+            StmtKind::Return(value) => {
+                match value {
+                    Some(v) => self.expr(v)?,
+                    None => {
+                        let none = self.constant(Const::None);
+                        self.emit(Op::LoadConst(none));
+                    }
+                }
+                self.emit(Op::Return);
+            }
+            StmtKind::FunctionDef(def) => self.function(def, stmt.span)?,
+            StmtKind::Import(aliases) => {
+                for alias in aliases {
+                    if alias.name.name.contains('.') {
+                        return unsupported("importing a dotted module name", alias.name.span);
+                    }
+                    let i = self.name(&alias.name.name);
+                    self.emit(Op::ImportName(i));
+                    self.store(&alias.asname.as_ref().unwrap_or(&alias.name).name);
+                }
+            }
+            other => return unsupported(statement_name(other), stmt.span),
+        }
+        Ok(())
+    }
+
+    fn loop_body(&mut self, start: u32, is_for: bool, body: &[Stmt]) -> Result<()> {
+        self.unit.loops.push(Loop {
+            start,
+            breaks: Vec::new(),
+            is_for,
+        });
+        self.block(body)
+    }
+
+    /// Points the loop's `break`s past its `else` block.
+    fn end_loop(&mut self) {
+        if let Some(l) = self.unit.loops.pop() {
+            for b in l.breaks {
+                self.patch(b);
+            }
+        }
+    }
+
+    fn target(&mut self, t: &Expr) -> Result<()> {
+        match &t.kind {
+            ExprKind::Name(n) => {
+                self.store(n);
+                Ok(())
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                if let Some(star) = items
+                    .iter()
+                    .find(|i| matches!(i.kind, ExprKind::Starred(_)))
+                {
+                    return unsupported("starred assignment targets", star.span);
+                }
+                self.at(t.span);
+                self.emit(Op::UnpackSequence(items.len() as u32));
+                items.iter().try_for_each(|i| self.target(i))
+            }
+            _ => unsupported(&format!("assignment to {}", t.describe()), t.span),
+        }
+    }
+
+    fn function(&mut self, def: &FunctionDef, span: Span) -> Result<()> {
+        if let Some(d) = def.decorators.first() {
+            return unsupported("decorators", d.span);
+        }
+        if def.is_async {
+            return unsupported("'async def'", span);
+        }
+        let p = &def.params;
+        if !p.posonly.is_empty() || p.vararg.is_some() || !p.kwonly.is_empty() || p.kwarg.is_some()
+        {
+            return unsupported("parameters other than plain positional ones", span);
+        }
+        let symbols = self.symbols.scope(span).map_or_else(Default::default, |s| {
+            (s.locals.clone(), !s.free.is_empty() || !s.cells.is_empty())
+        });
+        if symbols.1 {
+            return unsupported(
+                "closures (inner functions using an enclosing function's variables)",
+                span,
+            );
+        }
+        let mut defaults = 0;
+        for param in &p.args {
+            if let Some(d) = &param.default {
+                self.expr(d)?;
+                defaults += 1;
+            }
+        }
+        let locals: HashMap<Rc<str>, u32> = symbols
+            .0
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i as u32))
+            .collect();
+        let first_line = self.line_of(span);
+        let outer = std::mem::replace(
+            &mut self.unit,
+            Unit::new(&def.name.name, first_line, locals),
+        );
+        self.unit.varnames = symbols.0;
+        self.unit.argcount = p.args.len() as u32;
+        let body = self.block(&def.body);
+        let none = self.constant(Const::None);
+        self.emit(Op::LoadConst(none));
+        self.emit(Op::Return);
+        let code = self.finish();
+        self.unit = outer;
+        body?;
+        self.at(span);
+        let c = self.constant(Const::Code(Rc::new(code)));
+        self.emit(Op::MakeFunction(c, defaults));
+        self.store(&def.name.name);
+        Ok(())
+    }
+
+    fn expr(&mut self, e: &Expr) -> Result<()> {
+        self.at(e.span);
+        match &e.kind {
+            ExprKind::Name(n) => self.load(n),
+            ExprKind::Constant(c) => {
+                let c = match c {
+                    Constant::None => Const::None,
+                    Constant::True => Const::Bool(true),
+                    Constant::False => Const::Bool(false),
+                    Constant::Int(IntLit::Small(v)) => Const::Int(*v),
+                    Constant::Int(IntLit::Big(v)) => Const::BigInt(v.clone()),
+                    Constant::Float(v) => Const::Float(*v),
+                    Constant::Str(s) => Const::Str(s.clone()),
+                    Constant::Ellipsis => return unsupported("'...'", e.span),
+                    Constant::Imaginary(_) => return unsupported("complex numbers", e.span),
+                    Constant::Bytes(_) => return unsupported("bytes", e.span),
+                };
+                let i = self.constant(c);
+                self.emit(Op::LoadConst(i));
+            }
+            ExprKind::JoinedStr(parts) => self.fstring(parts)?,
+            ExprKind::BinOp(l, op, r) => {
+                self.expr(l)?;
+                self.expr(r)?;
+                self.at(e.span);
+                self.emit(Op::Binary(*op));
+            }
+            ExprKind::UnaryOp(op, operand) => {
+                self.expr(operand)?;
+                self.at(e.span);
+                self.emit(Op::Unary(*op));
+            }
+            ExprKind::BoolOp(op, values) => {
+                let mut jumps = Vec::new();
+                for (i, v) in values.iter().enumerate() {
+                    self.expr(v)?;
+                    if i + 1 < values.len() {
+                        jumps.push(self.emit(match op {
+                            BoolOp::And => Op::JumpIfFalseOrPop(0),
+                            BoolOp::Or => Op::JumpIfTrueOrPop(0),
+                        }));
+                    }
+                }
+                jumps.into_iter().for_each(|j| self.patch(j));
+            }
+            ExprKind::Compare(left, rest) => self.compare(left, rest, e.span)?,
+            ExprKind::IfExp { test, body, orelse } => {
+                self.expr(test)?;
+                let to_else = self.emit(Op::PopJumpIfFalse(0));
+                self.expr(body)?;
+                let to_end = self.emit(Op::Jump(0));
+                self.patch(to_else);
+                self.expr(orelse)?;
+                self.patch(to_end);
+            }
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
+                if let Some(k) = keywords.first() {
+                    return unsupported("keyword arguments", k.span);
+                }
+                self.expr(func)?;
+                for a in args {
+                    if matches!(a.kind, ExprKind::Starred(_)) {
+                        return unsupported("'*' arguments", a.span);
+                    }
+                    self.expr(a)?;
+                }
+                self.at(e.span);
+                self.emit(Op::Call(args.len() as u32));
+            }
+            ExprKind::Attribute(value, attr) => {
+                self.expr(value)?;
+                let i = self.name(&attr.name);
+                self.at(e.span);
+                self.emit(Op::LoadAttr(i));
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for item in items {
+                    if matches!(item.kind, ExprKind::Starred(_)) {
+                        return unsupported("'*' unpacking in displays", item.span);
+                    }
+                    self.expr(item)?;
+                }
+                let n = items.len() as u32;
+                self.emit(if matches!(e.kind, ExprKind::Tuple(_)) {
+                    Op::BuildTuple(n)
+                } else {
+                    Op::BuildList(n)
+                });
+            }
+            _ => return unsupported(expression_name(e), e.span),
+        }
+        Ok(())
+    }
+
+    /// `a < b < c`: each middle operand is evaluated once; the chain stops at the first false.
+    fn compare(&mut self, left: &Expr, rest: &[(CmpOp, Expr)], span: Span) -> Result<()> {
+        self.expr(left)?;
+        let mut cleanups = Vec::new();
+        for (i, (op, right)) in rest.iter().enumerate() {
+            self.expr(right)?;
+            self.at(span);
+            if i + 1 < rest.len() {
+                self.emit(Op::Dup);
+                self.emit(Op::RotThree);
+                self.emit(Op::Compare(*op));
+                cleanups.push(self.emit(Op::JumpIfFalseOrPop(0)));
+            } else {
+                self.emit(Op::Compare(*op));
+            }
+        }
+        if !cleanups.is_empty() {
+            let to_end = self.emit(Op::Jump(0));
+            cleanups.into_iter().for_each(|c| self.patch(c));
+            self.emit(Op::Swap);
+            self.emit(Op::Pop);
+            self.patch(to_end);
+        }
+        Ok(())
+    }
+
+    fn fstring(&mut self, parts: &[FStringPart]) -> Result<()> {
+        for part in parts {
+            match part {
+                FStringPart::Literal(s) => {
+                    let i = self.constant(Const::Str(s.clone()));
+                    self.emit(Op::LoadConst(i));
+                }
+                FStringPart::Field {
+                    value,
+                    conversion,
+                    spec,
+                } => {
+                    self.expr(value)?;
+                    if let Some(spec) = spec {
+                        self.fstring(spec)?;
+                    }
+                    let conv = conversion.map_or(0, |c| c as u8);
+                    self.emit(Op::FormatValue(conv, spec.is_some()));
+                }
+            }
+        }
+        self.emit(Op::BuildString(parts.len() as u32));
+        Ok(())
+    }
+}
+
+fn statement_name(kind: &StmtKind) -> &'static str {
+    match kind {
+        StmtKind::Delete(_) => "'del'",
+        StmtKind::Raise { .. } => "'raise'",
+        StmtKind::Nonlocal(_) => "'nonlocal'",
+        StmtKind::Assert { .. } => "'assert'",
+        StmtKind::ImportFrom { .. } => "'from … import'",
+        StmtKind::For { .. } => "'async for'",
+        StmtKind::Try { .. } => "'try'",
+        StmtKind::With { .. } => "'with'",
+        StmtKind::ClassDef(_) => "classes",
+        _ => "this statement",
+    }
+}
+
+fn expression_name(e: &Expr) -> &'static str {
+    match &e.kind {
+        ExprKind::Lambda(..) => "lambda",
+        ExprKind::Subscript(..) => "subscripts",
+        ExprKind::Dict(_) => "dict displays",
+        ExprKind::Set(_) => "set displays",
+        ExprKind::ListComp(..) | ExprKind::SetComp(..) | ExprKind::DictComp(..) => "comprehensions",
+        ExprKind::GeneratorExp(..) => "generator expressions",
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "generators ('yield')",
+        ExprKind::Await(_) => "'await'",
+        ExprKind::NamedExpr(..) => "':='",
+        ExprKind::Starred(_) => "'*' unpacking",
+        ExprKind::Slice(..) => "slices",
+        _ => "this expression",
+    }
+}

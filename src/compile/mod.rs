@@ -1,0 +1,7 @@
+//! The compiler: AST → code objects of compact stack bytecode, with locals in slots.
+
+pub mod bytecode;
+mod compiler;
+
+pub use bytecode::{Code, Const, Op};
+pub use compiler::compile_module;

@@ -1,0 +1,111 @@
+//! The objects that live on the heap, and what each one references (for the collector).
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use super::value::{ObjRef, Value};
+use crate::compile::Code;
+
+/// A function defined in Python.
+#[derive(Debug)]
+pub struct Function {
+    pub name: Rc<str>,
+    pub code: Rc<Code>,
+    /// The code's constants, materialised as values once, when the function is made.
+    pub consts: Rc<[Value]>,
+    pub defaults: Box<[Value]>,
+}
+
+/// A built-in function: called with the VM and its positional arguments.
+pub type NativeFn = fn(&mut crate::vm::Vm, &[Value]) -> Result<Value, crate::vm::Exception>;
+
+#[derive(Debug)]
+pub struct NativeFunction {
+    pub name: &'static str,
+    pub func: NativeFn,
+}
+
+/// A module: a name and its attributes.
+#[derive(Debug)]
+pub struct Module {
+    pub name: Rc<str>,
+    pub attrs: HashMap<Rc<str>, Value>,
+}
+
+#[derive(Debug)]
+pub enum Object {
+    Str(Box<str>),
+    /// An int too large for a machine word (always; smaller ones are `Value::Int`).
+    BigInt(BigInt),
+    List(Vec<Value>),
+    Tuple(Box<[Value]>),
+    Function(Function),
+    Native(NativeFunction),
+    Module(Module),
+    Range {
+        start: i64,
+        stop: i64,
+        step: i64,
+    },
+    RangeIter {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    /// Iterates a list, tuple or str by index.
+    SeqIter {
+        seq: ObjRef,
+        index: usize,
+    },
+}
+
+impl Object {
+    /// Python's name for the object's type.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Object::Str(_) => "str",
+            Object::BigInt(_) => "int",
+            Object::List(_) => "list",
+            Object::Tuple(_) => "tuple",
+            Object::Function(_) => "function",
+            Object::Native(_) => "builtin_function_or_method",
+            Object::Module(_) => "module",
+            Object::Range { .. } => "range",
+            Object::RangeIter { .. } => "range_iterator",
+            Object::SeqIter { .. } => "iterator",
+        }
+    }
+
+    /// Pushes every object this one references.
+    pub fn trace(&self, out: &mut Vec<ObjRef>) {
+        let values: &[Value] = match self {
+            Object::List(items) => items,
+            Object::Tuple(items) => items,
+            Object::Function(f) => {
+                out.extend(
+                    f.consts
+                        .iter()
+                        .chain(f.defaults.iter())
+                        .filter_map(|v| v.as_obj()),
+                );
+                return;
+            }
+            Object::Module(m) => {
+                out.extend(m.attrs.values().filter_map(|v| v.as_obj()));
+                return;
+            }
+            Object::SeqIter { seq, .. } => {
+                out.push(*seq);
+                return;
+            }
+            Object::Str(_)
+            | Object::BigInt(_)
+            | Object::Native(_)
+            | Object::Range { .. }
+            | Object::RangeIter { .. } => return,
+        };
+        out.extend(values.iter().filter_map(|v| v.as_obj()));
+    }
+}

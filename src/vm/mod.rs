@@ -1,0 +1,537 @@
+//! The virtual machine: one dispatch loop over a frame stack. A call pushes a frame and keeps
+//! looping, a return pops one — script recursion never recurses in Rust, and runs into
+//! `RecursionError` at CPython's default depth instead of the Rust stack's end. Garbage is
+//! collected at safepoints between instructions, with the VM's stacks and globals as roots.
+
+mod builtins;
+pub mod ops;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+
+use crate::compile::{Code, Const, Op};
+use crate::runtime::object::{Function, Module};
+use crate::runtime::{Heap, Object, Value};
+use ops::{int_value, new_str, type_name};
+
+/// CPython's default recursion limit.
+const RECURSION_LIMIT: usize = 1000;
+
+/// One line of a traceback.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TraceEntry {
+    pub filename: Rc<str>,
+    pub line: u32,
+    pub function: Rc<str>,
+}
+
+/// A Python exception on its way out: type name, message and where it passed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exception {
+    pub kind: &'static str,
+    pub message: String,
+    /// Outermost call first, as tracebacks print.
+    pub traceback: Vec<TraceEntry>,
+    /// Set by `sys.exit`: the status to exit with instead of a traceback.
+    pub exit_status: Option<i32>,
+}
+
+impl Exception {
+    pub fn new(kind: &'static str, message: impl Into<String>) -> Exception {
+        Exception {
+            kind,
+            message: message.into(),
+            traceback: Vec::new(),
+            exit_status: None,
+        }
+    }
+
+    /// The last line CPython prints for it.
+    pub fn last_line(&self) -> String {
+        if self.message.is_empty() {
+            self.kind.to_owned()
+        } else {
+            format!("{}: {}", self.kind, self.message)
+        }
+    }
+}
+
+struct Frame {
+    code: Rc<Code>,
+    consts: Rc<[Value]>,
+    ip: usize,
+    /// Index of local slot 0 in the value stack.
+    base: usize,
+}
+
+/// The machine: heap, globals, builtins, and the stacks of the running code.
+pub struct Vm {
+    pub heap: Heap,
+    globals: HashMap<Rc<str>, Value>,
+    builtins: HashMap<Rc<str>, Value>,
+    modules: HashMap<Rc<str>, Value>,
+    stack: Vec<Value>,
+    frames: Vec<Frame>,
+    out: Box<dyn Write>,
+}
+
+impl Vm {
+    /// A machine whose `print` writes to `out`.
+    pub fn new(out: Box<dyn Write>) -> Vm {
+        let mut vm = Vm {
+            heap: Heap::new(),
+            globals: HashMap::new(),
+            builtins: HashMap::new(),
+            modules: HashMap::new(),
+            stack: Vec::with_capacity(1024),
+            frames: Vec::new(),
+            out,
+        };
+        builtins::install(&mut vm);
+        vm
+    }
+
+    pub fn flush(&mut self) {
+        let _ = self.out.flush();
+    }
+
+    /// Runs a module's code to completion.
+    pub fn run_module(&mut self, code: Rc<Code>) -> Result<(), Exception> {
+        let name = new_str(&mut self.heap, "__main__");
+        self.globals.insert(Rc::from("__name__"), name);
+        let consts = self.materialize(&code);
+        self.frames.push(Frame {
+            code,
+            consts,
+            ip: 0,
+            base: self.stack.len(),
+        });
+        let result = self.execute();
+        self.stack.clear();
+        self.frames.clear();
+        result.map(drop)
+    }
+
+    fn materialize(&mut self, code: &Code) -> Rc<[Value]> {
+        code.consts
+            .iter()
+            .map(|c| match c {
+                Const::None => Value::None,
+                Const::Bool(b) => Value::Bool(*b),
+                Const::Int(i) => Value::Int(*i),
+                Const::BigInt(b) => int_value(&mut self.heap, (**b).clone()),
+                Const::Float(f) => Value::Float(*f),
+                Const::Str(s) => new_str(&mut self.heap, &**s),
+                Const::Code(_) => Value::None,
+            })
+            .collect()
+    }
+
+    fn collect_garbage(&mut self) {
+        let roots = self
+            .stack
+            .iter()
+            .chain(self.frames.iter().flat_map(|f| f.consts.iter()))
+            .chain(self.globals.values())
+            .chain(self.builtins.values())
+            .chain(self.modules.values())
+            .copied()
+            .collect::<Vec<_>>();
+        self.heap.collect(roots);
+    }
+
+    fn traceback(&self) -> Vec<TraceEntry> {
+        self.frames
+            .iter()
+            .map(|f| TraceEntry {
+                filename: f.code.filename.clone(),
+                line: f
+                    .code
+                    .lines
+                    .get(f.ip.saturating_sub(1))
+                    .copied()
+                    .unwrap_or(f.code.first_line),
+                function: f.code.name.clone(),
+            })
+            .collect()
+    }
+
+    /// Runs frames until the bottom one returns. On an exception the frames are unwound and the
+    /// exception carries the traceback.
+    fn execute(&mut self) -> Result<Value, Exception> {
+        let stop_depth = self.frames.len() - 1;
+        self.run_frames(stop_depth).map_err(|mut e| {
+            if e.traceback.is_empty() {
+                e.traceback = self.traceback();
+            }
+            self.frames.truncate(stop_depth);
+            e
+        })
+    }
+
+    fn run_frames(&mut self, stop_depth: usize) -> Result<Value, Exception> {
+        let mut frame = self
+            .frames
+            .pop()
+            .ok_or_else(|| Exception::new("SystemError", "no frame to run"))?;
+        macro_rules! fail {
+            ($e:expr) => {{
+                let e: Exception = $e;
+                self.frames.push(frame);
+                return Err(e);
+            }};
+        }
+        macro_rules! pop {
+            () => {
+                self.stack.pop().unwrap_or(Value::None)
+            };
+        }
+        loop {
+            let op = frame.code.ops[frame.ip];
+            frame.ip += 1;
+            match op {
+                Op::LoadFast(i) => {
+                    let v = self.stack[frame.base + i as usize];
+                    if v == Value::Unbound {
+                        let name = &frame.code.varnames[i as usize];
+                        fail!(Exception::new(
+                            "UnboundLocalError",
+                            format!("cannot access local variable '{name}' where it is not associated with a value")
+                        ));
+                    }
+                    self.stack.push(v);
+                }
+                Op::StoreFast(i) => {
+                    let v = pop!();
+                    self.stack[frame.base + i as usize] = v;
+                }
+                Op::LoadConst(i) => self.stack.push(frame.consts[i as usize]),
+                Op::LoadGlobal(i) => {
+                    let name = &frame.code.names[i as usize];
+                    match self.globals.get(name).or_else(|| self.builtins.get(name)) {
+                        Some(&v) => self.stack.push(v),
+                        None => fail!(Exception::new(
+                            "NameError",
+                            format!("name '{name}' is not defined")
+                        )),
+                    }
+                }
+                Op::StoreGlobal(i) => {
+                    let v = pop!();
+                    self.globals.insert(frame.code.names[i as usize].clone(), v);
+                }
+                Op::LoadAttr(i) => {
+                    let obj = pop!();
+                    let name = &frame.code.names[i as usize];
+                    let found = match obj {
+                        Value::Obj(r) => match self.heap.get(r) {
+                            Object::Module(m) => m.attrs.get(name).copied(),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    match found {
+                        Some(v) => self.stack.push(v),
+                        None => {
+                            let message = match obj.as_obj().map(|r| self.heap.get(r)) {
+                                Some(Object::Module(m)) => {
+                                    format!("module '{}' has no attribute '{name}'", m.name)
+                                }
+                                _ => format!(
+                                    "'{}' object has no attribute '{name}'",
+                                    type_name(&self.heap, obj)
+                                ),
+                            };
+                            fail!(Exception::new("AttributeError", message));
+                        }
+                    }
+                }
+                Op::Binary(bop) | Op::InPlace(bop) => {
+                    let b = pop!();
+                    let a = pop!();
+                    match ops::binary(&mut self.heap, bop, a, b) {
+                        Ok(v) => self.stack.push(v),
+                        Err(e) => fail!(e),
+                    }
+                }
+                Op::Compare(cop) => {
+                    let b = pop!();
+                    let a = pop!();
+                    match ops::compare(&self.heap, cop, a, b) {
+                        Ok(v) => self.stack.push(Value::Bool(v)),
+                        Err(e) => fail!(e),
+                    }
+                }
+                Op::Unary(uop) => {
+                    let a = pop!();
+                    match ops::unary(&mut self.heap, uop, a) {
+                        Ok(v) => self.stack.push(v),
+                        Err(e) => fail!(e),
+                    }
+                }
+                Op::Jump(t) => frame.ip = t as usize,
+                Op::PopJumpIfFalse(t) => {
+                    let v = pop!();
+                    if !ops::truthy(&self.heap, v) {
+                        frame.ip = t as usize;
+                    }
+                }
+                Op::PopJumpIfTrue(t) => {
+                    let v = pop!();
+                    if ops::truthy(&self.heap, v) {
+                        frame.ip = t as usize;
+                    }
+                }
+                Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
+                    let v = *self.stack.last().unwrap_or(&Value::None);
+                    if ops::truthy(&self.heap, v) == matches!(op, Op::JumpIfTrueOrPop(_)) {
+                        frame.ip = t as usize;
+                    } else {
+                        self.stack.pop();
+                    }
+                }
+                Op::GetIter => {
+                    let v = pop!();
+                    match builtins::iter(&mut self.heap, v) {
+                        Ok(it) => self.stack.push(it),
+                        Err(e) => fail!(e),
+                    }
+                }
+                Op::ForIter(t) => {
+                    let it = *self.stack.last().unwrap_or(&Value::None);
+                    match builtins::next(&mut self.heap, it) {
+                        Some(v) => self.stack.push(v),
+                        None => {
+                            self.stack.pop();
+                            frame.ip = t as usize;
+                        }
+                    }
+                }
+                Op::Call(argc) => {
+                    let callee_at = self.stack.len() - argc as usize - 1;
+                    let callee = self.stack[callee_at];
+                    let Value::Obj(r) = callee else {
+                        fail!(not_callable(&self.heap, callee));
+                    };
+                    match self.heap.get(r) {
+                        Object::Function(f) => {
+                            if self.frames.len() + 1 >= RECURSION_LIMIT {
+                                fail!(Exception::new(
+                                    "RecursionError",
+                                    "maximum recursion depth exceeded"
+                                ));
+                            }
+                            let (code, consts) = (f.code.clone(), f.consts.clone());
+                            if let Err(e) = bind_arguments(&mut self.stack, f, argc as usize) {
+                                fail!(e);
+                            }
+                            let caller = std::mem::replace(
+                                &mut frame,
+                                Frame {
+                                    code,
+                                    consts,
+                                    ip: 0,
+                                    base: callee_at + 1,
+                                },
+                            );
+                            self.frames.push(caller);
+                        }
+                        Object::Native(n) => {
+                            let func = n.func;
+                            let args: Vec<Value> = self.stack.drain(callee_at + 1..).collect();
+                            self.stack.pop();
+                            match func(self, &args) {
+                                Ok(v) => self.stack.push(v),
+                                Err(e) => fail!(e),
+                            }
+                        }
+                        _ => fail!(not_callable(&self.heap, callee)),
+                    }
+                }
+                Op::Return => {
+                    let result = pop!();
+                    if self.frames.len() == stop_depth {
+                        self.stack.truncate(frame.base);
+                        return Ok(result);
+                    }
+                    self.stack.truncate(frame.base - 1);
+                    self.stack.push(result);
+                    frame = match self.frames.pop() {
+                        Some(f) => f,
+                        None => return Ok(result),
+                    };
+                    if self.heap.wants_collection() {
+                        self.frames.push(frame);
+                        self.collect_garbage();
+                        frame = self
+                            .frames
+                            .pop()
+                            .ok_or_else(|| Exception::new("SystemError", "frame lost"))?;
+                    }
+                }
+                Op::Pop => {
+                    self.stack.pop();
+                }
+                Op::Dup => {
+                    let v = *self.stack.last().unwrap_or(&Value::None);
+                    self.stack.push(v);
+                }
+                Op::Swap => {
+                    let n = self.stack.len();
+                    self.stack.swap(n - 1, n - 2);
+                }
+                Op::RotThree => {
+                    let v = pop!();
+                    let n = self.stack.len();
+                    self.stack.insert(n - 2, v);
+                }
+                Op::UnpackSequence(n) => {
+                    let seq = pop!();
+                    match builtins::unpack(&mut self.heap, seq, n as usize) {
+                        Ok(items) => self.stack.extend(items.into_iter().rev()),
+                        Err(e) => fail!(e),
+                    }
+                }
+                Op::FormatValue(conversion, has_spec) => {
+                    let spec = if has_spec { Some(pop!()) } else { None };
+                    let v = pop!();
+                    let converted = match conversion {
+                        b'r' | b'a' => Some(ops::repr(&self.heap, v)),
+                        b's' => Some(ops::to_str(&self.heap, v)),
+                        _ => None,
+                    };
+                    let v = match converted {
+                        Some(text) => new_str(&mut self.heap, text),
+                        None => v,
+                    };
+                    let spec = spec.map(|s| ops::to_str(&self.heap, s)).unwrap_or_default();
+                    match ops::format_value(&self.heap, v, &spec) {
+                        Ok(text) => {
+                            let s = new_str(&mut self.heap, text);
+                            self.stack.push(s);
+                        }
+                        Err(e) => fail!(e),
+                    }
+                }
+                Op::BuildString(n) => {
+                    let parts = self.stack.split_off(self.stack.len() - n as usize);
+                    let text: String = parts.iter().map(|&p| ops::to_str(&self.heap, p)).collect();
+                    let s = new_str(&mut self.heap, text);
+                    self.stack.push(s);
+                }
+                Op::BuildTuple(n) => {
+                    let items = self.stack.split_off(self.stack.len() - n as usize);
+                    let t = self.heap.alloc(Object::Tuple(items.into_boxed_slice()));
+                    self.stack.push(Value::Obj(t));
+                }
+                Op::BuildList(n) => {
+                    let items = self.stack.split_off(self.stack.len() - n as usize);
+                    let l = self.heap.alloc(Object::List(items));
+                    self.stack.push(Value::Obj(l));
+                }
+                Op::MakeFunction(c, ndefaults) => {
+                    let Const::Code(code) = &frame.code.consts[c as usize] else {
+                        fail!(Exception::new("SystemError", "MakeFunction without code"));
+                    };
+                    let code = code.clone();
+                    let defaults = self.stack.split_off(self.stack.len() - ndefaults as usize);
+                    let consts = self.materialize(&code);
+                    let f = Function {
+                        name: code.name.clone(),
+                        code,
+                        consts,
+                        defaults: defaults.into_boxed_slice(),
+                    };
+                    let r = self.heap.alloc(Object::Function(f));
+                    self.stack.push(Value::Obj(r));
+                }
+                Op::ImportName(i) => {
+                    let name = frame.code.names[i as usize].clone();
+                    match self.import(&name) {
+                        Ok(m) => self.stack.push(m),
+                        Err(e) => fail!(e),
+                    }
+                }
+            }
+        }
+    }
+
+    fn import(&mut self, name: &Rc<str>) -> Result<Value, Exception> {
+        if let Some(&m) = self.modules.get(name) {
+            return Ok(m);
+        }
+        let attrs = builtins::module(&mut self.heap, name).ok_or_else(|| {
+            Exception::new("ModuleNotFoundError", format!("No module named '{name}'"))
+        })?;
+        let m = self.heap.alloc(Object::Module(Module {
+            name: name.clone(),
+            attrs,
+        }));
+        self.modules.insert(name.clone(), Value::Obj(m));
+        Ok(Value::Obj(m))
+    }
+}
+
+fn not_callable(heap: &Heap, v: Value) -> Exception {
+    Exception::new(
+        "TypeError",
+        format!("'{}' object is not callable", type_name(heap, v)),
+    )
+}
+
+/// Turns the `argc` arguments on top of the stack into the callee's locals: defaults fill
+/// missing parameters, other locals start unbound.
+fn bind_arguments(stack: &mut Vec<Value>, f: &Function, argc: usize) -> Result<(), Exception> {
+    let params = f.code.argcount as usize;
+    if argc > params || argc + f.defaults.len() < params {
+        let required = params - f.defaults.len();
+        if argc > params {
+            let expected = if f.defaults.is_empty() {
+                params.to_string()
+            } else {
+                format!("from {required} to {params}")
+            };
+            let s = if params == 1 && f.defaults.is_empty() {
+                ""
+            } else {
+                "s"
+            };
+            let were = if argc == 1 { "was" } else { "were" };
+            return Err(Exception::new(
+                "TypeError",
+                format!(
+                    "{}() takes {expected} positional argument{s} but {argc} {were} given",
+                    f.name
+                ),
+            ));
+        }
+        let missing: Vec<String> = f.code.varnames[argc..required]
+            .iter()
+            .map(|n| format!("'{n}'"))
+            .collect();
+        let list = match missing.len() {
+            1 => missing[0].clone(),
+            2 => format!("{} and {}", missing[0], missing[1]),
+            _ => format!(
+                "{}, and {}",
+                missing[..missing.len() - 1].join(", "),
+                missing[missing.len() - 1]
+            ),
+        };
+        let s = if missing.len() == 1 { "" } else { "s" };
+        return Err(Exception::new(
+            "TypeError",
+            format!(
+                "{}() missing {} required positional argument{s}: {list}",
+                f.name,
+                missing.len()
+            ),
+        ));
+    }
+    let first_default = params - f.defaults.len();
+    stack.extend_from_slice(&f.defaults[argc.saturating_sub(first_default)..]);
+    let extra = f.code.varnames.len() - params;
+    stack.extend(std::iter::repeat_n(Value::Unbound, extra));
+    Ok(())
+}

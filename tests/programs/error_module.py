@@ -1,0 +1,2 @@
+import time
+import nosuchmodule

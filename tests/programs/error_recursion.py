@@ -1,0 +1,6 @@
+def forever(n):
+    return forever(n + 1)
+
+
+print("start")
+forever(0)

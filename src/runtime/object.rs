@@ -15,6 +15,8 @@ pub struct Function {
     pub code: Rc<Code>,
     /// The code's constants, materialised as values once, when the function is made.
     pub consts: Rc<[Value]>,
+    /// The global slot of each of the code's names.
+    pub globals: Rc<[u32]>,
     pub defaults: Box<[Value]>,
 }
 

@@ -27,7 +27,7 @@ pub(super) fn install(vm: &mut Vm) {
     ];
     for (name, func) in table {
         let v = native(&mut vm.heap, name, func);
-        vm.builtins.insert(Rc::from(name), v);
+        vm.set_builtin(name, v);
     }
 }
 

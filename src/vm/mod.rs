@@ -2,6 +2,10 @@
 //! looping, a return pops one — script recursion never recurses in Rust, and runs into
 //! `RecursionError` at CPython's default depth instead of the Rust stack's end. Garbage is
 //! collected at safepoints between instructions, with the VM's stacks and globals as roots.
+//!
+//! Global names are resolved to slots once per code object (when its function is made): a
+//! global load is then two array reads — the module's value in the slot, or else the builtin of
+//! the same name — instead of hashing the name on every access.
 
 mod builtins;
 pub mod ops;
@@ -13,6 +17,7 @@ use std::rc::Rc;
 use crate::compile::{Code, Const, Op};
 use crate::runtime::object::{Function, Module};
 use crate::runtime::{Heap, Object, Value};
+use crate::syntax::ast::{BinOp, CmpOp};
 use ops::{int_value, new_str, type_name};
 
 /// CPython's default recursion limit.
@@ -60,6 +65,8 @@ impl Exception {
 struct Frame {
     code: Rc<Code>,
     consts: Rc<[Value]>,
+    /// Global slot of each of the code's names.
+    globals: Rc<[u32]>,
     ip: usize,
     /// Index of local slot 0 in the value stack.
     base: usize,
@@ -68,8 +75,12 @@ struct Frame {
 /// The machine: heap, globals, builtins, and the stacks of the running code.
 pub struct Vm {
     pub heap: Heap,
-    globals: HashMap<Rc<str>, Value>,
-    builtins: HashMap<Rc<str>, Value>,
+    /// Global slot of each global (or builtin) name seen so far.
+    global_slots: HashMap<Rc<str>, u32>,
+    /// The module's value in each slot (`Unbound` when it has none).
+    global_values: Vec<Value>,
+    /// The builtin behind each slot (`Unbound` when there is none).
+    builtin_values: Vec<Value>,
     modules: HashMap<Rc<str>, Value>,
     stack: Vec<Value>,
     frames: Vec<Frame>,
@@ -81,8 +92,9 @@ impl Vm {
     pub fn new(out: Box<dyn Write>) -> Vm {
         let mut vm = Vm {
             heap: Heap::new(),
-            globals: HashMap::new(),
-            builtins: HashMap::new(),
+            global_slots: HashMap::new(),
+            global_values: Vec::new(),
+            builtin_values: Vec::new(),
             modules: HashMap::new(),
             stack: Vec::with_capacity(1024),
             frames: Vec::new(),
@@ -99,13 +111,16 @@ impl Vm {
     /// Runs a module's code to completion.
     pub fn run_module(&mut self, code: Rc<Code>) -> Result<(), Exception> {
         let name = new_str(&mut self.heap, "__main__");
-        self.globals.insert(Rc::from("__name__"), name);
-        let consts = self.materialize(&code);
+        let slot = self.global_slot(&Rc::from("__name__"));
+        self.global_values[slot as usize] = name;
+        let (consts, globals) = self.materialize(&code);
+        let base = self.stack.len();
         self.frames.push(Frame {
             code,
             consts,
+            globals,
             ip: 0,
-            base: self.stack.len(),
+            base,
         });
         let result = self.execute();
         self.stack.clear();
@@ -113,8 +128,29 @@ impl Vm {
         result.map(drop)
     }
 
-    fn materialize(&mut self, code: &Code) -> Rc<[Value]> {
-        code.consts
+    /// The slot of global name `name`, made on first use.
+    fn global_slot(&mut self, name: &Rc<str>) -> u32 {
+        if let Some(&slot) = self.global_slots.get(name) {
+            return slot;
+        }
+        let slot = self.global_values.len() as u32;
+        self.global_slots.insert(name.clone(), slot);
+        self.global_values.push(Value::Unbound);
+        self.builtin_values.push(Value::Unbound);
+        slot
+    }
+
+    /// Makes `name` a builtin.
+    fn set_builtin(&mut self, name: &str, v: Value) {
+        let slot = self.global_slot(&Rc::from(name));
+        self.builtin_values[slot as usize] = v;
+    }
+
+    /// A code object's constants as values, and the global slot of each of its names.
+    fn materialize(&mut self, code: &Code) -> (Rc<[Value]>, Rc<[u32]>) {
+        let globals = code.names.iter().map(|n| self.global_slot(n)).collect();
+        let consts = code
+            .consts
             .iter()
             .map(|c| match c {
                 Const::None => Value::None,
@@ -125,7 +161,8 @@ impl Vm {
                 Const::Str(s) => new_str(&mut self.heap, &**s),
                 Const::Code(_) => Value::None,
             })
-            .collect()
+            .collect();
+        (consts, globals)
     }
 
     fn collect_garbage(&mut self) {
@@ -133,8 +170,8 @@ impl Vm {
             .stack
             .iter()
             .chain(self.frames.iter().flat_map(|f| f.consts.iter()))
-            .chain(self.globals.values())
-            .chain(self.builtins.values())
+            .chain(self.global_values.iter())
+            .chain(self.builtin_values.iter())
             .chain(self.modules.values())
             .copied()
             .collect::<Vec<_>>();
@@ -208,18 +245,23 @@ impl Vm {
                 }
                 Op::LoadConst(i) => self.stack.push(frame.consts[i as usize]),
                 Op::LoadGlobal(i) => {
-                    let name = &frame.code.names[i as usize];
-                    match self.globals.get(name).or_else(|| self.builtins.get(name)) {
-                        Some(&v) => self.stack.push(v),
-                        None => fail!(Exception::new(
-                            "NameError",
-                            format!("name '{name}' is not defined")
-                        )),
+                    let slot = frame.globals[i as usize] as usize;
+                    let mut v = self.global_values[slot];
+                    if v == Value::Unbound {
+                        v = self.builtin_values[slot];
+                        if v == Value::Unbound {
+                            let name = &frame.code.names[i as usize];
+                            fail!(Exception::new(
+                                "NameError",
+                                format!("name '{name}' is not defined")
+                            ));
+                        }
                     }
+                    self.stack.push(v);
                 }
                 Op::StoreGlobal(i) => {
                     let v = pop!();
-                    self.globals.insert(frame.code.names[i as usize].clone(), v);
+                    self.global_values[frame.globals[i as usize] as usize] = v;
                 }
                 Op::LoadAttr(i) => {
                     let obj = pop!();
@@ -250,6 +292,18 @@ impl Vm {
                 Op::Binary(bop) | Op::InPlace(bop) => {
                     let b = pop!();
                     let a = pop!();
+                    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+                        let fast = match bop {
+                            BinOp::Add => x.checked_add(y),
+                            BinOp::Sub => x.checked_sub(y),
+                            BinOp::Mult => x.checked_mul(y),
+                            _ => None,
+                        };
+                        if let Some(v) = fast {
+                            self.stack.push(Value::Int(v));
+                            continue;
+                        }
+                    }
                     match ops::binary(&mut self.heap, bop, a, b) {
                         Ok(v) => self.stack.push(v),
                         Err(e) => fail!(e),
@@ -258,6 +312,21 @@ impl Vm {
                 Op::Compare(cop) => {
                     let b = pop!();
                     let a = pop!();
+                    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+                        let result = match cop {
+                            CmpOp::Lt => Some(x < y),
+                            CmpOp::LtE => Some(x <= y),
+                            CmpOp::Gt => Some(x > y),
+                            CmpOp::GtE => Some(x >= y),
+                            CmpOp::Eq => Some(x == y),
+                            CmpOp::NotEq => Some(x != y),
+                            _ => None,
+                        };
+                        if let Some(r) = result {
+                            self.stack.push(Value::Bool(r));
+                            continue;
+                        }
+                    }
                     match ops::compare(&self.heap, cop, a, b) {
                         Ok(v) => self.stack.push(Value::Bool(v)),
                         Err(e) => fail!(e),
@@ -322,7 +391,8 @@ impl Vm {
                                     "maximum recursion depth exceeded"
                                 ));
                             }
-                            let (code, consts) = (f.code.clone(), f.consts.clone());
+                            let (code, consts, globals) =
+                                (f.code.clone(), f.consts.clone(), f.globals.clone());
                             if let Err(e) = bind_arguments(&mut self.stack, f, argc as usize) {
                                 fail!(e);
                             }
@@ -331,6 +401,7 @@ impl Vm {
                                 Frame {
                                     code,
                                     consts,
+                                    globals,
                                     ip: 0,
                                     base: callee_at + 1,
                                 },
@@ -436,11 +507,12 @@ impl Vm {
                     };
                     let code = code.clone();
                     let defaults = self.stack.split_off(self.stack.len() - ndefaults as usize);
-                    let consts = self.materialize(&code);
+                    let (consts, globals) = self.materialize(&code);
                     let f = Function {
                         name: code.name.clone(),
                         code,
                         consts,
+                        globals,
                         defaults: defaults.into_boxed_slice(),
                     };
                     let r = self.heap.alloc(Object::Function(f));

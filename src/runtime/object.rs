@@ -6,17 +6,27 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 
 use super::value::{ObjRef, Value};
-use crate::compile::Code;
+use crate::compile::{Code, Op};
+
+/// A code object made ready to run: its instructions, its constants as values and the global
+/// slot of each of its names, resolved once, when its function is made. One `Rc` of it is all a
+/// call frame needs.
+#[derive(Debug)]
+pub struct Loaded {
+    pub ops: Box<[Op]>,
+    /// Positional parameters, and all local slots (parameters included).
+    pub argcount: usize,
+    pub nlocals: usize,
+    pub consts: Box<[Value]>,
+    pub globals: Box<[u32]>,
+    pub code: Rc<Code>,
+}
 
 /// A function defined in Python.
 #[derive(Debug)]
 pub struct Function {
     pub name: Rc<str>,
-    pub code: Rc<Code>,
-    /// The code's constants, materialised as values once, when the function is made.
-    pub consts: Rc<[Value]>,
-    /// The global slot of each of the code's names.
-    pub globals: Rc<[u32]>,
+    pub loaded: Rc<Loaded>,
     pub defaults: Box<[Value]>,
 }
 
@@ -87,7 +97,8 @@ impl Object {
             Object::Tuple(items) => items,
             Object::Function(f) => {
                 out.extend(
-                    f.consts
+                    f.loaded
+                        .consts
                         .iter()
                         .chain(f.defaults.iter())
                         .filter_map(|v| v.as_obj()),

@@ -15,7 +15,7 @@ use std::io::Write;
 use std::rc::Rc;
 
 use crate::compile::{Code, Const, Op};
-use crate::runtime::object::{Function, Module};
+use crate::runtime::object::{Function, Loaded, Module};
 use crate::runtime::{Heap, Object, Value};
 use crate::syntax::ast::{BinOp, CmpOp};
 use ops::{int_value, new_str, type_name};
@@ -63,10 +63,7 @@ impl Exception {
 }
 
 struct Frame {
-    code: Rc<Code>,
-    consts: Rc<[Value]>,
-    /// Global slot of each of the code's names.
-    globals: Rc<[u32]>,
+    loaded: Rc<Loaded>,
     ip: usize,
     /// Index of local slot 0 in the value stack.
     base: usize,
@@ -113,12 +110,10 @@ impl Vm {
         let name = new_str(&mut self.heap, "__main__");
         let slot = self.global_slot(&Rc::from("__name__"));
         self.global_values[slot as usize] = name;
-        let (consts, globals) = self.materialize(&code);
+        let loaded = self.load(code);
         let base = self.stack.len();
         self.frames.push(Frame {
-            code,
-            consts,
-            globals,
+            loaded,
             ip: 0,
             base,
         });
@@ -146,8 +141,8 @@ impl Vm {
         self.builtin_values[slot as usize] = v;
     }
 
-    /// A code object's constants as values, and the global slot of each of its names.
-    fn materialize(&mut self, code: &Code) -> (Rc<[Value]>, Rc<[u32]>) {
+    /// Makes a code object ready to run.
+    fn load(&mut self, code: Rc<Code>) -> Rc<Loaded> {
         let globals = code.names.iter().map(|n| self.global_slot(n)).collect();
         let consts = code
             .consts
@@ -162,14 +157,21 @@ impl Vm {
                 Const::Code(_) => Value::None,
             })
             .collect();
-        (consts, globals)
+        Rc::new(Loaded {
+            ops: code.ops.clone().into_boxed_slice(),
+            argcount: code.argcount as usize,
+            nlocals: code.varnames.len(),
+            consts,
+            globals,
+            code,
+        })
     }
 
     fn collect_garbage(&mut self) {
         let roots = self
             .stack
             .iter()
-            .chain(self.frames.iter().flat_map(|f| f.consts.iter()))
+            .chain(self.frames.iter().flat_map(|f| f.loaded.consts.iter()))
             .chain(self.global_values.iter())
             .chain(self.builtin_values.iter())
             .chain(self.modules.values())
@@ -181,15 +183,17 @@ impl Vm {
     fn traceback(&self) -> Vec<TraceEntry> {
         self.frames
             .iter()
-            .map(|f| TraceEntry {
-                filename: f.code.filename.clone(),
-                line: f
-                    .code
-                    .lines
-                    .get(f.ip.saturating_sub(1))
-                    .copied()
-                    .unwrap_or(f.code.first_line),
-                function: f.code.name.clone(),
+            .map(|f| {
+                let code = &f.loaded.code;
+                TraceEntry {
+                    filename: code.filename.clone(),
+                    line: code
+                        .lines
+                        .get(f.ip.saturating_sub(1))
+                        .copied()
+                        .unwrap_or(code.first_line),
+                    function: code.name.clone(),
+                }
             })
             .collect()
     }
@@ -225,13 +229,13 @@ impl Vm {
             };
         }
         loop {
-            let op = frame.code.ops[frame.ip];
+            let op = frame.loaded.ops[frame.ip];
             frame.ip += 1;
             match op {
                 Op::LoadFast(i) => {
                     let v = self.stack[frame.base + i as usize];
                     if v == Value::Unbound {
-                        let name = &frame.code.varnames[i as usize];
+                        let name = &frame.loaded.code.varnames[i as usize];
                         fail!(Exception::new(
                             "UnboundLocalError",
                             format!("cannot access local variable '{name}' where it is not associated with a value")
@@ -243,14 +247,14 @@ impl Vm {
                     let v = pop!();
                     self.stack[frame.base + i as usize] = v;
                 }
-                Op::LoadConst(i) => self.stack.push(frame.consts[i as usize]),
+                Op::LoadConst(i) => self.stack.push(frame.loaded.consts[i as usize]),
                 Op::LoadGlobal(i) => {
-                    let slot = frame.globals[i as usize] as usize;
+                    let slot = frame.loaded.globals[i as usize] as usize;
                     let mut v = self.global_values[slot];
                     if v == Value::Unbound {
                         v = self.builtin_values[slot];
                         if v == Value::Unbound {
-                            let name = &frame.code.names[i as usize];
+                            let name = &frame.loaded.code.names[i as usize];
                             fail!(Exception::new(
                                 "NameError",
                                 format!("name '{name}' is not defined")
@@ -261,11 +265,11 @@ impl Vm {
                 }
                 Op::StoreGlobal(i) => {
                     let v = pop!();
-                    self.global_values[frame.globals[i as usize] as usize] = v;
+                    self.global_values[frame.loaded.globals[i as usize] as usize] = v;
                 }
                 Op::LoadAttr(i) => {
                     let obj = pop!();
-                    let name = &frame.code.names[i as usize];
+                    let name = &frame.loaded.code.names[i as usize];
                     let found = match obj {
                         Value::Obj(r) => match self.heap.get(r) {
                             Object::Module(m) => m.attrs.get(name).copied(),
@@ -297,6 +301,8 @@ impl Vm {
                             BinOp::Add => x.checked_add(y),
                             BinOp::Sub => x.checked_sub(y),
                             BinOp::Mult => x.checked_mul(y),
+                            BinOp::Mod if y > 0 && x >= 0 => Some(x % y),
+                            BinOp::FloorDiv if y > 0 && x >= 0 => Some(x / y),
                             _ => None,
                         };
                         if let Some(v) = fast {
@@ -369,6 +375,19 @@ impl Vm {
                 }
                 Op::ForIter(t) => {
                     let it = *self.stack.last().unwrap_or(&Value::None);
+                    if let Value::Obj(r) = it {
+                        if let Object::RangeIter { next, stop, step } = self.heap.get_mut(r) {
+                            let v = *next;
+                            if if *step > 0 { v < *stop } else { v > *stop } {
+                                *next = v.saturating_add(*step);
+                                self.stack.push(Value::Int(v));
+                            } else {
+                                self.stack.pop();
+                                frame.ip = t as usize;
+                            }
+                            continue;
+                        }
+                    }
                     match builtins::next(&mut self.heap, it) {
                         Some(v) => self.stack.push(v),
                         None => {
@@ -391,17 +410,14 @@ impl Vm {
                                     "maximum recursion depth exceeded"
                                 ));
                             }
-                            let (code, consts, globals) =
-                                (f.code.clone(), f.consts.clone(), f.globals.clone());
+                            let loaded = f.loaded.clone();
                             if let Err(e) = bind_arguments(&mut self.stack, f, argc as usize) {
                                 fail!(e);
                             }
                             let caller = std::mem::replace(
                                 &mut frame,
                                 Frame {
-                                    code,
-                                    consts,
-                                    globals,
+                                    loaded,
                                     ip: 0,
                                     base: callee_at + 1,
                                 },
@@ -502,24 +518,24 @@ impl Vm {
                     self.stack.push(Value::Obj(l));
                 }
                 Op::MakeFunction(c, ndefaults) => {
-                    let Const::Code(code) = &frame.code.consts[c as usize] else {
+                    let Const::Code(code) = &frame.loaded.code.consts[c as usize] else {
                         fail!(Exception::new("SystemError", "MakeFunction without code"));
                     };
                     let code = code.clone();
                     let defaults = self.stack.split_off(self.stack.len() - ndefaults as usize);
-                    let (consts, globals) = self.materialize(&code);
+                    let defaults = defaults.into_boxed_slice();
+                    let name = code.name.clone();
+                    let loaded = self.load(code);
                     let f = Function {
-                        name: code.name.clone(),
-                        code,
-                        consts,
-                        globals,
-                        defaults: defaults.into_boxed_slice(),
+                        name,
+                        loaded,
+                        defaults,
                     };
                     let r = self.heap.alloc(Object::Function(f));
                     self.stack.push(Value::Obj(r));
                 }
                 Op::ImportName(i) => {
-                    let name = frame.code.names[i as usize].clone();
+                    let name = frame.loaded.code.names[i as usize].clone();
                     match self.import(&name) {
                         Ok(m) => self.stack.push(m),
                         Err(e) => fail!(e),
@@ -555,7 +571,7 @@ fn not_callable(heap: &Heap, v: Value) -> Exception {
 /// Turns the `argc` arguments on top of the stack into the callee's locals: defaults fill
 /// missing parameters, other locals start unbound.
 fn bind_arguments(stack: &mut Vec<Value>, f: &Function, argc: usize) -> Result<(), Exception> {
-    let params = f.code.argcount as usize;
+    let params = f.loaded.argcount;
     if argc > params || argc + f.defaults.len() < params {
         let required = params - f.defaults.len();
         if argc > params {
@@ -578,7 +594,7 @@ fn bind_arguments(stack: &mut Vec<Value>, f: &Function, argc: usize) -> Result<(
                 ),
             ));
         }
-        let missing: Vec<String> = f.code.varnames[argc..required]
+        let missing: Vec<String> = f.loaded.code.varnames[argc..required]
             .iter()
             .map(|n| format!("'{n}'"))
             .collect();
@@ -603,7 +619,7 @@ fn bind_arguments(stack: &mut Vec<Value>, f: &Function, argc: usize) -> Result<(
     }
     let first_default = params - f.defaults.len();
     stack.extend_from_slice(&f.defaults[argc.saturating_sub(first_default)..]);
-    let extra = f.code.varnames.len() - params;
+    let extra = f.loaded.nlocals - params;
     stack.extend(std::iter::repeat_n(Value::Unbound, extra));
     Ok(())
 }

@@ -348,13 +348,21 @@ impl Vm {
                 Op::Jump(t) => frame.ip = t as usize,
                 Op::PopJumpIfFalse(t) => {
                     let v = pop!();
-                    if !ops::truthy(&self.heap, v) {
+                    let true_ = match v {
+                        Value::Bool(b) => b,
+                        v => ops::truthy(&self.heap, v),
+                    };
+                    if !true_ {
                         frame.ip = t as usize;
                     }
                 }
                 Op::PopJumpIfTrue(t) => {
                     let v = pop!();
-                    if ops::truthy(&self.heap, v) {
+                    let true_ = match v {
+                        Value::Bool(b) => b,
+                        v => ops::truthy(&self.heap, v),
+                    };
+                    if true_ {
                         frame.ip = t as usize;
                     }
                 }

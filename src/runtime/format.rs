@@ -56,7 +56,7 @@ pub fn float_repr(x: f64) -> String {
 }
 
 /// A parsed format spec: `[[fill]align][sign][#][0][width][,|_][.precision][type]`.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FormatSpec {
     pub fill: Option<char>,
     pub align: Option<char>,
@@ -224,7 +224,7 @@ pub fn format_int(
                 if negative { -v } else { v },
                 &FormatSpec {
                     kind: Some(k),
-                    ..spec_copy(spec)
+                    ..spec.clone()
                 },
             );
         }
@@ -235,20 +235,6 @@ pub fn format_int(
         }
     };
     Ok(spec.pad(spec.sign_of(negative), &body, '>'))
-}
-
-fn spec_copy(spec: &FormatSpec) -> FormatSpec {
-    FormatSpec {
-        fill: spec.fill,
-        align: spec.align,
-        sign: spec.sign,
-        alternate: spec.alternate,
-        zero: spec.zero,
-        width: spec.width,
-        grouping: spec.grouping,
-        precision: spec.precision,
-        kind: spec.kind,
-    }
 }
 
 fn prefixed(spec: &FormatSpec, prefix: &str, digits: String) -> String {

@@ -346,23 +346,13 @@ impl Vm {
                     }
                 }
                 Op::Jump(t) => frame.ip = t as usize,
-                Op::PopJumpIfFalse(t) => {
+                Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
                     let v = pop!();
-                    let true_ = match v {
+                    let truth = match v {
                         Value::Bool(b) => b,
                         v => ops::truthy(&self.heap, v),
                     };
-                    if !true_ {
-                        frame.ip = t as usize;
-                    }
-                }
-                Op::PopJumpIfTrue(t) => {
-                    let v = pop!();
-                    let true_ = match v {
-                        Value::Bool(b) => b,
-                        v => ops::truthy(&self.heap, v),
-                    };
-                    if true_ {
+                    if truth == matches!(op, Op::PopJumpIfTrue(_)) {
                         frame.ip = t as usize;
                     }
                 }

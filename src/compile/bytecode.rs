@@ -21,6 +21,8 @@ pub enum Const {
     Float(f64),
     Str(Rc<str>),
     Code(Rc<Code>),
+    /// The keyword names of a call, in order.
+    KwNames(Rc<[Rc<str>]>),
 }
 
 /// One instruction. Operands index the code's `consts`, `names` or local slots, or are
@@ -50,6 +52,9 @@ pub enum Op {
     ForIter(u32),
     /// Call with this many positional arguments above the callee.
     Call(u32),
+    /// Call with this many arguments above the callee, the last ones keyword arguments named by
+    /// the `KwNames` constant.
+    CallKw(u32, u32),
     Return,
     Pop,
     /// Duplicate the top of the stack.
@@ -134,6 +139,7 @@ impl Code {
         let mnemonic = text.split('(').next().unwrap_or_default().to_owned();
         let arg = match op {
             Op::LoadConst(i) | Op::MakeFunction(i, _) => format!("{i} ({})", self.const_repr(*i)),
+            Op::CallKw(n, names) => format!("{n} {}", self.const_repr(*names)),
             Op::LoadFast(i) | Op::StoreFast(i) => local(i),
             Op::LoadGlobal(i) | Op::StoreGlobal(i) | Op::LoadAttr(i) | Op::ImportName(i) => name(i),
             Op::Binary(o) | Op::InPlace(o) => format!("{o:?}"),
@@ -174,6 +180,7 @@ impl Code {
             Some(Const::Float(v)) => crate::runtime::format::float_repr(*v),
             Some(Const::Str(s)) => format!("{s:?}"),
             Some(Const::Code(c)) => format!("<code {}>", c.name),
+            Some(Const::KwNames(names)) => format!("{names:?}"),
             None => "?".into(),
         }
     }

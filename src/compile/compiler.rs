@@ -466,9 +466,6 @@ impl Compiler<'_> {
                 args,
                 keywords,
             } => {
-                if let Some(k) = keywords.first() {
-                    return unsupported("keyword arguments", k.span);
-                }
                 self.expr(func)?;
                 for a in args {
                     if matches!(a.kind, ExprKind::Starred(_)) {
@@ -476,8 +473,22 @@ impl Compiler<'_> {
                     }
                     self.expr(a)?;
                 }
+                let mut names = Vec::with_capacity(keywords.len());
+                for k in keywords {
+                    let Some(name) = &k.name else {
+                        return unsupported("'**' arguments", k.span);
+                    };
+                    self.expr(&k.value)?;
+                    names.push(name.name.clone());
+                }
                 self.at(e.span);
-                self.emit(Op::Call(args.len() as u32));
+                let argc = (args.len() + keywords.len()) as u32;
+                if names.is_empty() {
+                    self.emit(Op::Call(argc));
+                } else {
+                    let names = self.constant(Const::KwNames(names.into()));
+                    self.emit(Op::CallKw(argc, names));
+                }
             }
             ExprKind::Attribute(value, attr) => {
                 self.expr(value)?;

@@ -30,13 +30,16 @@ pub struct Function {
     pub defaults: Box<[Value]>,
 }
 
-/// A built-in function: called with the VM and its positional arguments.
-pub type NativeFn = fn(&mut crate::vm::Vm, &[Value]) -> Result<Value, crate::vm::Exception>;
+/// A built-in function: called with the VM, its positional arguments and its keyword arguments.
+pub type NativeFn =
+    fn(&mut crate::vm::Vm, &[Value], &[(Rc<str>, Value)]) -> Result<Value, crate::vm::Exception>;
 
 #[derive(Debug)]
 pub struct NativeFunction {
     pub name: &'static str,
     pub func: NativeFn,
+    /// Whether it takes keyword arguments (the VM refuses them for it otherwise).
+    pub keywords: bool,
 }
 
 /// A module: a name and its attributes.

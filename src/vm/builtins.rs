@@ -10,7 +10,12 @@ use crate::runtime::object::{NativeFn, NativeFunction};
 use crate::runtime::{Heap, Object, Value};
 
 fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Value {
-    Value::Obj(heap.alloc(Object::Native(NativeFunction { name, func })))
+    let keywords = name == "print";
+    Value::Obj(heap.alloc(Object::Native(NativeFunction {
+        name,
+        func,
+        keywords,
+    })))
 }
 
 /// Fills the builtins namespace.
@@ -70,18 +75,62 @@ fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Result<(), Excep
     Ok(())
 }
 
-fn print(vm: &mut Vm, args: &[Value]) -> Result<Value, Exception> {
+fn print(vm: &mut Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    let mut sep = String::from(" ");
+    let mut end = String::from("\n");
+    let mut flush = false;
+    for (name, v) in kwargs {
+        let text = |v: Value, heap: &Heap| {
+            let wrong = || {
+                Exception::new(
+                    "TypeError",
+                    format!(
+                        "{name} must be None or a string, not {}",
+                        type_name(heap, v)
+                    ),
+                )
+            };
+            match v {
+                Value::None => Ok(None),
+                Value::Obj(r) => match heap.get(r) {
+                    Object::Str(s) => Ok(Some(s.to_string())),
+                    _ => Err(wrong()),
+                },
+                _ => Err(wrong()),
+            }
+        };
+        match &**name {
+            "sep" => sep = text(*v, &vm.heap)?.unwrap_or_else(|| " ".into()),
+            "end" => end = text(*v, &vm.heap)?.unwrap_or_else(|| "\n".into()),
+            "flush" => flush = ops::truthy(&vm.heap, *v),
+            "file" => {
+                return Err(Exception::new(
+                    "NotImplementedError",
+                    "print(file=...) is not supported yet",
+                ))
+            }
+            other => {
+                return Err(Exception::new(
+                    "TypeError",
+                    format!("'{other}' is an invalid keyword argument for print()"),
+                ))
+            }
+        }
+    }
     let mut line = String::new();
     for (i, &a) in args.iter().enumerate() {
         if i > 0 {
-            line.push(' ');
+            line.push_str(&sep);
         }
         line.push_str(&ops::to_str(&vm.heap, a));
     }
-    line.push('\n');
+    line.push_str(&end);
     vm.out
         .write_all(line.as_bytes())
         .map_err(|e| Exception::new("OSError", e.to_string()))?;
+    if flush {
+        vm.flush();
+    }
     Ok(Value::None)
 }
 
@@ -99,7 +148,7 @@ fn int_arg(heap: &Heap, v: Value) -> Result<i64, Exception> {
     }
 }
 
-fn range(vm: &mut Vm, args: &[Value]) -> Result<Value, Exception> {
+fn range(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     if args.is_empty() {
         return Err(Exception::new(
             "TypeError",
@@ -135,7 +184,7 @@ fn range(vm: &mut Vm, args: &[Value]) -> Result<Value, Exception> {
     })))
 }
 
-fn len(vm: &mut Vm, args: &[Value]) -> Result<Value, Exception> {
+fn len(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     arity("len", args, 1, 1)?;
     let n = match args[0] {
         Value::Obj(r) => match vm.heap.get(r) {
@@ -171,7 +220,7 @@ fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     }
 }
 
-fn str_(vm: &mut Vm, args: &[Value]) -> Result<Value, Exception> {
+fn str_(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     arity("str", args, 0, 1)?;
     let text = args
         .first()
@@ -180,13 +229,13 @@ fn str_(vm: &mut Vm, args: &[Value]) -> Result<Value, Exception> {
     Ok(new_str(&mut vm.heap, text))
 }
 
-fn repr(vm: &mut Vm, args: &[Value]) -> Result<Value, Exception> {
+fn repr(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     arity("repr", args, 1, 1)?;
     let text = ops::repr(&vm.heap, args[0]);
     Ok(new_str(&mut vm.heap, text))
 }
 
-fn abs(vm: &mut Vm, args: &[Value]) -> Result<Value, Exception> {
+fn abs(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     arity("abs", args, 1, 1)?;
     match args[0] {
         Value::Float(f) => Ok(Value::Float(f.abs())),
@@ -197,7 +246,7 @@ fn abs(vm: &mut Vm, args: &[Value]) -> Result<Value, Exception> {
     }
 }
 
-fn int(vm: &mut Vm, args: &[Value]) -> Result<Value, Exception> {
+fn int(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     arity("int", args, 0, 1)?;
     match args.first().copied() {
         None => Ok(Value::Int(0)),
@@ -239,7 +288,7 @@ fn int(vm: &mut Vm, args: &[Value]) -> Result<Value, Exception> {
     }
 }
 
-fn float(vm: &mut Vm, args: &[Value]) -> Result<Value, Exception> {
+fn float(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     arity("float", args, 0, 1)?;
     match args.first().copied() {
         None => Ok(Value::Float(0.0)),
@@ -282,21 +331,21 @@ fn float(vm: &mut Vm, args: &[Value]) -> Result<Value, Exception> {
     }
 }
 
-fn time_time(_: &mut Vm, _: &[Value]) -> Result<Value, Exception> {
+fn time_time(_: &mut Vm, _: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default();
     Ok(Value::Float(now.as_secs_f64()))
 }
 
-fn time_monotonic(_: &mut Vm, _: &[Value]) -> Result<Value, Exception> {
+fn time_monotonic(_: &mut Vm, _: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     thread_local!(static START: Instant = Instant::now());
     Ok(Value::Float(
         START.with(|s| s.elapsed().as_secs_f64()) + 1.0,
     ))
 }
 
-fn time_sleep(vm: &mut Vm, args: &[Value]) -> Result<Value, Exception> {
+fn time_sleep(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     arity("sleep", args, 1, 1)?;
     let seconds = match args[0] {
         Value::Int(i) => i as f64,

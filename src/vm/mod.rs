@@ -154,7 +154,7 @@ impl Vm {
                 Const::BigInt(b) => int_value(&mut self.heap, (**b).clone()),
                 Const::Float(f) => Value::Float(*f),
                 Const::Str(s) => new_str(&mut self.heap, &**s),
-                Const::Code(_) => Value::None,
+                Const::Code(_) | Const::KwNames(_) => Value::None,
             })
             .collect();
         Rc::new(Loaded {
@@ -394,7 +394,15 @@ impl Vm {
                         }
                     }
                 }
-                Op::Call(argc) => {
+                Op::Call(argc) | Op::CallKw(argc, _) => {
+                    let kwnames = match op {
+                        Op::CallKw(_, names) => match &frame.loaded.code.consts[names as usize] {
+                            Const::KwNames(names) => Some(names.clone()),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let kwnames = kwnames.as_deref().unwrap_or(&[]);
                     let callee_at = self.stack.len() - argc as usize - 1;
                     let callee = self.stack[callee_at];
                     let Value::Obj(r) = callee else {
@@ -409,7 +417,9 @@ impl Vm {
                                 ));
                             }
                             let loaded = f.loaded.clone();
-                            if let Err(e) = bind_arguments(&mut self.stack, f, argc as usize) {
+                            if let Err(e) =
+                                bind_arguments(&mut self.stack, f, argc as usize, kwnames)
+                            {
                                 fail!(e);
                             }
                             let caller = std::mem::replace(
@@ -423,10 +433,19 @@ impl Vm {
                             self.frames.push(caller);
                         }
                         Object::Native(n) => {
-                            let func = n.func;
-                            let args: Vec<Value> = self.stack.drain(callee_at + 1..).collect();
+                            let (func, name, takes_keywords) = (n.func, n.name, n.keywords);
+                            if !kwnames.is_empty() && !takes_keywords {
+                                fail!(Exception::new(
+                                    "TypeError",
+                                    format!("{name}() takes no keyword arguments")
+                                ));
+                            }
+                            let mut args: Vec<Value> = self.stack.drain(callee_at + 1..).collect();
                             self.stack.pop();
-                            match func(self, &args) {
+                            let keyword_values = args.split_off(args.len() - kwnames.len());
+                            let kwargs: Vec<(Rc<str>, Value)> =
+                                kwnames.iter().cloned().zip(keyword_values).collect();
+                            match func(self, &args, &kwargs) {
                                 Ok(v) => self.stack.push(v),
                                 Err(e) => fail!(e),
                             }
@@ -566,36 +585,75 @@ fn not_callable(heap: &Heap, v: Value) -> Exception {
     )
 }
 
-/// Turns the `argc` arguments on top of the stack into the callee's locals: defaults fill
-/// missing parameters, other locals start unbound.
-fn bind_arguments(stack: &mut Vec<Value>, f: &Function, argc: usize) -> Result<(), Exception> {
+/// Turns the `argc` arguments on top of the stack (the last ones keyword arguments named by
+/// `kwnames`) into the callee's local slots: parameters by position and by name, defaults for the
+/// rest, other locals unbound. Errors are CPython's.
+fn bind_arguments(
+    stack: &mut Vec<Value>,
+    f: &Function,
+    argc: usize,
+    kwnames: &[Rc<str>],
+) -> Result<(), Exception> {
     let params = f.loaded.argcount;
-    if argc > params || argc + f.defaults.len() < params {
-        let required = params - f.defaults.len();
-        if argc > params {
-            let expected = if f.defaults.is_empty() {
-                params.to_string()
-            } else {
-                format!("from {required} to {params}")
-            };
-            let s = if params == 1 && f.defaults.is_empty() {
-                ""
-            } else {
-                "s"
-            };
-            let were = if argc == 1 { "was" } else { "were" };
+    let npos = argc - kwnames.len();
+    let first_default = params - f.defaults.len();
+    if kwnames.is_empty() && npos <= params && npos >= first_default {
+        stack.extend_from_slice(&f.defaults[npos - first_default..]);
+        stack.extend(std::iter::repeat_n(
+            Value::Unbound,
+            f.loaded.nlocals - params,
+        ));
+        return Ok(());
+    }
+    let varnames = &f.loaded.code.varnames;
+    if npos > params {
+        let expected = if f.defaults.is_empty() {
+            params.to_string()
+        } else {
+            format!("from {first_default} to {params}")
+        };
+        let s = if params == 1 && f.defaults.is_empty() {
+            ""
+        } else {
+            "s"
+        };
+        let were = if npos == 1 { "was" } else { "were" };
+        return Err(Exception::new(
+            "TypeError",
+            format!(
+                "{}() takes {expected} positional argument{s} but {npos} {were} given",
+                f.name
+            ),
+        ));
+    }
+    let args_at = stack.len() - argc;
+    let mut slots = vec![Value::Unbound; f.loaded.nlocals];
+    slots[..npos].copy_from_slice(&stack[args_at..args_at + npos]);
+    for (name, &value) in kwnames.iter().zip(&stack[args_at + npos..]) {
+        let Some(i) = varnames[..params].iter().position(|p| p == name) else {
             return Err(Exception::new(
                 "TypeError",
-                format!(
-                    "{}() takes {expected} positional argument{s} but {argc} {were} given",
-                    f.name
-                ),
+                format!("{}() got an unexpected keyword argument '{name}'", f.name),
+            ));
+        };
+        if slots[i] != Value::Unbound {
+            return Err(Exception::new(
+                "TypeError",
+                format!("{}() got multiple values for argument '{name}'", f.name),
             ));
         }
-        let missing: Vec<String> = f.loaded.code.varnames[argc..required]
-            .iter()
-            .map(|n| format!("'{n}'"))
-            .collect();
+        slots[i] = value;
+    }
+    for i in first_default..params {
+        if slots[i] == Value::Unbound {
+            slots[i] = f.defaults[i - first_default];
+        }
+    }
+    let missing: Vec<String> = (0..first_default)
+        .filter(|&i| slots[i] == Value::Unbound)
+        .map(|i| format!("'{}'", varnames[i]))
+        .collect();
+    if !missing.is_empty() {
         let list = match missing.len() {
             1 => missing[0].clone(),
             2 => format!("{} and {}", missing[0], missing[1]),
@@ -615,9 +673,7 @@ fn bind_arguments(stack: &mut Vec<Value>, f: &Function, argc: usize) -> Result<(
             ),
         ));
     }
-    let first_default = params - f.defaults.len();
-    stack.extend_from_slice(&f.defaults[argc.saturating_sub(first_default)..]);
-    let extra = f.loaded.nlocals - params;
-    stack.extend(std::iter::repeat_n(Value::Unbound, extra));
+    stack.truncate(args_at);
+    stack.extend(slots);
     Ok(())
 }

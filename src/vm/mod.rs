@@ -644,9 +644,12 @@ fn bind_arguments(
         }
         slots[i] = value;
     }
-    for i in first_default..params {
-        if slots[i] == Value::Unbound {
-            slots[i] = f.defaults[i - first_default];
+    for (slot, &default) in slots[first_default..params]
+        .iter_mut()
+        .zip(f.defaults.iter())
+    {
+        if *slot == Value::Unbound {
+            *slot = default;
         }
     }
     let missing: Vec<String> = (0..first_default)

@@ -65,6 +65,19 @@ pub enum Op {
     RotThree,
     /// Replace a sequence on top with its items, last item deepest (so stores take them in order).
     UnpackSequence(u32),
+    /// Duplicate the two top items.
+    DupTwo,
+    /// `container[index]` (index on top).
+    BinarySubscr,
+    /// `container[index] = value` (stack: value, container, index).
+    StoreSubscr,
+    DeleteSubscr,
+    /// Make a slice from start, stop and step.
+    BuildSlice,
+    /// Make a dict from this many key/value pairs.
+    BuildMap(u32),
+    DeleteFast(u32),
+    DeleteGlobal(u32),
     /// Format the top of the stack (with a spec below it when the flag is set) for an f-string;
     /// the conversion is 0 (none), b's', b'r' or b'a'.
     FormatValue(u8, bool),
@@ -140,8 +153,12 @@ impl Code {
         let arg = match op {
             Op::LoadConst(i) | Op::MakeFunction(i, _) => format!("{i} ({})", self.const_repr(*i)),
             Op::CallKw(n, names) => format!("{n} {}", self.const_repr(*names)),
-            Op::LoadFast(i) | Op::StoreFast(i) => local(i),
-            Op::LoadGlobal(i) | Op::StoreGlobal(i) | Op::LoadAttr(i) | Op::ImportName(i) => name(i),
+            Op::LoadFast(i) | Op::StoreFast(i) | Op::DeleteFast(i) => local(i),
+            Op::LoadGlobal(i)
+            | Op::StoreGlobal(i)
+            | Op::DeleteGlobal(i)
+            | Op::LoadAttr(i)
+            | Op::ImportName(i) => name(i),
             Op::Binary(o) | Op::InPlace(o) => format!("{o:?}"),
             Op::Compare(o) => format!("{o:?}"),
             Op::Unary(o) => format!("{o:?}"),
@@ -157,7 +174,8 @@ impl Code {
             | Op::BuildString(n)
             | Op::BuildTuple(n)
             | Op::BuildList(n)
-            | Op::UnpackSequence(n) => n.to_string(),
+            | Op::UnpackSequence(n)
+            | Op::BuildMap(n) => n.to_string(),
             Op::FormatValue(conv, spec) => {
                 let conv = if *conv == 0 {
                     String::new()
@@ -166,7 +184,17 @@ impl Code {
                 };
                 format!("{conv}{}", if *spec { " with spec" } else { "" })
             }
-            Op::GetIter | Op::Return | Op::Pop | Op::Dup | Op::Swap | Op::RotThree => String::new(),
+            Op::GetIter
+            | Op::Return
+            | Op::Pop
+            | Op::Dup
+            | Op::Swap
+            | Op::RotThree
+            | Op::DupTwo
+            | Op::BinarySubscr
+            | Op::StoreSubscr
+            | Op::DeleteSubscr
+            | Op::BuildSlice => String::new(),
         };
         (mnemonic, arg)
     }

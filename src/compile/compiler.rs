@@ -211,19 +211,32 @@ impl Compiler<'_> {
                     self.target(t)?;
                 }
             }
-            StmtKind::AugAssign { target, op, value } => {
-                let ExprKind::Name(n) = &target.kind else {
+            StmtKind::AugAssign { target, op, value } => match &target.kind {
+                ExprKind::Name(n) => {
+                    self.load(n);
+                    self.expr(value)?;
+                    self.at(stmt.span);
+                    self.emit(Op::InPlace(*op));
+                    self.store(n);
+                }
+                ExprKind::Subscript(container, index) => {
+                    self.expr(container)?;
+                    self.subscript_index(index)?;
+                    self.emit(Op::DupTwo);
+                    self.emit(Op::BinarySubscr);
+                    self.expr(value)?;
+                    self.at(stmt.span);
+                    self.emit(Op::InPlace(*op));
+                    self.emit(Op::RotThree);
+                    self.emit(Op::StoreSubscr);
+                }
+                _ => {
                     return unsupported(
                         &format!("augmented assignment to {}", target.describe()),
                         target.span,
-                    );
-                };
-                self.load(n);
-                self.expr(value)?;
-                self.at(stmt.span);
-                self.emit(Op::InPlace(*op));
-                self.store(n);
-            }
+                    )
+                }
+            },
             StmtKind::AnnAssign { target, value, .. } => {
                 if let Some(v) = value {
                     self.expr(v)?;
@@ -231,6 +244,11 @@ impl Compiler<'_> {
                 }
             }
             StmtKind::Pass | StmtKind::Global(_) => {}
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete(t)?;
+                }
+            }
             StmtKind::If { test, body, orelse } => {
                 self.expr(test)?;
                 let to_else = self.emit(Op::PopJumpIfFalse(0));
@@ -341,19 +359,73 @@ impl Compiler<'_> {
                     .iter()
                     .find(|i| matches!(i.kind, ExprKind::Starred(_)))
                 {
-                    return unsupported("starred assignment targets", star.span);
+                    return unsupported("a starred assignment target", star.span);
                 }
                 self.at(t.span);
                 self.emit(Op::UnpackSequence(items.len() as u32));
                 items.iter().try_for_each(|i| self.target(i))
             }
+            ExprKind::Subscript(container, index) => {
+                self.expr(container)?;
+                self.subscript_index(index)?;
+                self.at(t.span);
+                self.emit(Op::StoreSubscr);
+                Ok(())
+            }
             _ => unsupported(&format!("assignment to {}", t.describe()), t.span),
+        }
+    }
+
+    fn delete(&mut self, t: &Expr) -> Result<()> {
+        self.at(t.span);
+        match &t.kind {
+            ExprKind::Name(n) => {
+                match self.unit.locals.get(n) {
+                    Some(&slot) => self.emit(Op::DeleteFast(slot)),
+                    None => {
+                        let i = self.name(n);
+                        self.emit(Op::DeleteGlobal(i))
+                    }
+                };
+                Ok(())
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().try_for_each(|i| self.delete(i))
+            }
+            ExprKind::Subscript(container, index) => {
+                self.expr(container)?;
+                self.subscript_index(index)?;
+                self.at(t.span);
+                self.emit(Op::DeleteSubscr);
+                Ok(())
+            }
+            _ => unsupported(&format!("deleting {}", t.describe()), t.span),
+        }
+    }
+
+    /// The index of a subscript: an expression, or a slice built from its three parts.
+    fn subscript_index(&mut self, index: &Expr) -> Result<()> {
+        match &index.kind {
+            ExprKind::Slice(lower, upper, step) => {
+                for part in [lower, upper, step] {
+                    match part {
+                        Some(e) => self.expr(e)?,
+                        None => {
+                            let none = self.constant(Const::None);
+                            self.emit(Op::LoadConst(none));
+                        }
+                    }
+                }
+                self.emit(Op::BuildSlice);
+                Ok(())
+            }
+            _ => self.expr(index),
         }
     }
 
     fn function(&mut self, def: &FunctionDef, span: Span) -> Result<()> {
         if let Some(d) = def.decorators.first() {
-            return unsupported("decorators", d.span);
+            return unsupported("a decorator", d.span);
         }
         if def.is_async {
             return unsupported("'async def'", span);
@@ -361,14 +433,17 @@ impl Compiler<'_> {
         let p = &def.params;
         if !p.posonly.is_empty() || p.vararg.is_some() || !p.kwonly.is_empty() || p.kwarg.is_some()
         {
-            return unsupported("parameters other than plain positional ones", span);
+            return unsupported(
+                "a parameter list other than plain positional parameters",
+                span,
+            );
         }
         let symbols = self.symbols.scope(span).map_or_else(Default::default, |s| {
             (s.locals.clone(), !s.free.is_empty() || !s.cells.is_empty())
         });
         if symbols.1 {
             return unsupported(
-                "closures (inner functions using an enclosing function's variables)",
+                "a closure (an inner function using an enclosing function's variables)",
                 span,
             );
         }
@@ -420,8 +495,8 @@ impl Compiler<'_> {
                     Constant::Float(v) => Const::Float(*v),
                     Constant::Str(s) => Const::Str(s.clone()),
                     Constant::Ellipsis => return unsupported("'...'", e.span),
-                    Constant::Imaginary(_) => return unsupported("complex numbers", e.span),
-                    Constant::Bytes(_) => return unsupported("bytes", e.span),
+                    Constant::Imaginary(_) => return unsupported("a complex number", e.span),
+                    Constant::Bytes(_) => return unsupported("a bytes literal", e.span),
                 };
                 let i = self.constant(c);
                 self.emit(Op::LoadConst(i));
@@ -469,14 +544,14 @@ impl Compiler<'_> {
                 self.expr(func)?;
                 for a in args {
                     if matches!(a.kind, ExprKind::Starred(_)) {
-                        return unsupported("'*' arguments", a.span);
+                        return unsupported("a '*' argument", a.span);
                     }
                     self.expr(a)?;
                 }
                 let mut names = Vec::with_capacity(keywords.len());
                 for k in keywords {
                     let Some(name) = &k.name else {
-                        return unsupported("'**' arguments", k.span);
+                        return unsupported("a '**' argument", k.span);
                     };
                     self.expr(&k.value)?;
                     names.push(name.name.clone());
@@ -499,7 +574,7 @@ impl Compiler<'_> {
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 for item in items {
                     if matches!(item.kind, ExprKind::Starred(_)) {
-                        return unsupported("'*' unpacking in displays", item.span);
+                        return unsupported("'*' unpacking in a display", item.span);
                     }
                     self.expr(item)?;
                 }
@@ -509,6 +584,23 @@ impl Compiler<'_> {
                 } else {
                     Op::BuildList(n)
                 });
+            }
+            ExprKind::Subscript(container, index) => {
+                self.expr(container)?;
+                self.subscript_index(index)?;
+                self.at(e.span);
+                self.emit(Op::BinarySubscr);
+            }
+            ExprKind::Dict(entries) => {
+                for (key, value) in entries {
+                    let Some(key) = key else {
+                        return unsupported("'**' unpacking in a dict display", value.span);
+                    };
+                    self.expr(key)?;
+                    self.expr(value)?;
+                }
+                self.at(e.span);
+                self.emit(Op::BuildMap(entries.len() as u32));
             }
             _ => return unsupported(expression_name(e), e.span),
         }
@@ -569,32 +661,31 @@ impl Compiler<'_> {
 
 fn statement_name(kind: &StmtKind) -> &'static str {
     match kind {
-        StmtKind::Delete(_) => "'del'",
-        StmtKind::Raise { .. } => "'raise'",
-        StmtKind::Nonlocal(_) => "'nonlocal'",
-        StmtKind::Assert { .. } => "'assert'",
+        StmtKind::Raise { .. } => "the 'raise' statement",
+        StmtKind::Nonlocal(_) => "the 'nonlocal' statement",
+        StmtKind::Assert { .. } => "the 'assert' statement",
         StmtKind::ImportFrom { .. } => "'from … import'",
-        StmtKind::For { .. } => "'async for'",
-        StmtKind::Try { .. } => "'try'",
-        StmtKind::With { .. } => "'with'",
-        StmtKind::ClassDef(_) => "classes",
+        StmtKind::For { .. } => "the 'async for' statement",
+        StmtKind::Try { .. } => "the 'try' statement",
+        StmtKind::With { .. } => "the 'with' statement",
+        StmtKind::ClassDef(_) => "a class definition",
         _ => "this statement",
     }
 }
 
 fn expression_name(e: &Expr) -> &'static str {
     match &e.kind {
-        ExprKind::Lambda(..) => "lambda",
-        ExprKind::Subscript(..) => "subscripts",
-        ExprKind::Dict(_) => "dict displays",
-        ExprKind::Set(_) => "set displays",
-        ExprKind::ListComp(..) | ExprKind::SetComp(..) | ExprKind::DictComp(..) => "comprehensions",
-        ExprKind::GeneratorExp(..) => "generator expressions",
-        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "generators ('yield')",
+        ExprKind::Lambda(..) => "a lambda",
+        ExprKind::Set(_) => "a set display",
+        ExprKind::ListComp(..) | ExprKind::SetComp(..) | ExprKind::DictComp(..) => {
+            "a comprehension"
+        }
+        ExprKind::GeneratorExp(..) => "a generator expression",
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "'yield' (generators)",
         ExprKind::Await(_) => "'await'",
-        ExprKind::NamedExpr(..) => "':='",
+        ExprKind::NamedExpr(..) => "the ':=' operator",
         ExprKind::Starred(_) => "'*' unpacking",
-        ExprKind::Slice(..) => "slices",
+        ExprKind::Slice(..) => "a slice outside a subscript",
         _ => "this expression",
     }
 }

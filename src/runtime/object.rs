@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 
+use super::dict::Dict;
 use super::value::{ObjRef, Value};
 use crate::compile::{Code, Op};
 
@@ -69,10 +70,29 @@ pub enum Object {
         stop: i64,
         step: i64,
     },
-    /// Iterates a list, tuple or str by index.
+    /// Iterates a list, tuple or str by index, or a dict's keys by entry position.
     SeqIter {
         seq: ObjRef,
         index: usize,
+    },
+    Dict(Dict),
+    Slice {
+        start: Value,
+        stop: Value,
+        step: Value,
+    },
+    Enumerate {
+        iter: Value,
+        count: i64,
+    },
+    Zip {
+        iters: Box<[Value]>,
+    },
+    /// A method of a built-in type bound to its receiver.
+    BoundMethod {
+        receiver: Value,
+        func: NativeFn,
+        name: &'static str,
     },
 }
 
@@ -90,6 +110,11 @@ impl Object {
             Object::Range { .. } => "range",
             Object::RangeIter { .. } => "range_iterator",
             Object::SeqIter { .. } => "iterator",
+            Object::Dict(_) => "dict",
+            Object::Enumerate { .. } => "enumerate",
+            Object::Zip { .. } => "zip",
+            Object::Slice { .. } => "slice",
+            Object::BoundMethod { .. } => "builtin_function_or_method",
         }
     }
 
@@ -114,6 +139,27 @@ impl Object {
             }
             Object::SeqIter { seq, .. } => {
                 out.push(*seq);
+                return;
+            }
+            Object::Dict(d) => {
+                out.extend(
+                    d.iter()
+                        .flat_map(|(k, v)| [k, v])
+                        .filter_map(|v| v.as_obj()),
+                );
+                return;
+            }
+            Object::Slice { start, stop, step } => {
+                out.extend([*start, *stop, *step].iter().filter_map(|v| v.as_obj()));
+                return;
+            }
+            Object::Enumerate { iter, .. } => {
+                out.extend(iter.as_obj());
+                return;
+            }
+            Object::Zip { iters } => iters,
+            Object::BoundMethod { receiver, .. } => {
+                out.extend(receiver.as_obj());
                 return;
             }
             Object::Str(_)

@@ -10,7 +10,7 @@ use crate::runtime::object::{NativeFn, NativeFunction};
 use crate::runtime::{Heap, Object, Value};
 
 fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Value {
-    let keywords = name == "print";
+    let keywords = matches!(name, "print" | "dict" | "sorted");
     Value::Obj(heap.alloc(Object::Native(NativeFunction {
         name,
         func,
@@ -20,8 +20,17 @@ fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Value {
 
 /// Fills the builtins namespace.
 pub(super) fn install(vm: &mut Vm) {
-    let table: [(&'static str, NativeFn); 8] = [
+    let table: [(&'static str, NativeFn); 17] = [
         ("print", print),
+        ("list", list),
+        ("tuple", tuple),
+        ("dict", dict),
+        ("sum", sum),
+        ("min", min),
+        ("max", max),
+        ("sorted", sorted),
+        ("enumerate", enumerate),
+        ("zip", zip),
         ("range", range),
         ("len", len),
         ("str", str_),
@@ -192,6 +201,7 @@ fn len(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exc
             Object::List(items) => Some(items.len() as i64),
             Object::Tuple(items) => Some(items.len() as i64),
             Object::Range { start, stop, step } => Some(range_len(*start, *stop, *step)),
+            Object::Dict(d) => Some(d.len() as i64),
             _ => None,
         },
         _ => None,
@@ -207,7 +217,7 @@ fn len(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exc
     })
 }
 
-fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+pub(super) fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     let (lo, hi, step) = if step > 0 {
         (start, stop, step)
     } else {
@@ -380,10 +390,13 @@ pub(super) fn iter(heap: &mut Heap, v: Value) -> Result<Value, Exception> {
                 stop: *stop,
                 step: *step,
             }),
-            Object::List(_) | Object::Tuple(_) | Object::Str(_) => {
+            Object::List(_) | Object::Tuple(_) | Object::Str(_) | Object::Dict(_) => {
                 Some(Object::SeqIter { seq: r, index: 0 })
             }
-            Object::RangeIter { .. } | Object::SeqIter { .. } => return Ok(v),
+            Object::RangeIter { .. }
+            | Object::SeqIter { .. }
+            | Object::Enumerate { .. }
+            | Object::Zip { .. } => return Ok(v),
             _ => None,
         },
         _ => None,
@@ -414,6 +427,26 @@ pub(super) fn next(heap: &mut Heap, it: Value) -> Option<Value> {
             *index += 1;
             (*seq, *index - 1)
         }
+        Object::Enumerate { iter, count } => {
+            let (inner, n) = (*iter, *count);
+            let item = next(heap, inner)?;
+            if let Object::Enumerate { count, .. } = heap.get_mut(r) {
+                *count += 1;
+            }
+            return Some(Value::Obj(
+                heap.alloc(Object::Tuple(Box::new([Value::Int(n), item]))),
+            ));
+        }
+        Object::Zip { iters } => {
+            let iters = iters.clone();
+            let mut items = Vec::with_capacity(iters.len());
+            for it in iters.iter() {
+                items.push(next(heap, *it)?);
+            }
+            return Some(Value::Obj(
+                heap.alloc(Object::Tuple(items.into_boxed_slice())),
+            ));
+        }
         _ => return None,
     };
     match heap.get(seq) {
@@ -423,8 +456,207 @@ pub(super) fn next(heap: &mut Heap, it: Value) -> Option<Value> {
             let c = s.chars().nth(index)?;
             Some(new_str(heap, c.to_string()))
         }
+        Object::Dict(d) => {
+            let (at, key, _) = d.entry_at(index)?;
+            if let Object::SeqIter { index, .. } = heap.get_mut(r) {
+                *index = at + 1;
+            }
+            Some(key)
+        }
         _ => None,
     }
+}
+
+/// All items of an iterable.
+pub(super) fn collect(heap: &mut Heap, v: Value) -> Result<Vec<Value>, Exception> {
+    if let Some(Object::List(items)) = v.as_obj().map(|r| heap.get(r)) {
+        return Ok(items.clone());
+    }
+    let it = iter(heap, v)?;
+    let mut out = Vec::new();
+    while let Some(item) = next(heap, it) {
+        out.push(item);
+    }
+    Ok(out)
+}
+
+fn list(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    arity("list", args, 0, 1)?;
+    let items = match args.first() {
+        Some(&v) => collect(&mut vm.heap, v)?,
+        None => Vec::new(),
+    };
+    Ok(Value::Obj(vm.heap.alloc(Object::List(items))))
+}
+
+fn tuple(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    arity("tuple", args, 0, 1)?;
+    let items = match args.first() {
+        Some(&v) => collect(&mut vm.heap, v)?,
+        None => Vec::new(),
+    };
+    Ok(Value::Obj(
+        vm.heap.alloc(Object::Tuple(items.into_boxed_slice())),
+    ))
+}
+
+fn dict(vm: &mut Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    arity("dict", args, 0, 1)?;
+    let mut pairs = Vec::new();
+    if let Some(&source) = args.first() {
+        if let Some(Object::Dict(d)) = source.as_obj().map(|r| vm.heap.get(r)) {
+            pairs.extend(d.iter());
+        } else {
+            for (i, item) in collect(&mut vm.heap, source)?.into_iter().enumerate() {
+                let pair = collect(&mut vm.heap, item).map_err(|_| {
+                    Exception::new(
+                        "TypeError",
+                        format!(
+                            "cannot convert dictionary update sequence element #{i} to a sequence"
+                        ),
+                    )
+                })?;
+                if pair.len() != 2 {
+                    return Err(Exception::new(
+                        "ValueError",
+                        format!(
+                            "dictionary update sequence element #{i} has length {}; 2 is required",
+                            pair.len()
+                        ),
+                    ));
+                }
+                pairs.push((pair[0], pair[1]));
+            }
+        }
+    }
+    for (name, v) in kwargs {
+        pairs.push((new_str(&mut vm.heap, &**name), *v));
+    }
+    super::containers::new_dict(&mut vm.heap, pairs)
+}
+
+fn sum(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    arity("sum", args, 1, 2)?;
+    let mut total = args.get(1).copied().unwrap_or(Value::Int(0));
+    for item in collect(&mut vm.heap, args[0])? {
+        total = ops::binary(&mut vm.heap, crate::syntax::ast::BinOp::Add, total, item)?;
+    }
+    Ok(total)
+}
+
+fn extreme(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    keep_new: crate::syntax::ast::CmpOp,
+) -> Result<Value, Exception> {
+    let items = match args {
+        [] => {
+            return Err(Exception::new(
+                "TypeError",
+                format!("{name} expected at least 1 argument, got 0"),
+            ))
+        }
+        [one] => collect(&mut vm.heap, *one)?,
+        many => many.to_vec(),
+    };
+    let mut best: Option<Value> = None;
+    for item in items {
+        best = Some(match best {
+            Some(b) if !ops::compare(&vm.heap, keep_new, item, b)? => b,
+            _ => item,
+        });
+    }
+    best.ok_or_else(|| Exception::new("ValueError", format!("{name}() arg is an empty sequence")))
+}
+
+fn min(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    extreme(vm, "min", args, crate::syntax::ast::CmpOp::Lt)
+}
+
+fn max(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    extreme(vm, "max", args, crate::syntax::ast::CmpOp::Gt)
+}
+
+fn sorted(vm: &mut Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    if args.len() != 1 {
+        return Err(Exception::new(
+            "TypeError",
+            format!("sorted expected 1 argument, got {}", args.len()),
+        ));
+    }
+    let mut items = collect(&mut vm.heap, args[0])?;
+    sort_values(&vm.heap, &mut items, kwargs)?;
+    Ok(Value::Obj(vm.heap.alloc(Object::List(items))))
+}
+
+/// Sorts in place, stably, as `list.sort` and `sorted` do (`reverse=` honoured; `key=` refused).
+pub(super) fn sort_values(
+    heap: &Heap,
+    items: &mut [Value],
+    kwargs: &[(Rc<str>, Value)],
+) -> Result<(), Exception> {
+    let mut reverse = false;
+    for (name, v) in kwargs {
+        match &**name {
+            "reverse" => reverse = ops::truthy(heap, *v),
+            "key" => {
+                return Err(Exception::new(
+                    "NotImplementedError",
+                    "sorting with key= is not supported yet",
+                ))
+            }
+            other => {
+                return Err(Exception::new(
+                    "TypeError",
+                    format!("'{other}' is an invalid keyword argument for sort()"),
+                ))
+            }
+        }
+    }
+    let less = |a: Value, b: Value| ops::compare(heap, crate::syntax::ast::CmpOp::Lt, a, b);
+    let order = |a: Value, b: Value| -> Result<std::cmp::Ordering, Exception> {
+        Ok(if less(a, b)? {
+            std::cmp::Ordering::Less
+        } else if less(b, a)? {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        })
+    };
+    let mut error = None;
+    items.sort_by(|&a, &b| match order(a, b) {
+        Ok(o) if reverse => o.reverse(),
+        Ok(o) => o,
+        Err(e) => {
+            error.get_or_insert(e);
+            std::cmp::Ordering::Equal
+        }
+    });
+    error.map_or(Ok(()), Err)
+}
+
+fn enumerate(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    arity("enumerate", args, 1, 2)?;
+    let start = match args.get(1) {
+        Some(&v) => int_arg(&vm.heap, v)?,
+        None => 0,
+    };
+    let it = iter(&mut vm.heap, args[0])?;
+    Ok(Value::Obj(vm.heap.alloc(Object::Enumerate {
+        iter: it,
+        count: start,
+    })))
+}
+
+fn zip(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    let iters = args
+        .iter()
+        .map(|&a| iter(&mut vm.heap, a))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Value::Obj(vm.heap.alloc(Object::Zip {
+        iters: iters.into_boxed_slice(),
+    })))
 }
 
 /// The `n` items of `seq` for an unpacking assignment, with CPython's errors for other counts.

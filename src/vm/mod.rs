@@ -8,6 +8,7 @@
 //! the same name — instead of hashing the name on every access.
 
 mod builtins;
+mod containers;
 pub mod ops;
 
 use std::collections::HashMap;
@@ -270,12 +271,16 @@ impl Vm {
                 Op::LoadAttr(i) => {
                     let obj = pop!();
                     let name = &frame.loaded.code.names[i as usize];
-                    let found = match obj {
-                        Value::Obj(r) => match self.heap.get(r) {
-                            Object::Module(m) => m.attrs.get(name).copied(),
-                            _ => None,
-                        },
-                        _ => None,
+                    let found = match obj.as_obj().map(|r| self.heap.get(r)) {
+                        Some(Object::Module(m)) => m.attrs.get(name).copied(),
+                        Some(other) => containers::method(other, name).map(|(func, name)| {
+                            Value::Obj(self.heap.alloc(Object::BoundMethod {
+                                receiver: obj,
+                                func,
+                                name,
+                            }))
+                        }),
+                        None => None,
                     };
                     match found {
                         Some(v) => self.stack.push(v),
@@ -450,6 +455,30 @@ impl Vm {
                                 Err(e) => fail!(e),
                             }
                         }
+                        Object::BoundMethod {
+                            receiver,
+                            func,
+                            name,
+                        } => {
+                            let (receiver, func, name) = (*receiver, *func, *name);
+                            if !kwnames.is_empty() && !matches!(name, "update" | "sort") {
+                                fail!(Exception::new(
+                                    "TypeError",
+                                    format!("{name}() takes no keyword arguments")
+                                ));
+                            }
+                            let mut args: Vec<Value> = Vec::with_capacity(argc as usize + 1);
+                            args.push(receiver);
+                            args.extend(self.stack.drain(callee_at + 1..));
+                            self.stack.pop();
+                            let keyword_values = args.split_off(args.len() - kwnames.len());
+                            let kwargs: Vec<(Rc<str>, Value)> =
+                                kwnames.iter().cloned().zip(keyword_values).collect();
+                            match func(self, &args, &kwargs) {
+                                Ok(v) => self.stack.push(v),
+                                Err(e) => fail!(e),
+                            }
+                        }
                         _ => fail!(not_callable(&self.heap, callee)),
                     }
                 }
@@ -489,6 +518,71 @@ impl Vm {
                     let v = pop!();
                     let n = self.stack.len();
                     self.stack.insert(n - 2, v);
+                }
+                Op::DupTwo => {
+                    let n = self.stack.len();
+                    let (a, b) = (self.stack[n - 2], self.stack[n - 1]);
+                    self.stack.extend([a, b]);
+                }
+                Op::BinarySubscr => {
+                    let key = pop!();
+                    let container = pop!();
+                    match containers::get_item(&mut self.heap, container, key) {
+                        Ok(v) => self.stack.push(v),
+                        Err(e) => fail!(e),
+                    }
+                }
+                Op::StoreSubscr => {
+                    let key = pop!();
+                    let container = pop!();
+                    let value = pop!();
+                    if let Err(e) = containers::set_item(&mut self.heap, container, key, value) {
+                        fail!(e);
+                    }
+                }
+                Op::DeleteSubscr => {
+                    let key = pop!();
+                    let container = pop!();
+                    if let Err(e) = containers::del_item(&mut self.heap, container, key) {
+                        fail!(e);
+                    }
+                }
+                Op::BuildSlice => {
+                    let step = pop!();
+                    let stop = pop!();
+                    let start = pop!();
+                    let r = self.heap.alloc(Object::Slice { start, stop, step });
+                    self.stack.push(Value::Obj(r));
+                }
+                Op::BuildMap(n) => {
+                    let flat = self.stack.split_off(self.stack.len() - 2 * n as usize);
+                    let pairs: Vec<(Value, Value)> = flat.chunks(2).map(|p| (p[0], p[1])).collect();
+                    match containers::new_dict(&mut self.heap, pairs) {
+                        Ok(d) => self.stack.push(d),
+                        Err(e) => fail!(e),
+                    }
+                }
+                Op::DeleteFast(i) => {
+                    let slot = frame.base + i as usize;
+                    if self.stack[slot] == Value::Unbound {
+                        let name = &frame.loaded.code.varnames[i as usize];
+                        fail!(Exception::new(
+                            "UnboundLocalError",
+                            format!("cannot access local variable '{name}' where it is not associated with a value")
+                        ));
+                    }
+                    self.stack[slot] = Value::Unbound;
+                }
+                Op::DeleteGlobal(i) => {
+                    let slot = frame.loaded.globals[i as usize] as usize;
+                    if self.global_values[slot] == Value::Unbound {
+                        let name = &frame.loaded.code.names[i as usize];
+                        fail!(Exception::new(
+                            "NameError",
+                            format!("name '{name}' is not defined")
+                        ));
+                    }
+                    self.global_values[slot] = Value::Unbound;
                 }
                 Op::UnpackSequence(n) => {
                     let seq = pop!();

@@ -61,6 +61,102 @@ pub fn new_str(heap: &mut Heap, s: impl Into<Box<str>>) -> Value {
     Value::Obj(heap.alloc(Object::Str(s.into())))
 }
 
+/// `+` and `*` on strings, lists and tuples; `None` when the operands are not sequences.
+fn sequence_binary(
+    heap: &mut Heap,
+    op: BinOp,
+    a: Value,
+    b: Value,
+) -> Result<Option<Value>, Exception> {
+    let count = |v: Value| match v {
+        Value::Int(n) => Some(n.max(0) as usize),
+        Value::Bool(x) => Some(usize::from(x)),
+        _ => None,
+    };
+    let (seq, times) = match (op, count(a), count(b)) {
+        (BinOp::Mult, None, Some(n)) => (a, n),
+        (BinOp::Mult, Some(n), None) => (b, n),
+        (BinOp::Add, _, _) => (a, 0),
+        _ => return Ok(None),
+    };
+    let Value::Obj(r) = seq else {
+        return Ok(None);
+    };
+    let too_big = || Exception::new("MemoryError", "");
+    let result = match (op, heap.get(r)) {
+        (BinOp::Mult, Object::Str(s)) => {
+            let len = s
+                .len()
+                .checked_mul(times)
+                .filter(|&n| n < 1 << 40)
+                .ok_or_else(too_big)?;
+            let mut out = String::with_capacity(len);
+            (0..times).for_each(|_| out.push_str(s));
+            Object::Str(out.into())
+        }
+        (BinOp::Mult, Object::List(items)) => {
+            items
+                .len()
+                .checked_mul(times)
+                .filter(|&n| n < 1 << 36)
+                .ok_or_else(too_big)?;
+            Object::List(
+                items
+                    .iter()
+                    .copied()
+                    .cycle()
+                    .take(items.len() * times)
+                    .collect(),
+            )
+        }
+        (BinOp::Mult, Object::Tuple(items)) => {
+            items
+                .len()
+                .checked_mul(times)
+                .filter(|&n| n < 1 << 36)
+                .ok_or_else(too_big)?;
+            Object::Tuple(
+                items
+                    .iter()
+                    .copied()
+                    .cycle()
+                    .take(items.len() * times)
+                    .collect(),
+            )
+        }
+        (BinOp::Add, Object::Str(x)) => match str_of(heap, b) {
+            Some(y) => Object::Str(format!("{x}{y}").into()),
+            None => return Ok(None),
+        },
+        (BinOp::Add, Object::List(x)) => match b.as_obj().map(|r| heap.get(r)) {
+            Some(Object::List(y)) => Object::List(x.iter().chain(y.iter()).copied().collect()),
+            _ => {
+                return Err(Exception::new(
+                    "TypeError",
+                    format!(
+                        "can only concatenate list (not \"{}\") to list",
+                        type_name(heap, b)
+                    ),
+                ))
+            }
+        },
+        (BinOp::Add, Object::Tuple(x)) => match b.as_obj().map(|r| heap.get(r)) {
+            Some(Object::Tuple(y)) => Object::Tuple(x.iter().chain(y.iter()).copied().collect()),
+            _ => {
+                return Err(Exception::new(
+                    "TypeError",
+                    format!(
+                        "can only concatenate tuple (not \"{}\") to tuple",
+                        type_name(heap, b)
+                    ),
+                ))
+            }
+        },
+        _ => return Ok(None),
+    };
+    Ok(Some(Value::Obj(heap.alloc(result))))
+}
+
 /// `a op b`.
 pub fn binary(heap: &mut Heap, op: BinOp, a: Value, b: Value) -> Result<Value, Exception> {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
@@ -88,11 +184,8 @@ pub fn binary(heap: &mut Heap, op: BinOp, a: Value, b: Value) -> Result<Value, E
             _ => {}
         }
     }
-    if op == BinOp::Add {
-        if let (Some(x), Some(y)) = (str_of(heap, a), str_of(heap, b)) {
-            let joined = format!("{x}{y}");
-            return Ok(new_str(heap, joined));
-        }
+    if let Some(v) = sequence_binary(heap, op, a, b)? {
+        return Ok(v);
     }
     if op == BinOp::Mod && str_of(heap, a).is_some() {
         return Err(Exception::new(
@@ -289,6 +382,9 @@ pub fn compare(heap: &Heap, op: CmpOp, a: Value, b: Value) -> Result<bool, Excep
         }
         _ => match (str_of(heap, a), str_of(heap, b)) {
             (Some(x), Some(y)) => Some(x.cmp(y)),
+            _ if is_container(heap, a) && is_container(heap, b) => {
+                return container_compare(heap, op, a, b, 0);
+            }
             _ => {
                 if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
                     return Ok(identical(a, b) == (op == CmpOp::Eq));
@@ -322,6 +418,102 @@ pub fn compare(heap: &Heap, op: CmpOp, a: Value, b: Value) -> Result<bool, Excep
     })
 }
 
+fn is_container(heap: &Heap, v: Value) -> bool {
+    matches!(
+        v.as_obj().map(|r| heap.get(r)),
+        Some(Object::List(_) | Object::Tuple(_) | Object::Dict(_))
+    )
+}
+
+/// Deepest nesting compared before CPython's "maximum recursion depth exceeded in comparison".
+const MAX_COMPARE_DEPTH: usize = 1000;
+
+/// Lists and tuples compare item by item (lexicographically); dicts by their entries.
+fn container_compare(
+    heap: &Heap,
+    op: CmpOp,
+    a: Value,
+    b: Value,
+    depth: usize,
+) -> Result<bool, Exception> {
+    if depth > MAX_COMPARE_DEPTH {
+        return Err(Exception::new(
+            "RecursionError",
+            "maximum recursion depth exceeded in comparison",
+        ));
+    }
+    let (Some(ra), Some(rb)) = (a.as_obj(), b.as_obj()) else {
+        return Ok(false);
+    };
+    let items_equal = |x: Value, y: Value| -> Result<bool, Exception> {
+        if identical(x, y) {
+            return Ok(true);
+        }
+        if is_container(heap, x) && is_container(heap, y) {
+            container_compare(heap, CmpOp::Eq, x, y, depth + 1)
+        } else {
+            compare(heap, CmpOp::Eq, x, y)
+        }
+    };
+    let (xs, ys): (&[Value], &[Value]) = match (heap.get(ra), heap.get(rb)) {
+        (Object::List(x), Object::List(y)) => (x, y),
+        (Object::Tuple(x), Object::Tuple(y)) => (x, y),
+        (Object::Dict(x), Object::Dict(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
+            let mut equal = x.len() == y.len();
+            for (k, v) in x.iter() {
+                if !equal {
+                    break;
+                }
+                equal = match y.get(heap, k).map_err(super::containers::unhashable)? {
+                    Some(w) => items_equal(v, w)?,
+                    None => false,
+                };
+            }
+            return Ok(equal == (op == CmpOp::Eq));
+        }
+        _ => {
+            if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+                return Ok((ra == rb) == (op == CmpOp::Eq));
+            }
+            let symbol = match op {
+                CmpOp::Lt => "<",
+                CmpOp::LtE => "<=",
+                CmpOp::Gt => ">",
+                _ => ">=",
+            };
+            return Err(Exception::new(
+                "TypeError",
+                format!(
+                    "'{symbol}' not supported between instances of '{}' and '{}'",
+                    type_name(heap, a),
+                    type_name(heap, b)
+                ),
+            ));
+        }
+    };
+    for (&x, &y) in xs.iter().zip(ys) {
+        if !items_equal(x, y)? {
+            return match op {
+                CmpOp::Eq => Ok(false),
+                CmpOp::NotEq => Ok(true),
+                _ if is_container(heap, x) && is_container(heap, y) => {
+                    container_compare(heap, op, x, y, depth + 1)
+                }
+                _ => compare(heap, op, x, y),
+            };
+        }
+    }
+    let (n, m) = (xs.len(), ys.len());
+    Ok(match op {
+        CmpOp::Eq => n == m,
+        CmpOp::NotEq => n != m,
+        CmpOp::Lt => n < m,
+        CmpOp::LtE => n <= m,
+        CmpOp::Gt => n > m,
+        _ => n >= m,
+    })
+}
+
 fn identical(a: Value, b: Value) -> bool {
     match (a, b) {
         (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
@@ -344,6 +536,10 @@ fn contains(heap: &Heap, container: Value, item: Value) -> Result<bool, Exceptio
                     ),
                 )),
             },
+            Object::Dict(d) => d
+                .get(heap, item)
+                .map(|v| v.is_some())
+                .map_err(super::containers::unhashable),
             Object::Range { start, stop, step } => Ok(match item {
                 Value::Int(i) => {
                     let inside = if *step > 0 {
@@ -391,6 +587,7 @@ pub fn truthy(heap: &Heap, v: Value) -> bool {
             Object::List(items) => !items.is_empty(),
             Object::Tuple(items) => !items.is_empty(),
             Object::BigInt(b) => !b.is_zero(),
+            Object::Dict(d) => !d.is_empty(),
             Object::Range { start, stop, step } => {
                 if *step > 0 {
                     start < stop
@@ -439,6 +636,25 @@ pub fn repr(heap: &Heap, v: Value) -> String {
             out.push_str(&scalar_repr(v));
             continue;
         };
+        if let Object::Dict(d) = heap.get(r) {
+            if open.contains(&r) {
+                out.push_str("{...}");
+                continue;
+            }
+            open.push(r);
+            out.push('{');
+            work.push(Work::Close(r, "}"));
+            let entries: Vec<(Value, Value)> = d.iter().collect();
+            for (i, (k, v)) in entries.into_iter().enumerate().rev() {
+                work.push(Work::Value(v));
+                work.push(Work::Text(": "));
+                work.push(Work::Value(k));
+                if i > 0 {
+                    work.push(Work::Text(", "));
+                }
+            }
+            continue;
+        }
         let (items, brackets): (&[Value], (&str, &'static str)) = match heap.get(r) {
             Object::List(items) => (items, ("[", "]")),
             Object::Tuple(items) if items.len() == 1 => (items, ("(", ",)")),

@@ -1,0 +1,217 @@
+//! `dict`: insertion-ordered entries with a hash index. Keys hash and compare with Python's
+//! rules for the built-in types (`1`, `1.0` and `True` are one key); the index is a
+//! `hashbrown::HashTable` of entry positions, probed with hashes computed here, so lookups need
+//! the heap (for string and tuple contents) but no allocation.
+
+use hashbrown::HashTable;
+
+use super::object::Object;
+use super::value::Value;
+use super::Heap;
+
+/// Why a value cannot be a key: its type name.
+pub struct Unhashable(pub &'static str);
+
+/// Python's hash of a built-in value (equal values hash equal across int, float and bool).
+pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, Unhashable> {
+    Ok(match v {
+        Value::Unbound | Value::None => 0x9e37_79b9_7f4a_7c15,
+        Value::Bool(b) => u64::from(b),
+        Value::Int(i) => i as u64,
+        Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => f as i64 as u64,
+        Value::Float(f) => f.to_bits().wrapping_mul(0x9e37_79b9_7f4a_7c15),
+        Value::Obj(r) => match heap.get(r) {
+            Object::Str(s) => fnv(s.as_bytes()),
+            Object::BigInt(b) => fnv(&b.to_signed_bytes_le()),
+            Object::Tuple(items) => {
+                let mut h: u64 = 0x345678;
+                for &item in items.iter() {
+                    h = (h ^ hash_value(heap, item)?).wrapping_mul(1_000_003);
+                }
+                h
+            }
+            Object::List(_) => return Err(Unhashable("list")),
+            Object::Dict(_) => return Err(Unhashable("dict")),
+            _ => (r.index() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+        },
+    })
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// Key equality: identity, numbers by value, strings and tuples by content.
+pub fn keys_equal(heap: &Heap, a: Value, b: Value) -> bool {
+    if a == b {
+        return true;
+    }
+    let number = |v: Value| match v {
+        Value::Bool(b) => Some(f64::from(u8::from(b))),
+        Value::Int(i) => Some(i as f64),
+        Value::Float(f) => Some(f),
+        _ => None,
+    };
+    match (a, b) {
+        (Value::Obj(x), Value::Obj(y)) => match (heap.get(x), heap.get(y)) {
+            (Object::Str(s), Object::Str(t)) => s == t,
+            (Object::BigInt(s), Object::BigInt(t)) => s == t,
+            (Object::Tuple(s), Object::Tuple(t)) => {
+                s.len() == t.len()
+                    && s.iter()
+                        .zip(t.iter())
+                        .all(|(&p, &q)| keys_equal(heap, p, q))
+            }
+            _ => false,
+        },
+        _ => match (number(a), number(b)) {
+            (Some(x), Some(y)) => x == y && !matches!((a, b), (Value::Int(_), Value::Int(_))),
+            _ => false,
+        },
+    }
+}
+
+/// The dict's storage. Removed entries leave a hole (`None`) until the next rebuild.
+#[derive(Debug, Default)]
+pub struct Dict {
+    entries: Vec<Option<(u64, Value, Value)>>,
+    index: HashTable<usize>,
+    len: usize,
+}
+
+impl Dict {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn find(&self, heap: &Heap, hash: u64, key: Value) -> Option<usize> {
+        self.index
+            .find(hash, |&i| {
+                self.entries[i]
+                    .as_ref()
+                    .is_some_and(|e| e.0 == hash && keys_equal(heap, e.1, key))
+            })
+            .copied()
+    }
+
+    pub fn get(&self, heap: &Heap, key: Value) -> Result<Option<Value>, Unhashable> {
+        let hash = hash_value(heap, key)?;
+        Ok(self
+            .find(heap, hash, key)
+            .and_then(|i| self.entries[i].as_ref().map(|e| e.2)))
+    }
+
+    /// Sets `key` to `value`, keeping the original position (and key object) of an existing key.
+    pub fn insert(&mut self, heap: &Heap, key: Value, value: Value) -> Result<(), Unhashable> {
+        let hash = hash_value(heap, key)?;
+        if let Some(i) = self.find(heap, hash, key) {
+            if let Some(e) = self.entries[i].as_mut() {
+                e.2 = value;
+            }
+            return Ok(());
+        }
+        let position = self.entries.len();
+        self.entries.push(Some((hash, key, value)));
+        let entries = &self.entries;
+        self.index
+            .insert_unique(hash, position, |&i| entries[i].as_ref().map_or(0, |e| e.0));
+        self.len += 1;
+        Ok(())
+    }
+
+    pub fn remove(&mut self, heap: &Heap, key: Value) -> Result<Option<Value>, Unhashable> {
+        let hash = hash_value(heap, key)?;
+        let Some(i) = self.find(heap, hash, key) else {
+            return Ok(None);
+        };
+        if let Ok(slot) = self.index.find_entry(hash, |&j| j == i) {
+            slot.remove();
+        }
+        self.len -= 1;
+        let removed = self.entries[i].take().map(|e| e.2);
+        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+            self.compact();
+        }
+        Ok(removed)
+    }
+
+    fn compact(&mut self) {
+        self.entries.retain(Option::is_some);
+        self.index.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            let hash = e.as_ref().map_or(0, |e| e.0);
+            self.index.insert_unique(hash, i, |_| hash);
+        }
+        let entries = &self.entries;
+        self.index
+            .shrink_to_fit(|&i| entries[i].as_ref().map_or(0, |e| e.0));
+    }
+
+    /// Live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = (Value, Value)> + '_ {
+        self.entries.iter().flatten().map(|e| (e.1, e.2))
+    }
+
+    /// The `n`-th live entry's position at or after `from`, for iterators that survive inserts.
+    pub fn entry_at(&self, from: usize) -> Option<(usize, Value, Value)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .skip(from)
+            .find_map(|(i, e)| e.as_ref().map(|e| (i, e.1, e.2)))
+    }
+
+    pub fn clear(&mut self) {
+        *self = Dict::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_share_keys_and_order_is_kept() {
+        let mut heap = Heap::new();
+        let mut d = Dict::default();
+        let s = Value::Obj(heap.alloc(Object::Str("a".into())));
+        d.insert(&heap, Value::Int(1), Value::Int(10)).ok();
+        d.insert(&heap, s, Value::Int(20)).ok();
+        d.insert(&heap, Value::Float(1.0), Value::Int(11)).ok();
+        d.insert(&heap, Value::Bool(true), Value::Int(12)).ok();
+        assert_eq!(d.len(), 2);
+        let keys: Vec<Value> = d.iter().map(|e| e.0).collect();
+        assert_eq!(keys, [Value::Int(1), s]);
+        let other = Value::Obj(heap.alloc(Object::Str("a".into())));
+        assert_eq!(d.get(&heap, other).ok().flatten(), Some(Value::Int(20)));
+        assert_eq!(
+            d.remove(&heap, Value::Int(1)).ok().flatten(),
+            Some(Value::Int(12))
+        );
+        assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn many_removals_compact() {
+        let heap = Heap::new();
+        let mut d = Dict::default();
+        for i in 0..1000 {
+            d.insert(&heap, Value::Int(i), Value::Int(i)).ok();
+        }
+        for i in 0..990 {
+            d.remove(&heap, Value::Int(i)).ok();
+        }
+        assert_eq!(d.len(), 10);
+        assert_eq!(
+            d.get(&heap, Value::Int(995)).ok().flatten(),
+            Some(Value::Int(995))
+        );
+        assert_eq!(d.iter().count(), 10);
+    }
+}

@@ -1,0 +1,814 @@
+//! Containers: indexing and slicing of lists, tuples, strings and ranges, dict access, and the
+//! methods of `list`, `dict` and `str`.
+
+use std::rc::Rc;
+
+use super::ops::{self, new_str, type_name};
+use super::{Exception, Vm};
+use crate::runtime::dict::{Dict, Unhashable};
+use crate::runtime::object::NativeFn;
+use crate::runtime::{Heap, ObjRef, Object, Value};
+
+type Kwargs<'a> = &'a [(Rc<str>, Value)];
+
+pub fn unhashable(e: Unhashable) -> Exception {
+    Exception::new("TypeError", format!("unhashable type: '{}'", e.0))
+}
+
+/// A slice's `(start, stop, step)` resolved against a length, as `slice.indices` does.
+fn slice_indices(
+    heap: &Heap,
+    start: Value,
+    stop: Value,
+    step: Value,
+    len: i64,
+) -> Result<(i64, i64, i64), Exception> {
+    let int = |v: Value| match v {
+        Value::None => Ok(None),
+        Value::Int(i) => Ok(Some(i)),
+        Value::Bool(b) => Ok(Some(i64::from(b))),
+        other => Err(Exception::new(
+            "TypeError",
+            format!(
+                "slice indices must be integers or None or have an __index__ method, not {}",
+                type_name(heap, other)
+            ),
+        )),
+    };
+    let step = int(step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(Exception::new("ValueError", "slice step cannot be zero"));
+    }
+    let clamp = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(i) if i < 0 => {
+                let i = i + len;
+                if i < 0 {
+                    if step < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    i
+                }
+            }
+            Some(i) if i >= len => {
+                if step < 0 {
+                    len - 1
+                } else {
+                    len
+                }
+            }
+            Some(i) => i,
+        }
+    };
+    let (default_start, default_stop) = if step < 0 { (len - 1, -1) } else { (0, len) };
+    Ok((
+        clamp(int(start)?, default_start),
+        clamp(int(stop)?, default_stop),
+        step,
+    ))
+}
+
+fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
+    let mut i = start;
+    std::iter::from_fn(move || {
+        let more = if step > 0 { i < stop } else { i > stop };
+        if !more {
+            return None;
+        }
+        let v = i;
+        i += step;
+        Some(v as usize)
+    })
+}
+
+fn index(heap: &Heap, what: &str, key: Value, len: usize) -> Result<usize, Exception> {
+    let i = match key {
+        Value::Int(i) => i,
+        Value::Bool(b) => i64::from(b),
+        other => {
+            return Err(Exception::new(
+                "TypeError",
+                format!(
+                    "{what} indices must be integers or slices, not {}",
+                    type_name(heap, other)
+                ),
+            ))
+        }
+    };
+    let i = if i < 0 { i + len as i64 } else { i };
+    if i < 0 || i >= len as i64 {
+        return Err(Exception::new(
+            "IndexError",
+            format!("{what} index out of range"),
+        ));
+    }
+    Ok(i as usize)
+}
+
+/// `container[key]`.
+pub fn get_item(heap: &mut Heap, container: Value, key: Value) -> Result<Value, Exception> {
+    let Value::Obj(r) = container else {
+        return Err(not_subscriptable(heap, container));
+    };
+    let slice = match key.as_obj().map(|k| heap.get(k)) {
+        Some(Object::Slice { start, stop, step }) => Some((*start, *stop, *step)),
+        _ => None,
+    };
+    match heap.get(r) {
+        Object::List(items) => match slice {
+            Some((a, b, c)) => {
+                let (a, b, c) = slice_indices(heap, a, b, c, items.len() as i64)?;
+                let picked: Vec<Value> = slice_positions(a, b, c).map(|i| items[i]).collect();
+                Ok(Value::Obj(heap.alloc(Object::List(picked))))
+            }
+            None => Ok(items[index(heap, "list", key, items.len())?]),
+        },
+        Object::Tuple(items) => match slice {
+            Some((a, b, c)) => {
+                let (a, b, c) = slice_indices(heap, a, b, c, items.len() as i64)?;
+                let picked: Vec<Value> = slice_positions(a, b, c).map(|i| items[i]).collect();
+                Ok(Value::Obj(
+                    heap.alloc(Object::Tuple(picked.into_boxed_slice())),
+                ))
+            }
+            None => Ok(items[index(heap, "tuple", key, items.len())?]),
+        },
+        Object::Str(s) => {
+            let chars: Vec<char> = s.chars().collect();
+            match slice {
+                Some((a, b, c)) => {
+                    let (a, b, c) = slice_indices(heap, a, b, c, chars.len() as i64)?;
+                    let text: String = slice_positions(a, b, c).map(|i| chars[i]).collect();
+                    Ok(new_str(heap, text))
+                }
+                None => {
+                    let c = chars[index(heap, "string", key, chars.len())?];
+                    Ok(new_str(heap, c.to_string()))
+                }
+            }
+        }
+        Object::Dict(d) => match d.get(heap, key).map_err(unhashable)? {
+            Some(v) => Ok(v),
+            None => Err(Exception::new("KeyError", ops::repr(heap, key))),
+        },
+        Object::Range { start, stop, step } => {
+            let (start, step) = (*start, *step);
+            let len = super::builtins::range_len(start, *stop, step) as usize;
+            if slice.is_some() {
+                return Err(Exception::new(
+                    "NotImplementedError",
+                    "slicing a range is not supported yet",
+                ));
+            }
+            Ok(Value::Int(
+                start + step * index(heap, "range object", key, len)? as i64,
+            ))
+        }
+        _ => Err(not_subscriptable(heap, container)),
+    }
+}
+
+fn not_subscriptable(heap: &Heap, v: Value) -> Exception {
+    Exception::new(
+        "TypeError",
+        format!("'{}' object is not subscriptable", type_name(heap, v)),
+    )
+}
+
+/// `container[key] = value`.
+pub fn set_item(
+    heap: &mut Heap,
+    container: Value,
+    key: Value,
+    value: Value,
+) -> Result<(), Exception> {
+    let Value::Obj(r) = container else {
+        return Err(no_item_assignment(heap, container));
+    };
+    match heap.get(r) {
+        Object::List(items) => {
+            if key
+                .as_obj()
+                .is_some_and(|k| matches!(heap.get(k), Object::Slice { .. }))
+            {
+                return Err(Exception::new(
+                    "NotImplementedError",
+                    "assigning to a list slice is not supported yet",
+                ));
+            }
+            let i = index(heap, "list assignment", key, items.len())?;
+            if let Object::List(items) = heap.get_mut(r) {
+                items[i] = value;
+            }
+            Ok(())
+        }
+        Object::Dict(_) => {
+            let mut d = take_dict(heap, r);
+            let result = d.insert(heap, key, value).map_err(unhashable);
+            put_dict(heap, r, d);
+            result
+        }
+        _ => Err(no_item_assignment(heap, container)),
+    }
+}
+
+/// `del container[key]`.
+pub fn del_item(heap: &mut Heap, container: Value, key: Value) -> Result<(), Exception> {
+    let Value::Obj(r) = container else {
+        return Err(Exception::new(
+            "TypeError",
+            format!(
+                "'{}' object doesn't support item deletion",
+                type_name(heap, container)
+            ),
+        ));
+    };
+    match heap.get(r) {
+        Object::List(items) => {
+            let i = index(heap, "list assignment", key, items.len())?;
+            if let Object::List(items) = heap.get_mut(r) {
+                items.remove(i);
+            }
+            Ok(())
+        }
+        Object::Dict(_) => {
+            let mut d = take_dict(heap, r);
+            let removed = d.remove(heap, key);
+            put_dict(heap, r, d);
+            match removed.map_err(unhashable)? {
+                Some(_) => Ok(()),
+                None => Err(Exception::new("KeyError", ops::repr(heap, key))),
+            }
+        }
+        _ => Err(Exception::new(
+            "TypeError",
+            format!(
+                "'{}' object doesn't support item deletion",
+                type_name(heap, container)
+            ),
+        )),
+    }
+}
+
+fn no_item_assignment(heap: &Heap, v: Value) -> Exception {
+    Exception::new(
+        "TypeError",
+        format!(
+            "'{}' object does not support item assignment",
+            type_name(heap, v)
+        ),
+    )
+}
+
+/// Moves a dict out of its slot so it can be updated while the heap is read (for hashing keys).
+fn take_dict(heap: &mut Heap, r: ObjRef) -> Dict {
+    match heap.get_mut(r) {
+        Object::Dict(d) => std::mem::take(d),
+        _ => Dict::default(),
+    }
+}
+
+fn put_dict(heap: &mut Heap, r: ObjRef, d: Dict) {
+    if let Object::Dict(slot) = heap.get_mut(r) {
+        *slot = d;
+    }
+}
+
+/// A new dict from key/value pairs.
+pub fn new_dict(
+    heap: &mut Heap,
+    pairs: impl IntoIterator<Item = (Value, Value)>,
+) -> Result<Value, Exception> {
+    let mut d = Dict::default();
+    for (k, v) in pairs {
+        d.insert(heap, k, v).map_err(unhashable)?;
+    }
+    Ok(Value::Obj(heap.alloc(Object::Dict(d))))
+}
+
+/// The method `name` of a built-in object, if it has one.
+pub fn method(obj: &Object, name: &str) -> Option<(NativeFn, &'static str)> {
+    let table: &[(&'static str, NativeFn)] = match obj {
+        Object::List(_) => &[
+            ("append", list_append),
+            ("pop", list_pop),
+            ("extend", list_extend),
+            ("insert", list_insert),
+            ("index", list_index),
+            ("count", list_count),
+            ("reverse", list_reverse),
+            ("clear", list_clear),
+            ("copy", list_copy),
+            ("sort", list_sort),
+        ],
+        Object::Dict(_) => &[
+            ("get", dict_get),
+            ("keys", dict_keys),
+            ("values", dict_values),
+            ("items", dict_items),
+            ("pop", dict_pop),
+            ("setdefault", dict_setdefault),
+            ("update", dict_update),
+            ("clear", dict_clear),
+            ("copy", dict_copy),
+        ],
+        Object::Str(_) => &[
+            ("upper", str_upper),
+            ("lower", str_lower),
+            ("strip", str_strip),
+            ("lstrip", str_lstrip),
+            ("rstrip", str_rstrip),
+            ("split", str_split),
+            ("join", str_join),
+            ("replace", str_replace),
+            ("startswith", str_startswith),
+            ("endswith", str_endswith),
+            ("find", str_find),
+            ("count", str_count),
+            ("title", str_title),
+            ("capitalize", str_capitalize),
+            ("isdigit", str_isdigit),
+            ("isalpha", str_isalpha),
+        ],
+        _ => return None,
+    };
+    table.iter().find(|(n, _)| *n == name).map(|&(n, f)| (f, n))
+}
+
+fn expect_args(name: &str, args: &[Value], min: usize, max: usize) -> Result<(), Exception> {
+    let given = args.len() - 1;
+    if given < min || given > max {
+        let message = match (min, max) {
+            (0, 0) => format!("{name}() takes no arguments ({given} given)"),
+            (a, b) if a == b => format!("{name}() takes exactly one argument ({given} given)"),
+            (a, _) if given < a => format!(
+                "{name} expected at least {a} argument{}, got {given}",
+                if a == 1 { "" } else { "s" }
+            ),
+            (_, b) => format!(
+                "{name} expected at most {b} argument{}, got {given}",
+                if b == 1 { "" } else { "s" }
+            ),
+        };
+        return Err(Exception::new("TypeError", message));
+    }
+    Ok(())
+}
+
+fn with_list<T>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<Value>) -> T) -> T {
+    match v.as_obj().map(|r| vm.heap.get_mut(r)) {
+        Some(Object::List(items)) => f(items),
+        _ => f(&mut Vec::new()),
+    }
+}
+
+fn list_append(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("list.append", args, 1, 1)?;
+    with_list(vm, args[0], |items| items.push(args[1]));
+    Ok(Value::None)
+}
+
+fn list_pop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("pop", args, 0, 1)?;
+    let len = with_list(vm, args[0], |items| items.len());
+    if len == 0 {
+        return Err(Exception::new("IndexError", "pop from empty list"));
+    }
+    let at = match args.get(1) {
+        Some(&k) => index(&vm.heap, "pop", k, len).map_err(|e| {
+            if e.kind == "IndexError" {
+                Exception::new("IndexError", "pop index out of range")
+            } else {
+                e
+            }
+        })?,
+        None => len - 1,
+    };
+    Ok(with_list(vm, args[0], |items| items.remove(at)))
+}
+
+fn list_extend(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("list.extend", args, 1, 1)?;
+    let items = super::builtins::collect(&mut vm.heap, args[1])?;
+    with_list(vm, args[0], |list| list.extend(items));
+    Ok(Value::None)
+}
+
+fn list_insert(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("insert", args, 2, 2)?;
+    let Value::Int(i) = args[1] else {
+        return Err(Exception::new(
+            "TypeError",
+            format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(&vm.heap, args[1])
+            ),
+        ));
+    };
+    with_list(vm, args[0], |items| {
+        let len = items.len() as i64;
+        let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
+        items.insert(at as usize, args[2]);
+    });
+    Ok(Value::None)
+}
+
+fn position(vm: &Vm, items: &[Value], x: Value) -> Result<Option<usize>, Exception> {
+    for (i, &v) in items.iter().enumerate() {
+        if ops::compare(&vm.heap, crate::syntax::ast::CmpOp::Eq, v, x)? {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
+fn list_items(vm: &Vm, v: Value) -> Vec<Value> {
+    match v.as_obj().map(|r| vm.heap.get(r)) {
+        Some(Object::List(items)) => items.clone(),
+        _ => Vec::new(),
+    }
+}
+
+fn list_index(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("index", args, 1, 1)?;
+    let items = list_items(vm, args[0]);
+    match position(vm, &items, args[1])? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(Exception::new(
+            "ValueError",
+            format!("{} is not in list", ops::repr(&vm.heap, args[1])),
+        )),
+    }
+}
+
+fn list_count(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("list.count", args, 1, 1)?;
+    let items = list_items(vm, args[0]);
+    let mut n = 0;
+    for v in items {
+        if ops::compare(&vm.heap, crate::syntax::ast::CmpOp::Eq, v, args[1])? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+fn list_reverse(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("list.reverse", args, 0, 0)?;
+    with_list(vm, args[0], |items| items.reverse());
+    Ok(Value::None)
+}
+
+fn list_clear(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("list.clear", args, 0, 0)?;
+    with_list(vm, args[0], Vec::clear);
+    Ok(Value::None)
+}
+
+fn list_copy(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("list.copy", args, 0, 0)?;
+    let items = list_items(vm, args[0]);
+    Ok(Value::Obj(vm.heap.alloc(Object::List(items))))
+}
+
+fn list_sort(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    expect_args("sort", args, 0, 0)?;
+    let mut items = list_items(vm, args[0]);
+    super::builtins::sort_values(&vm.heap, &mut items, kwargs)?;
+    with_list(vm, args[0], |list| *list = items);
+    Ok(Value::None)
+}
+
+fn dict_of(vm: &Vm, v: Value) -> Vec<(Value, Value)> {
+    match v.as_obj().map(|r| vm.heap.get(r)) {
+        Some(Object::Dict(d)) => d.iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn dict_lookup(vm: &Vm, d: Value, key: Value) -> Result<Option<Value>, Exception> {
+    match d.as_obj().map(|r| vm.heap.get(r)) {
+        Some(Object::Dict(d)) => d.get(&vm.heap, key).map_err(unhashable),
+        _ => Ok(None),
+    }
+}
+
+fn dict_get(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("get", args, 1, 2)?;
+    Ok(dict_lookup(vm, args[0], args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::None)))
+}
+
+fn dict_view(
+    vm: &mut Vm,
+    args: &[Value],
+    pick: fn((Value, Value), &mut Heap) -> Value,
+) -> Result<Value, Exception> {
+    let entries = dict_of(vm, args[0]);
+    let items: Vec<Value> = entries.into_iter().map(|e| pick(e, &mut vm.heap)).collect();
+    Ok(Value::Obj(vm.heap.alloc(Object::List(items))))
+}
+
+fn dict_keys(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("dict.keys", args, 0, 0)?;
+    dict_view(vm, args, |(k, _), _| k)
+}
+
+fn dict_values(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("dict.values", args, 0, 0)?;
+    dict_view(vm, args, |(_, v), _| v)
+}
+
+fn dict_items(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("dict.items", args, 0, 0)?;
+    dict_view(vm, args, |(k, v), heap| {
+        Value::Obj(heap.alloc(Object::Tuple(Box::new([k, v]))))
+    })
+}
+
+fn dict_pop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("pop", args, 1, 2)?;
+    let found = dict_lookup(vm, args[0], args[1])?;
+    match (found, args.get(2)) {
+        (Some(v), _) => {
+            del_item(&mut vm.heap, args[0], args[1])?;
+            Ok(v)
+        }
+        (None, Some(&default)) => Ok(default),
+        (None, None) => Err(Exception::new("KeyError", ops::repr(&vm.heap, args[1]))),
+    }
+}
+
+fn dict_setdefault(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("setdefault", args, 1, 2)?;
+    if let Some(v) = dict_lookup(vm, args[0], args[1])? {
+        return Ok(v);
+    }
+    let default = args.get(2).copied().unwrap_or(Value::None);
+    set_item(&mut vm.heap, args[0], args[1], default)?;
+    Ok(default)
+}
+
+fn dict_update(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    expect_args("update", args, 0, 1)?;
+    let mut pairs = match args.get(1) {
+        Some(&other) => dict_of(vm, other),
+        None => Vec::new(),
+    };
+    for (name, v) in kwargs {
+        pairs.push((new_str(&mut vm.heap, &**name), *v));
+    }
+    for (k, v) in pairs {
+        set_item(&mut vm.heap, args[0], k, v)?;
+    }
+    Ok(Value::None)
+}
+
+fn dict_clear(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("dict.clear", args, 0, 0)?;
+    if let Some(Object::Dict(d)) = args[0].as_obj().map(|r| vm.heap.get_mut(r)) {
+        d.clear();
+    }
+    Ok(Value::None)
+}
+
+fn dict_copy(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("dict.copy", args, 0, 0)?;
+    let pairs = dict_of(vm, args[0]);
+    new_dict(&mut vm.heap, pairs)
+}
+
+fn text(vm: &Vm, v: Value) -> String {
+    ops::to_str(&vm.heap, v)
+}
+
+fn str_arg(vm: &Vm, method: &str, v: Value) -> Result<String, Exception> {
+    match v.as_obj().map(|r| vm.heap.get(r)) {
+        Some(Object::Str(s)) => Ok(s.to_string()),
+        _ => Err(Exception::new(
+            "TypeError",
+            format!(
+                "{method} arg must be None or str, not {}",
+                type_name(&vm.heap, v)
+            ),
+        )),
+    }
+}
+
+fn string_result(vm: &mut Vm, s: String) -> Result<Value, Exception> {
+    Ok(new_str(&mut vm.heap, s))
+}
+
+fn str_upper(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("str.upper", args, 0, 0)?;
+    let s = text(vm, args[0]).to_uppercase();
+    string_result(vm, s)
+}
+
+fn str_lower(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("str.lower", args, 0, 0)?;
+    let s = text(vm, args[0]).to_lowercase();
+    string_result(vm, s)
+}
+
+fn strip_with(
+    vm: &mut Vm,
+    args: &[Value],
+    name: &str,
+    f: fn(&str, &[char]) -> String,
+) -> Result<Value, Exception> {
+    expect_args(name, args, 0, 1)?;
+    let chars: Vec<char> = match args.get(1) {
+        None | Some(Value::None) => Vec::new(),
+        Some(&v) => str_arg(vm, name, v)?.chars().collect(),
+    };
+    let s = f(&text(vm, args[0]), &chars);
+    string_result(vm, s)
+}
+
+fn str_strip(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    strip_with(vm, args, "strip", |s, c| {
+        if c.is_empty() {
+            s.trim().into()
+        } else {
+            s.trim_matches(c).into()
+        }
+    })
+}
+
+fn str_lstrip(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    strip_with(vm, args, "lstrip", |s, c| {
+        if c.is_empty() {
+            s.trim_start().into()
+        } else {
+            s.trim_start_matches(c).into()
+        }
+    })
+}
+
+fn str_rstrip(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    strip_with(vm, args, "rstrip", |s, c| {
+        if c.is_empty() {
+            s.trim_end().into()
+        } else {
+            s.trim_end_matches(c).into()
+        }
+    })
+}
+
+fn str_split(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("split", args, 0, 2)?;
+    let s = text(vm, args[0]);
+    let max = match args.get(2) {
+        Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),
+        _ => None,
+    };
+    let parts: Vec<String> = match args.get(1) {
+        None | Some(Value::None) => match max {
+            Some(n) => {
+                let mut rest = s.trim_start();
+                let mut out = Vec::new();
+                while out.len() < n && !rest.is_empty() {
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    out.push(rest[..end].to_owned());
+                    rest = rest[end..].trim_start();
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_owned());
+                }
+                out
+            }
+            None => s.split_whitespace().map(String::from).collect(),
+        },
+        Some(&sep) => {
+            let sep = str_arg(vm, "split", sep)?;
+            if sep.is_empty() {
+                return Err(Exception::new("ValueError", "empty separator"));
+            }
+            match max {
+                Some(n) => s.splitn(n + 1, sep.as_str()).map(String::from).collect(),
+                None => s.split(sep.as_str()).map(String::from).collect(),
+            }
+        }
+    };
+    let items: Vec<Value> = parts
+        .into_iter()
+        .map(|p| new_str(&mut vm.heap, p))
+        .collect();
+    Ok(Value::Obj(vm.heap.alloc(Object::List(items))))
+}
+
+fn str_join(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("str.join", args, 1, 1)?;
+    let sep = text(vm, args[0]);
+    let items = super::builtins::collect(&mut vm.heap, args[1])?;
+    let mut parts = Vec::with_capacity(items.len());
+    for (i, v) in items.into_iter().enumerate() {
+        match v.as_obj().map(|r| vm.heap.get(r)) {
+            Some(Object::Str(s)) => parts.push(s.to_string()),
+            _ => {
+                return Err(Exception::new(
+                    "TypeError",
+                    format!(
+                        "sequence item {i}: expected str instance, {} found",
+                        type_name(&vm.heap, v)
+                    ),
+                ))
+            }
+        }
+    }
+    string_result(vm, parts.join(&sep))
+}
+
+fn str_replace(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("replace", args, 2, 3)?;
+    let (old, new) = (
+        str_arg(vm, "replace", args[1])?,
+        str_arg(vm, "replace", args[2])?,
+    );
+    let s = text(vm, args[0]);
+    let out = match args.get(3) {
+        Some(Value::Int(n)) if *n >= 0 => s.replacen(&old, &new, *n as usize),
+        _ => s.replace(&old, &new),
+    };
+    string_result(vm, out)
+}
+
+fn str_startswith(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("startswith", args, 1, 1)?;
+    let (s, prefix) = (text(vm, args[0]), str_arg(vm, "startswith", args[1])?);
+    Ok(Value::Bool(s.starts_with(&prefix)))
+}
+
+fn str_endswith(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("endswith", args, 1, 1)?;
+    let (s, suffix) = (text(vm, args[0]), str_arg(vm, "endswith", args[1])?);
+    Ok(Value::Bool(s.ends_with(&suffix)))
+}
+
+fn str_find(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("find", args, 1, 1)?;
+    let (s, sub) = (text(vm, args[0]), str_arg(vm, "find", args[1])?);
+    Ok(Value::Int(
+        s.find(&sub).map_or(-1, |b| s[..b].chars().count() as i64),
+    ))
+}
+
+fn str_count(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("count", args, 1, 1)?;
+    let (s, sub) = (text(vm, args[0]), str_arg(vm, "count", args[1])?);
+    let n = if sub.is_empty() {
+        s.chars().count() + 1
+    } else {
+        s.matches(&sub).count()
+    };
+    Ok(Value::Int(n as i64))
+}
+
+fn str_title(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("str.title", args, 0, 0)?;
+    let mut out = String::new();
+    let mut previous_cased = false;
+    for c in text(vm, args[0]).chars() {
+        if previous_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        previous_cased = c.is_alphabetic();
+    }
+    string_result(vm, out)
+}
+
+fn str_capitalize(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("str.capitalize", args, 0, 0)?;
+    let s = text(vm, args[0]);
+    let mut chars = s.chars();
+    let out = match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    };
+    string_result(vm, out)
+}
+
+fn str_isdigit(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("str.isdigit", args, 0, 0)?;
+    let s = text(vm, args[0]);
+    Ok(Value::Bool(
+        !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()),
+    ))
+}
+
+fn str_isalpha(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("str.isalpha", args, 0, 0)?;
+    let s = text(vm, args[0]);
+    Ok(Value::Bool(
+        !s.is_empty() && s.chars().all(char::is_alphabetic),
+    ))
+}

@@ -78,6 +78,15 @@ pub enum Op {
     BuildMap(u32),
     DeleteFast(u32),
     DeleteGlobal(u32),
+    /// Read or write the cell in deref slot n (cells, then free variables).
+    LoadDeref(u32),
+    StoreDeref(u32),
+    /// Push the cell object itself (to close over it).
+    LoadClosure(u32),
+    /// Append the popped value to the list n items down the stack (comprehensions).
+    ListAppend(u32),
+    /// Pop a value and a key and store them into the dict n items down the stack.
+    MapAdd(u32),
     /// Format the top of the stack (with a spec below it when the flag is set) for an f-string;
     /// the conversion is 0 (none), b's', b'r' or b'a'.
     FormatValue(u8, bool),
@@ -103,6 +112,12 @@ pub struct Code {
     /// Local slots: parameters first, in order.
     pub varnames: Vec<Rc<str>>,
     pub argcount: u32,
+    /// Locals that inner functions use, kept in cells; then the cells taken from the enclosing
+    /// function. Frames hold them after the local slots, cells first.
+    pub cellvars: Vec<Rc<str>>,
+    pub freevars: Vec<Rc<str>>,
+    /// Parameters that are cells: (cell index, parameter slot), copied in at the call.
+    pub cell_params: Vec<(u32, u32)>,
 }
 
 impl fmt::Display for Code {
@@ -154,6 +169,11 @@ impl Code {
             Op::LoadConst(i) | Op::MakeFunction(i, _) => format!("{i} ({})", self.const_repr(*i)),
             Op::CallKw(n, names) => format!("{n} {}", self.const_repr(*names)),
             Op::LoadFast(i) | Op::StoreFast(i) | Op::DeleteFast(i) => local(i),
+            Op::LoadDeref(i) | Op::StoreDeref(i) | Op::LoadClosure(i) => {
+                let n = self.cellvars.iter().chain(&self.freevars).nth(*i as usize);
+                n.map_or_else(String::new, |n| format!("{i} ({n})"))
+            }
+            Op::ListAppend(n) | Op::MapAdd(n) => n.to_string(),
             Op::LoadGlobal(i)
             | Op::StoreGlobal(i)
             | Op::DeleteGlobal(i)

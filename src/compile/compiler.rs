@@ -51,6 +51,20 @@ pub fn compile_module(
     Ok(Rc::new(compiler.finish()))
 }
 
+/// What a function's code is made from.
+enum Body<'a> {
+    Block(&'a [Stmt]),
+    Lambda(&'a Expr),
+    Comprehension(Comp<'a>, &'a [Comprehension]),
+}
+
+/// The element of a comprehension, by the kind of result it builds.
+#[derive(Clone, Copy)]
+enum Comp<'a> {
+    List(&'a Expr),
+    Dict(&'a Expr, &'a Expr),
+}
+
 struct Loop {
     start: u32,
     breaks: Vec<usize>,
@@ -70,6 +84,10 @@ struct Unit {
     locals: HashMap<Rc<str>, u32>,
     varnames: Vec<Rc<str>>,
     argcount: u32,
+    /// Cell and free variables by name: their deref slot (cells first).
+    derefs: HashMap<Rc<str>, u32>,
+    cellvars: Vec<Rc<str>>,
+    freevars: Vec<Rc<str>>,
     loops: Vec<Loop>,
     line: u32,
 }
@@ -86,6 +104,9 @@ impl Unit {
             locals,
             varnames: Vec::new(),
             argcount: 0,
+            derefs: HashMap::new(),
+            cellvars: Vec::new(),
+            freevars: Vec::new(),
             loops: Vec::new(),
             line: first_line,
         }
@@ -110,8 +131,21 @@ impl Compiler<'_> {
             lines: unit.lines,
             consts: unit.consts,
             names: unit.names,
+            cell_params: unit
+                .cellvars
+                .iter()
+                .enumerate()
+                .filter_map(|(c, name)| {
+                    let p = unit.varnames[..unit.argcount as usize]
+                        .iter()
+                        .position(|v| v == name)?;
+                    Some((c as u32, p as u32))
+                })
+                .collect(),
             varnames: unit.varnames,
             argcount: unit.argcount,
+            cellvars: unit.cellvars,
+            freevars: unit.freevars,
         }
     }
 
@@ -172,6 +206,10 @@ impl Compiler<'_> {
     }
 
     fn load(&mut self, n: &Rc<str>) {
+        if let Some(&d) = self.unit.derefs.get(n) {
+            self.emit(Op::LoadDeref(d));
+            return;
+        }
         match self.unit.locals.get(n) {
             Some(&slot) => self.emit(Op::LoadFast(slot)),
             None => {
@@ -182,6 +220,10 @@ impl Compiler<'_> {
     }
 
     fn store(&mut self, n: &Rc<str>) {
+        if let Some(&d) = self.unit.derefs.get(n) {
+            self.emit(Op::StoreDeref(d));
+            return;
+        }
         match self.unit.locals.get(n) {
             Some(&slot) => self.emit(Op::StoreFast(slot)),
             None => {
@@ -243,7 +285,7 @@ impl Compiler<'_> {
                     self.target(target)?;
                 }
             }
-            StmtKind::Pass | StmtKind::Global(_) => {}
+            StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Delete(targets) => {
                 for t in targets {
                     self.delete(t)?;
@@ -430,20 +472,25 @@ impl Compiler<'_> {
         if def.is_async {
             return unsupported("'async def'", span);
         }
-        let p = &def.params;
+        self.make_function(&def.name.name, span, &def.params, Body::Block(&def.body))?;
+        self.store(&def.name.name);
+        Ok(())
+    }
+
+    /// Compiles a function body into its own code object and leaves the function on the stack:
+    /// defaults are evaluated here, then the cells it closes over are pushed.
+    fn make_function(
+        &mut self,
+        name: &str,
+        span: Span,
+        params: &Parameters,
+        body: Body,
+    ) -> Result<()> {
+        let p = params;
         if !p.posonly.is_empty() || p.vararg.is_some() || !p.kwonly.is_empty() || p.kwarg.is_some()
         {
             return unsupported(
                 "a parameter list other than plain positional parameters",
-                span,
-            );
-        }
-        let symbols = self.symbols.scope(span).map_or_else(Default::default, |s| {
-            (s.locals.clone(), !s.free.is_empty() || !s.cells.is_empty())
-        });
-        if symbols.1 {
-            return unsupported(
-                "a closure (an inner function using an enclosing function's variables)",
                 span,
             );
         }
@@ -454,30 +501,119 @@ impl Compiler<'_> {
                 defaults += 1;
             }
         }
-        let locals: HashMap<Rc<str>, u32> = symbols
-            .0
+        let symbols = self
+            .symbols
+            .scope(span)
+            .map(|s| (s.locals.clone(), s.cells.clone(), s.free.clone()))
+            .unwrap_or_default();
+        let (mut varnames, cellvars, freevars) = symbols;
+        let mut argcount = p.args.len() as u32;
+        if matches!(body, Body::Comprehension(..)) {
+            varnames.insert(0, Rc::from(".0"));
+            argcount = 1;
+        }
+        let locals: HashMap<Rc<str>, u32> = varnames
             .iter()
             .enumerate()
             .map(|(i, n)| (n.clone(), i as u32))
             .collect();
         let first_line = self.line_of(span);
-        let outer = std::mem::replace(
-            &mut self.unit,
-            Unit::new(&def.name.name, first_line, locals),
-        );
-        self.unit.varnames = symbols.0;
-        self.unit.argcount = p.args.len() as u32;
-        let body = self.block(&def.body);
-        let none = self.constant(Const::None);
-        self.emit(Op::LoadConst(none));
+        let outer = std::mem::replace(&mut self.unit, Unit::new(name, first_line, locals));
+        self.unit.derefs = cellvars
+            .iter()
+            .chain(&freevars)
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i as u32))
+            .collect();
+        self.unit.varnames = varnames;
+        self.unit.argcount = argcount;
+        self.unit.cellvars = cellvars;
+        self.unit.freevars = freevars.clone();
+        let compiled = match body {
+            Body::Block(stmts) => self.block(stmts).map(|()| {
+                let none = self.constant(Const::None);
+                self.emit(Op::LoadConst(none));
+            }),
+            Body::Lambda(e) => self.expr(e),
+            Body::Comprehension(kind, gens) => self.comprehension_body(kind, gens),
+        };
         self.emit(Op::Return);
         let code = self.finish();
         self.unit = outer;
-        body?;
+        compiled?;
         self.at(span);
+        for free in &freevars {
+            match self.unit.derefs.get(free) {
+                Some(&d) => self.emit(Op::LoadClosure(d)),
+                None => return unsupported("a closure over a class-level name", span),
+            };
+        }
         let c = self.constant(Const::Code(Rc::new(code)));
         self.emit(Op::MakeFunction(c, defaults));
-        self.store(&def.name.name);
+        Ok(())
+    }
+
+    /// The body of a comprehension's function: the result, then one loop per `for` clause (the
+    /// outermost over the iterator passed in as `.0`), the element appended innermost.
+    fn comprehension_body(&mut self, kind: Comp, gens: &[Comprehension]) -> Result<()> {
+        self.emit(match kind {
+            Comp::List(_) => Op::BuildList(0),
+            Comp::Dict(..) => Op::BuildMap(0),
+        });
+        let mut exits = Vec::new();
+        for (depth, g) in gens.iter().enumerate() {
+            if g.is_async {
+                return unsupported("an asynchronous comprehension", g.iter.span);
+            }
+            if depth == 0 {
+                self.emit(Op::LoadFast(0));
+            } else {
+                self.expr(&g.iter)?;
+                self.emit(Op::GetIter);
+            }
+            let start = self.here();
+            let exit = self.emit(Op::ForIter(0));
+            self.target(&g.target)?;
+            for cond in &g.ifs {
+                self.expr(cond)?;
+                self.emit(Op::PopJumpIfFalse(start));
+            }
+            exits.push((start, exit));
+        }
+        let depth = gens.len() as u32 + 1;
+        match kind {
+            Comp::List(elt) => {
+                self.expr(elt)?;
+                self.emit(Op::ListAppend(depth));
+            }
+            Comp::Dict(key, value) => {
+                self.expr(key)?;
+                self.expr(value)?;
+                self.emit(Op::MapAdd(depth));
+            }
+        }
+        for (start, exit) in exits.into_iter().rev() {
+            self.emit(Op::Jump(start));
+            self.patch(exit);
+        }
+        Ok(())
+    }
+
+    /// A comprehension: a function made and called at once on the outermost iterable.
+    fn comprehension(&mut self, kind: Comp, gens: &[Comprehension], span: Span) -> Result<()> {
+        let Some(first) = gens.first() else {
+            return unsupported("an empty comprehension", span);
+        };
+        self.make_function(
+            "<listcomp>",
+            span,
+            &Parameters::default(),
+            Body::Comprehension(kind, gens),
+        )?;
+        self.expr(&first.iter)?;
+        self.emit(Op::GetIter);
+        self.at(span);
+        self.emit(Op::Call(1));
         Ok(())
     }
 
@@ -591,6 +727,13 @@ impl Compiler<'_> {
                 self.at(e.span);
                 self.emit(Op::BinarySubscr);
             }
+            ExprKind::Lambda(params, body) => {
+                self.make_function("<lambda>", e.span, params, Body::Lambda(body))?
+            }
+            ExprKind::ListComp(elt, gens) => self.comprehension(Comp::List(elt), gens, e.span)?,
+            ExprKind::DictComp(kv, gens) => {
+                self.comprehension(Comp::Dict(&kv.0, &kv.1), gens, e.span)?
+            }
             ExprKind::Dict(entries) => {
                 for (key, value) in entries {
                     let Some(key) = key else {
@@ -662,7 +805,6 @@ impl Compiler<'_> {
 fn statement_name(kind: &StmtKind) -> &'static str {
     match kind {
         StmtKind::Raise { .. } => "the 'raise' statement",
-        StmtKind::Nonlocal(_) => "the 'nonlocal' statement",
         StmtKind::Assert { .. } => "the 'assert' statement",
         StmtKind::ImportFrom { .. } => "'from … import'",
         StmtKind::For { .. } => "the 'async for' statement",
@@ -675,7 +817,6 @@ fn statement_name(kind: &StmtKind) -> &'static str {
 
 fn expression_name(e: &Expr) -> &'static str {
     match &e.kind {
-        ExprKind::Lambda(..) => "a lambda",
         ExprKind::Set(_) => "a set display",
         ExprKind::ListComp(..) | ExprKind::SetComp(..) | ExprKind::DictComp(..) => {
             "a comprehension"

@@ -15,6 +15,10 @@ use crate::compile::{Code, Op};
 #[derive(Debug)]
 pub struct Loaded {
     pub ops: Box<[Op]>,
+    /// Cells made at each call, and free variables taken from the function's closure.
+    pub ncells: usize,
+    pub nfree: usize,
+    pub cell_params: Box<[(u32, u32)]>,
     /// Positional parameters, and all local slots (parameters included).
     pub argcount: usize,
     pub nlocals: usize,
@@ -29,6 +33,8 @@ pub struct Function {
     pub name: Rc<str>,
     pub loaded: Rc<Loaded>,
     pub defaults: Box<[Value]>,
+    /// The cells of the enclosing function's variables this one uses.
+    pub closure: Box<[Value]>,
 }
 
 /// A built-in function: called with the VM, its positional arguments and its keyword arguments.
@@ -81,6 +87,8 @@ pub enum Object {
         stop: Value,
         step: Value,
     },
+    /// A variable shared between a function and the inner functions that use it.
+    Cell(Value),
     Enumerate {
         iter: Value,
         count: i64,
@@ -112,6 +120,7 @@ impl Object {
             Object::SeqIter { .. } => "iterator",
             Object::Dict(_) => "dict",
             Object::Enumerate { .. } => "enumerate",
+            Object::Cell(_) => "cell",
             Object::Zip { .. } => "zip",
             Object::Slice { .. } => "slice",
             Object::BoundMethod { .. } => "builtin_function_or_method",
@@ -129,6 +138,7 @@ impl Object {
                         .consts
                         .iter()
                         .chain(f.defaults.iter())
+                        .chain(f.closure.iter())
                         .filter_map(|v| v.as_obj()),
                 );
                 return;
@@ -151,6 +161,10 @@ impl Object {
             }
             Object::Slice { start, stop, step } => {
                 out.extend([*start, *stop, *step].iter().filter_map(|v| v.as_obj()));
+                return;
+            }
+            Object::Cell(v) => {
+                out.extend(v.as_obj());
                 return;
             }
             Object::Enumerate { iter, .. } => {

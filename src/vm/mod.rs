@@ -10,6 +10,7 @@
 mod builtins;
 mod containers;
 pub mod ops;
+mod suggestions;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -23,6 +24,14 @@ use ops::{int_value, new_str, type_name};
 
 /// CPython's default recursion limit.
 const RECURSION_LIMIT: usize = 1000;
+
+/// The ways a name can fail to have a value.
+#[derive(Clone, Copy)]
+enum NameProblem {
+    Undefined,
+    UnboundLocal,
+    UnboundFree,
+}
 
 /// One line of a traceback.
 #[derive(Clone, Debug, PartialEq)]
@@ -136,6 +145,61 @@ impl Vm {
         slot
     }
 
+    /// Puts a called function's cells after its locals: fresh cells (holding the argument when
+    /// the cell is a parameter), then the closure's cells.
+    fn make_cells(&mut self, loaded: &Loaded, base: usize, closure: &[Value]) {
+        for c in 0..loaded.ncells {
+            let initial = loaded
+                .cell_params
+                .iter()
+                .find(|&&(cell, _)| cell as usize == c)
+                .map_or(Value::Unbound, |&(_, param)| {
+                    self.stack[base + param as usize]
+                });
+            let cell = self.heap.alloc(Object::Cell(initial));
+            self.stack.push(Value::Obj(cell));
+        }
+        self.stack.extend_from_slice(closure);
+    }
+
+    /// A NameError (or UnboundLocalError) for `name`, with CPython's "Did you mean" suggestion
+    /// drawn from the code's locals, the module's globals and the builtins.
+    fn name_error(&self, code: &Code, problem: NameProblem, name: &str) -> Exception {
+        let (kind, message) = match problem {
+            NameProblem::Undefined => ("NameError", format!("name '{name}' is not defined")),
+            NameProblem::UnboundLocal => (
+                "UnboundLocalError",
+                format!("cannot access local variable '{name}' where it is not associated with a value"),
+            ),
+            NameProblem::UnboundFree => (
+                "NameError",
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            ),
+        };
+        let locals: Vec<&str> = code.varnames.iter().map(|n| &**n).collect();
+        let mut bound: Vec<(&Rc<str>, u32)> = self
+            .global_slots
+            .iter()
+            .filter(|(_, &slot)| self.global_values[slot as usize] != Value::Unbound)
+            .map(|(n, &slot)| (n, slot))
+            .collect();
+        bound.sort_by_key(|&(_, slot)| slot);
+        let globals: Vec<&str> = suggestions::MODULE_DUNDERS
+            .iter()
+            .copied()
+            .chain(
+                bound
+                    .iter()
+                    .map(|(n, _)| &***n)
+                    .filter(|n| !suggestions::MODULE_DUNDERS.contains(n)),
+            )
+            .collect();
+        match suggestions::suggest_name(name, &locals, &globals) {
+            Some(s) => Exception::new(kind, format!("{message}. Did you mean: '{s}'?")),
+            None => Exception::new(kind, message),
+        }
+    }
+
     /// Makes `name` a builtin.
     fn set_builtin(&mut self, name: &str, v: Value) {
         let slot = self.global_slot(&Rc::from(name));
@@ -162,6 +226,9 @@ impl Vm {
             ops: code.ops.clone().into_boxed_slice(),
             argcount: code.argcount as usize,
             nlocals: code.varnames.len(),
+            ncells: code.cellvars.len(),
+            nfree: code.freevars.len(),
+            cell_params: code.cell_params.clone().into_boxed_slice(),
             consts,
             globals,
             code,
@@ -237,10 +304,7 @@ impl Vm {
                     let v = self.stack[frame.base + i as usize];
                     if v == Value::Unbound {
                         let name = &frame.loaded.code.varnames[i as usize];
-                        fail!(Exception::new(
-                            "UnboundLocalError",
-                            format!("cannot access local variable '{name}' where it is not associated with a value")
-                        ));
+                        fail!(self.name_error(&frame.loaded.code, NameProblem::UnboundLocal, name));
                     }
                     self.stack.push(v);
                 }
@@ -256,9 +320,10 @@ impl Vm {
                         v = self.builtin_values[slot];
                         if v == Value::Unbound {
                             let name = &frame.loaded.code.names[i as usize];
-                            fail!(Exception::new(
-                                "NameError",
-                                format!("name '{name}' is not defined")
+                            fail!(self.name_error(
+                                &frame.loaded.code,
+                                NameProblem::Undefined,
+                                name
                             ));
                         }
                     }
@@ -427,6 +492,10 @@ impl Vm {
                             {
                                 fail!(e);
                             }
+                            if loaded.ncells + loaded.nfree > 0 {
+                                let closure = f.closure.clone();
+                                self.make_cells(&loaded, callee_at + 1, &closure);
+                            }
                             let caller = std::mem::replace(
                                 &mut frame,
                                 Frame {
@@ -519,6 +588,56 @@ impl Vm {
                     let n = self.stack.len();
                     self.stack.insert(n - 2, v);
                 }
+                Op::LoadDeref(i) | Op::LoadClosure(i) => {
+                    let cell = self.stack[frame.base + frame.loaded.nlocals + i as usize];
+                    if let Op::LoadClosure(_) = op {
+                        self.stack.push(cell);
+                        continue;
+                    }
+                    let v = match cell.as_obj().map(|r| self.heap.get(r)) {
+                        Some(Object::Cell(v)) => *v,
+                        _ => Value::Unbound,
+                    };
+                    if v == Value::Unbound {
+                        let code = &frame.loaded.code;
+                        let name = code
+                            .cellvars
+                            .iter()
+                            .chain(&code.freevars)
+                            .nth(i as usize)
+                            .cloned()
+                            .unwrap_or_default();
+                        let problem = if (i as usize) < code.cellvars.len() {
+                            NameProblem::UnboundLocal
+                        } else {
+                            NameProblem::UnboundFree
+                        };
+                        fail!(self.name_error(code, problem, &name));
+                    }
+                    self.stack.push(v);
+                }
+                Op::StoreDeref(i) => {
+                    let v = pop!();
+                    let cell = self.stack[frame.base + frame.loaded.nlocals + i as usize];
+                    if let Some(Object::Cell(slot)) = cell.as_obj().map(|r| self.heap.get_mut(r)) {
+                        *slot = v;
+                    }
+                }
+                Op::ListAppend(depth) => {
+                    let v = pop!();
+                    let list = self.stack[self.stack.len() - depth as usize];
+                    if let Some(Object::List(items)) = list.as_obj().map(|r| self.heap.get_mut(r)) {
+                        items.push(v);
+                    }
+                }
+                Op::MapAdd(depth) => {
+                    let value = pop!();
+                    let key = pop!();
+                    let dict = self.stack[self.stack.len() - depth as usize];
+                    if let Err(e) = containers::set_item(&mut self.heap, dict, key, value) {
+                        fail!(e);
+                    }
+                }
                 Op::DupTwo => {
                     let n = self.stack.len();
                     let (a, b) = (self.stack[n - 2], self.stack[n - 1]);
@@ -566,10 +685,7 @@ impl Vm {
                     let slot = frame.base + i as usize;
                     if self.stack[slot] == Value::Unbound {
                         let name = &frame.loaded.code.varnames[i as usize];
-                        fail!(Exception::new(
-                            "UnboundLocalError",
-                            format!("cannot access local variable '{name}' where it is not associated with a value")
-                        ));
+                        fail!(self.name_error(&frame.loaded.code, NameProblem::UnboundLocal, name));
                     }
                     self.stack[slot] = Value::Unbound;
                 }
@@ -577,10 +693,7 @@ impl Vm {
                     let slot = frame.loaded.globals[i as usize] as usize;
                     if self.global_values[slot] == Value::Unbound {
                         let name = &frame.loaded.code.names[i as usize];
-                        fail!(Exception::new(
-                            "NameError",
-                            format!("name '{name}' is not defined")
-                        ));
+                        fail!(self.name_error(&frame.loaded.code, NameProblem::Undefined, name));
                     }
                     self.global_values[slot] = Value::Unbound;
                 }
@@ -633,14 +746,15 @@ impl Vm {
                         fail!(Exception::new("SystemError", "MakeFunction without code"));
                     };
                     let code = code.clone();
+                    let closure = self.stack.split_off(self.stack.len() - code.freevars.len());
                     let defaults = self.stack.split_off(self.stack.len() - ndefaults as usize);
-                    let defaults = defaults.into_boxed_slice();
                     let name = code.name.clone();
                     let loaded = self.load(code);
                     let f = Function {
                         name,
                         loaded,
-                        defaults,
+                        defaults: defaults.into_boxed_slice(),
+                        closure: closure.into_boxed_slice(),
                     };
                     let r = self.heap.alloc(Object::Function(f));
                     self.stack.push(Value::Obj(r));

@@ -1,0 +1,8 @@
+counter = 0
+
+
+def report(total):
+    return totl + counter
+
+
+print(report(3))

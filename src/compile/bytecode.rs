@@ -83,6 +83,10 @@ pub enum Op {
     StoreDeref(u32),
     /// Push the cell object itself (to close over it).
     LoadClosure(u32),
+    /// Raise the popped exception (or exception type).
+    Raise,
+    /// Push whether the exception below the popped type matches it (`except T:`).
+    CheckExcMatch,
     /// Append the popped value to the list n items down the stack (comprehensions).
     ListAppend(u32),
     /// Pop a value and a key and store them into the dict n items down the stack.
@@ -118,6 +122,19 @@ pub struct Code {
     pub freevars: Vec<Rc<str>>,
     /// Parameters that are cells: (cell index, parameter slot), copied in at the call.
     pub cell_params: Vec<(u32, u32)>,
+    /// Exception handlers, innermost first.
+    pub handlers: Vec<Handler>,
+}
+
+/// An exception handler: an exception raised by an instruction in `start..end` clears the
+/// operand stack down to `depth` items above the frame's slots, is pushed, and execution
+/// continues at `target`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Handler {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
 }
 
 impl fmt::Display for Code {
@@ -214,7 +231,9 @@ impl Code {
             | Op::BinarySubscr
             | Op::StoreSubscr
             | Op::DeleteSubscr
-            | Op::BuildSlice => String::new(),
+            | Op::BuildSlice
+            | Op::Raise
+            | Op::CheckExcMatch => String::new(),
         };
         (mnemonic, arg)
     }

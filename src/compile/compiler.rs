@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::bytecode::{Code, Const, Op};
+use super::bytecode::{Code, Const, Handler, Op};
 use crate::syntax::ast::*;
 use crate::syntax::symtable::SymbolTable;
 use crate::syntax::IntLit;
@@ -89,6 +89,10 @@ struct Unit {
     cellvars: Vec<Rc<str>>,
     freevars: Vec<Rc<str>>,
     loops: Vec<Loop>,
+    handlers: Vec<Handler>,
+    /// Hidden local slots holding the exceptions of the `except` blocks being compiled,
+    /// innermost last (a bare `raise` re-raises the last).
+    caught: Vec<u32>,
     line: u32,
 }
 
@@ -108,6 +112,8 @@ impl Unit {
             cellvars: Vec::new(),
             freevars: Vec::new(),
             loops: Vec::new(),
+            handlers: Vec::new(),
+            caught: Vec::new(),
             line: first_line,
         }
     }
@@ -146,6 +152,7 @@ impl Compiler<'_> {
             argcount: unit.argcount,
             cellvars: unit.cellvars,
             freevars: unit.freevars,
+            handlers: unit.handlers,
         }
     }
 
@@ -357,6 +364,42 @@ impl Compiler<'_> {
                 self.emit(Op::Return);
             }
             StmtKind::FunctionDef(def) => self.function(def, stmt.span)?,
+            StmtKind::Raise { exc, cause } => {
+                match exc {
+                    Some(e) => self.expr(e)?,
+                    None => match self.unit.caught.last() {
+                        Some(&slot) => {
+                            self.emit(Op::LoadFast(slot));
+                        }
+                        None => {
+                            let none = self.constant(Const::None);
+                            self.emit(Op::LoadConst(none));
+                        }
+                    },
+                }
+                if let Some(c) = cause {
+                    self.expr(c)?;
+                    self.emit(Op::Pop);
+                }
+                self.at(stmt.span);
+                self.emit(Op::Raise);
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star,
+            } => {
+                if *is_star {
+                    return unsupported("'except*'", stmt.span);
+                }
+                if finalbody.is_empty() {
+                    self.try_except(body, handlers, orelse)?;
+                } else {
+                    self.try_finally(body, handlers, orelse, finalbody, stmt.span)?;
+                }
+            }
             StmtKind::Import(aliases) => {
                 for alias in aliases {
                     if alias.name.name.contains('.') {
@@ -369,6 +412,117 @@ impl Compiler<'_> {
             }
             other => return unsupported(statement_name(other), stmt.span),
         }
+        Ok(())
+    }
+
+    /// A new hidden local slot (for a caught exception).
+    fn hidden_local(&mut self) -> u32 {
+        let slot = self.unit.varnames.len() as u32;
+        let name: Rc<str> = Rc::from(format!(".exception{slot}"));
+        self.unit.varnames.push(name.clone());
+        self.unit.locals.insert(name, slot);
+        slot
+    }
+
+    /// Operand stack items live at this point of the function: the iterators of enclosing loops.
+    fn stack_depth(&self) -> u32 {
+        self.unit.loops.iter().filter(|l| l.is_for).count() as u32
+    }
+
+    fn try_except(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+    ) -> Result<()> {
+        let depth = self.stack_depth();
+        let start = self.here();
+        self.block(body)?;
+        let end = self.here();
+        self.block(orelse)?;
+        let mut to_end = vec![self.emit(Op::Jump(0))];
+        self.unit.handlers.push(Handler {
+            start,
+            end,
+            target: self.here(),
+            depth,
+        });
+        let slot = self.hidden_local();
+        for handler in handlers {
+            self.at(handler.span);
+            let next = match &handler.typ {
+                Some(t) => {
+                    self.emit(Op::Dup);
+                    self.expr(t)?;
+                    self.at(handler.span);
+                    self.emit(Op::CheckExcMatch);
+                    Some(self.emit(Op::PopJumpIfFalse(0)))
+                }
+                None => None,
+            };
+            self.emit(Op::StoreFast(slot));
+            if let Some(name) = &handler.name {
+                self.emit(Op::LoadFast(slot));
+                self.store(&name.name);
+            }
+            self.unit.caught.push(slot);
+            let compiled = self.block(&handler.body);
+            self.unit.caught.pop();
+            compiled?;
+            if let Some(name) = &handler.name {
+                self.delete(&Expr::name(name.name.clone(), name.span))?;
+            }
+            to_end.push(self.emit(Op::Jump(0)));
+            if let Some(next) = next {
+                self.patch(next);
+            }
+        }
+        self.emit(Op::Raise);
+        to_end.into_iter().for_each(|j| self.patch(j));
+        Ok(())
+    }
+
+    fn try_finally(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+        span: Span,
+    ) -> Result<()> {
+        let protected = body
+            .iter()
+            .chain(handlers.iter().flat_map(|h| &h.body))
+            .chain(orelse);
+        if protected.clone().any(jumps_out) {
+            return unsupported(
+                "'return', 'break' or 'continue' inside a 'try' with 'finally'",
+                span,
+            );
+        }
+        let depth = self.stack_depth();
+        let start = self.here();
+        if handlers.is_empty() {
+            self.block(body)?;
+            self.block(orelse)?;
+        } else {
+            self.try_except(body, handlers, orelse)?;
+        }
+        let end = self.here();
+        self.block(finalbody)?;
+        let to_end = self.emit(Op::Jump(0));
+        self.unit.handlers.push(Handler {
+            start,
+            end,
+            target: self.here(),
+            depth,
+        });
+        let slot = self.hidden_local();
+        self.emit(Op::StoreFast(slot));
+        self.block(finalbody)?;
+        self.emit(Op::LoadFast(slot));
+        self.emit(Op::Raise);
+        self.patch(to_end);
         Ok(())
     }
 
@@ -802,13 +956,41 @@ impl Compiler<'_> {
     }
 }
 
+/// Whether a statement can leave the enclosing block by `return`, `break` or `continue`
+/// (nested function bodies excepted).
+fn jumps_out(stmt: &Stmt) -> bool {
+    let mut stack = vec![stmt];
+    while let Some(s) = stack.pop() {
+        match &s.kind {
+            StmtKind::Return(_) | StmtKind::Break | StmtKind::Continue => return true,
+            StmtKind::FunctionDef(_) | StmtKind::ClassDef(_) => {}
+            StmtKind::If { body, orelse, .. }
+            | StmtKind::While { body, orelse, .. }
+            | StmtKind::For { body, orelse, .. } => stack.extend(body.iter().chain(orelse)),
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => stack.extend(
+                body.iter()
+                    .chain(handlers.iter().flat_map(|h| &h.body))
+                    .chain(orelse)
+                    .chain(finalbody),
+            ),
+            StmtKind::With { body, .. } => stack.extend(body.iter()),
+            _ => {}
+        }
+    }
+    false
+}
+
 fn statement_name(kind: &StmtKind) -> &'static str {
     match kind {
-        StmtKind::Raise { .. } => "the 'raise' statement",
         StmtKind::Assert { .. } => "the 'assert' statement",
         StmtKind::ImportFrom { .. } => "'from … import'",
         StmtKind::For { .. } => "the 'async for' statement",
-        StmtKind::Try { .. } => "the 'try' statement",
         StmtKind::With { .. } => "the 'with' statement",
         StmtKind::ClassDef(_) => "a class definition",
         _ => "this statement",

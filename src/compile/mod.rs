@@ -3,5 +3,5 @@
 pub mod bytecode;
 mod compiler;
 
-pub use bytecode::{Code, Const, Op};
+pub use bytecode::{Code, Const, Handler, Op};
 pub use compiler::compile_module;

@@ -89,6 +89,14 @@ pub enum Object {
     },
     /// A variable shared between a function and the inner functions that use it.
     Cell(Value),
+    /// A built-in exception type (`ValueError`).
+    ExceptionType(&'static str),
+    /// An exception object: its type, its arguments, and the message of one the VM raised.
+    Exception {
+        kind: &'static str,
+        args: Box<[Value]>,
+        message: Option<Box<str>>,
+    },
     Enumerate {
         iter: Value,
         count: i64,
@@ -121,6 +129,8 @@ impl Object {
             Object::Dict(_) => "dict",
             Object::Enumerate { .. } => "enumerate",
             Object::Cell(_) => "cell",
+            Object::ExceptionType(_) => "type",
+            Object::Exception { kind, .. } => kind,
             Object::Zip { .. } => "zip",
             Object::Slice { .. } => "slice",
             Object::BoundMethod { .. } => "builtin_function_or_method",
@@ -172,11 +182,13 @@ impl Object {
                 return;
             }
             Object::Zip { iters } => iters,
+            Object::Exception { args, .. } => args,
             Object::BoundMethod { receiver, .. } => {
                 out.extend(receiver.as_obj());
                 return;
             }
-            Object::Str(_)
+            Object::ExceptionType(_)
+            | Object::Str(_)
             | Object::BigInt(_)
             | Object::Native(_)
             | Object::Range { .. }

@@ -43,6 +43,10 @@ pub(super) fn install(vm: &mut Vm) {
         let v = native(&mut vm.heap, name, func);
         vm.set_builtin(name, v);
     }
+    for name in super::exceptions::names() {
+        let v = Value::Obj(vm.heap.alloc(Object::ExceptionType(name)));
+        vm.set_builtin(name, v);
+    }
 }
 
 /// The attributes of built-in module `name`, if there is one.

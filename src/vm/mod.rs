@@ -9,6 +9,7 @@
 
 mod builtins;
 mod containers;
+mod exceptions;
 pub mod ops;
 mod suggestions;
 
@@ -50,6 +51,8 @@ pub struct Exception {
     pub traceback: Vec<TraceEntry>,
     /// Set by `sys.exit`: the status to exit with instead of a traceback.
     pub exit_status: Option<i32>,
+    /// The exception object the program sees, once there is one.
+    pub value: Option<Value>,
 }
 
 impl Exception {
@@ -59,6 +62,7 @@ impl Exception {
             message: message.into(),
             traceback: Vec::new(),
             exit_status: None,
+            value: None,
         }
     }
 
@@ -72,6 +76,7 @@ impl Exception {
     }
 }
 
+#[derive(Clone)]
 struct Frame {
     loaded: Rc<Loaded>,
     ip: usize,
@@ -200,6 +205,46 @@ impl Vm {
         }
     }
 
+    /// Sends exception `e`, raised in `frame`, to the innermost handler that covers it, in this
+    /// frame or a caller's (at most down to `stop_depth` frames); without one, returns it.
+    fn handle(
+        &mut self,
+        frame: &mut Frame,
+        mut e: Exception,
+        stop_depth: usize,
+    ) -> Result<(), Exception> {
+        if e.traceback.is_empty() {
+            e.traceback = self.traceback_with(frame);
+        }
+        loop {
+            let ip = frame.ip.saturating_sub(1) as u32;
+            let handler = frame
+                .loaded
+                .code
+                .handlers
+                .iter()
+                .find(|h| h.start <= ip && ip < h.end)
+                .copied();
+            if let Some(h) = handler {
+                let exc = exceptions::to_object(&mut self.heap, &e);
+                let slots = frame.loaded.nlocals + frame.loaded.ncells + frame.loaded.nfree;
+                self.stack.truncate(frame.base + slots + h.depth as usize);
+                self.stack.push(exc);
+                frame.ip = h.target as usize;
+                return Ok(());
+            }
+            if self.frames.len() == stop_depth {
+                self.frames.push(frame.clone());
+                return Err(e);
+            }
+            let Some(caller) = self.frames.pop() else {
+                return Err(e);
+            };
+            self.stack.truncate(frame.base.saturating_sub(1));
+            *frame = caller;
+        }
+    }
+
     /// Makes `name` a builtin.
     fn set_builtin(&mut self, name: &str, v: Value) {
         let slot = self.global_slot(&Rc::from(name));
@@ -248,9 +293,11 @@ impl Vm {
         self.heap.collect(roots);
     }
 
-    fn traceback(&self) -> Vec<TraceEntry> {
+    /// The traceback of the frames below `current` and `current` itself, outermost first.
+    fn traceback_with(&self, current: &Frame) -> Vec<TraceEntry> {
         self.frames
             .iter()
+            .chain(std::iter::once(current))
             .map(|f| {
                 let code = &f.loaded.code;
                 TraceEntry {
@@ -266,17 +313,12 @@ impl Vm {
             .collect()
     }
 
-    /// Runs frames until the bottom one returns. On an exception the frames are unwound and the
-    /// exception carries the traceback.
+    /// Runs frames until the bottom one returns. On an uncaught exception the frames are
+    /// unwound and the exception carries its traceback.
     fn execute(&mut self) -> Result<Value, Exception> {
         let stop_depth = self.frames.len() - 1;
-        self.run_frames(stop_depth).map_err(|mut e| {
-            if e.traceback.is_empty() {
-                e.traceback = self.traceback();
-            }
-            self.frames.truncate(stop_depth);
-            e
-        })
+        self.run_frames(stop_depth)
+            .inspect_err(|_| self.frames.truncate(stop_depth))
     }
 
     fn run_frames(&mut self, stop_depth: usize) -> Result<Value, Exception> {
@@ -287,8 +329,10 @@ impl Vm {
         macro_rules! fail {
             ($e:expr) => {{
                 let e: Exception = $e;
-                self.frames.push(frame);
-                return Err(e);
+                match self.handle(&mut frame, e, stop_depth) {
+                    Ok(()) => continue,
+                    Err(e) => return Err(e),
+                }
             }};
         }
         macro_rules! pop {
@@ -338,6 +382,10 @@ impl Vm {
                     let name = &frame.loaded.code.names[i as usize];
                     let found = match obj.as_obj().map(|r| self.heap.get(r)) {
                         Some(Object::Module(m)) => m.attrs.get(name).copied(),
+                        Some(Object::Exception { args, .. }) if &**name == "args" => {
+                            let args = args.clone();
+                            Some(Value::Obj(self.heap.alloc(Object::Tuple(args))))
+                        }
                         Some(other) => containers::method(other, name).map(|(func, name)| {
                             Value::Obj(self.heap.alloc(Object::BoundMethod {
                                 receiver: obj,
@@ -548,6 +596,19 @@ impl Vm {
                                 Err(e) => fail!(e),
                             }
                         }
+                        Object::ExceptionType(kind) => {
+                            let kind = *kind;
+                            if !kwnames.is_empty() {
+                                fail!(Exception::new(
+                                    "TypeError",
+                                    format!("{kind}() takes no keyword arguments")
+                                ));
+                            }
+                            let args: Vec<Value> = self.stack.drain(callee_at + 1..).collect();
+                            self.stack.pop();
+                            let exc = exceptions::instantiate(&mut self.heap, kind, &args);
+                            self.stack.push(exc);
+                        }
                         _ => fail!(not_callable(&self.heap, callee)),
                     }
                 }
@@ -621,6 +682,23 @@ impl Vm {
                     let cell = self.stack[frame.base + frame.loaded.nlocals + i as usize];
                     if let Some(Object::Cell(slot)) = cell.as_obj().map(|r| self.heap.get_mut(r)) {
                         *slot = v;
+                    }
+                }
+                Op::Raise => {
+                    let v = pop!();
+                    let e = if v == Value::None {
+                        Exception::new("RuntimeError", "No active exception to reraise")
+                    } else {
+                        exceptions::from_raised(&mut self.heap, v)
+                    };
+                    fail!(e);
+                }
+                Op::CheckExcMatch => {
+                    let target = pop!();
+                    let exc = *self.stack.last().unwrap_or(&Value::None);
+                    match exceptions::matches(&self.heap, exc, target) {
+                        Ok(m) => self.stack.push(Value::Bool(m)),
+                        Err(e) => fail!(e),
                     }
                 }
                 Op::ListAppend(depth) => {

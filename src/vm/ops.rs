@@ -602,9 +602,10 @@ pub fn truthy(heap: &Heap, v: Value) -> bool {
 
 /// `str(v)`.
 pub fn to_str(heap: &Heap, v: Value) -> String {
-    match str_of(heap, v) {
-        Some(s) => s.to_owned(),
-        None => repr(heap, v),
+    match v.as_obj().map(|r| heap.get(r)) {
+        Some(Object::Str(s)) => s.to_string(),
+        Some(Object::Exception { .. }) => super::exceptions::exception_str(heap, v),
+        _ => repr(heap, v),
     }
 }
 
@@ -636,6 +637,20 @@ pub fn repr(heap: &Heap, v: Value) -> String {
             out.push_str(&scalar_repr(v));
             continue;
         };
+        if let Object::Exception {
+            kind,
+            args,
+            message,
+        } = heap.get(r)
+        {
+            out.push_str(&super::exceptions::exception_repr(
+                heap,
+                kind,
+                args,
+                message.as_deref(),
+            ));
+            continue;
+        }
         if let Object::Dict(d) = heap.get(r) {
             if open.contains(&r) {
                 out.push_str("{...}");
@@ -699,6 +714,8 @@ fn object_repr(obj: &Object, r: crate::runtime::ObjRef) -> String {
         Object::Function(f) => format!("<function {} at 0x{address:x}>", f.name),
         Object::Native(n) => format!("<built-in function {}>", n.name),
         Object::Module(m) => format!("<module '{}' (built-in)>", m.name),
+        Object::ExceptionType(kind) => format!("<class '{kind}'>"),
+
         Object::Range {
             start,
             stop,

@@ -20,6 +20,8 @@ pub struct Heap {
     marks: Vec<bool>,
     free: Vec<u32>,
     live: usize,
+    /// Objects that survived the last collection.
+    live_after_collection: usize,
     allocated_since_collection: usize,
 }
 
@@ -64,9 +66,11 @@ impl Heap {
         self.live
     }
 
-    /// Whether enough was allocated since the last collection to make one worthwhile.
+    /// Whether enough was allocated since the last collection to make one worthwhile: as many
+    /// objects as survived it (at least `MIN_THRESHOLD`), so collection work stays proportional
+    /// to allocation.
     pub fn wants_collection(&self) -> bool {
-        self.allocated_since_collection >= MIN_THRESHOLD.max(self.live)
+        self.allocated_since_collection >= MIN_THRESHOLD.max(self.live_after_collection)
     }
 
     /// Frees every object not reachable from `roots`.
@@ -92,6 +96,7 @@ impl Heap {
             }
         }
         self.allocated_since_collection = 0;
+        self.live_after_collection = self.live;
     }
 }
 
@@ -129,6 +134,18 @@ mod tests {
         assert_eq!(heap.live(), 1_000_001);
         heap.collect([]);
         assert_eq!(heap.live(), 0);
+    }
+
+    #[test]
+    fn garbage_alone_triggers_collection() {
+        let mut heap = Heap::new();
+        for _ in 0..MIN_THRESHOLD {
+            list(&mut heap, vec![]);
+        }
+        assert!(
+            heap.wants_collection(),
+            "uncollected garbage must not raise the threshold"
+        );
     }
 
     #[test]

@@ -335,6 +335,20 @@ impl Vm {
                 }
             }};
         }
+        // Loop back-edges and returns are where garbage is collected, with the running frame
+        // among the roots.
+        macro_rules! safepoint {
+            () => {
+                if self.heap.wants_collection() {
+                    self.frames.push(frame);
+                    self.collect_garbage();
+                    frame = self
+                        .frames
+                        .pop()
+                        .ok_or_else(|| Exception::new("SystemError", "frame lost"))?;
+                }
+            };
+        }
         macro_rules! pop {
             () => {
                 self.stack.pop().unwrap_or(Value::None)
@@ -463,7 +477,12 @@ impl Vm {
                         Err(e) => fail!(e),
                     }
                 }
-                Op::Jump(t) => frame.ip = t as usize,
+                Op::Jump(t) => {
+                    if (t as usize) < frame.ip {
+                        safepoint!();
+                    }
+                    frame.ip = t as usize;
+                }
                 Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
                     let v = pop!();
                     let truth = match v {
@@ -624,14 +643,7 @@ impl Vm {
                         Some(f) => f,
                         None => return Ok(result),
                     };
-                    if self.heap.wants_collection() {
-                        self.frames.push(frame);
-                        self.collect_garbage();
-                        frame = self
-                            .frames
-                            .pop()
-                            .ok_or_else(|| Exception::new("SystemError", "frame lost"))?;
-                    }
+                    safepoint!();
                 }
                 Op::Pop => {
                     self.stack.pop();

@@ -125,7 +125,12 @@ fn sequence_binary(
             )
         }
         (BinOp::Add, Object::Str(x)) => match str_of(heap, b) {
-            Some(y) => Object::Str(format!("{x}{y}").into()),
+            Some(y) => {
+                let mut joined = String::with_capacity(x.len() + y.len());
+                joined.push_str(x);
+                joined.push_str(y);
+                Object::Str(joined.into_boxed_str())
+            }
             None => return Ok(None),
         },
         (BinOp::Add, Object::List(x)) => match b.as_obj().map(|r| heap.get(r)) {
@@ -602,6 +607,9 @@ pub fn truthy(heap: &Heap, v: Value) -> bool {
 
 /// `str(v)`.
 pub fn to_str(heap: &Heap, v: Value) -> String {
+    if !matches!(v, Value::Obj(_)) {
+        return scalar_repr(v);
+    }
     match v.as_obj().map(|r| heap.get(r)) {
         Some(Object::Str(s)) => s.to_string(),
         Some(Object::Exception { .. }) => super::exceptions::exception_str(heap, v),

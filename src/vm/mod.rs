@@ -428,6 +428,19 @@ impl Vm {
                 Op::Binary(bop) | Op::InPlace(bop) => {
                     let b = pop!();
                     let a = pop!();
+                    if let (Value::Float(x), Value::Float(y)) = (a, b) {
+                        let fast = match bop {
+                            BinOp::Add => Some(x + y),
+                            BinOp::Sub => Some(x - y),
+                            BinOp::Mult => Some(x * y),
+                            BinOp::Div if y != 0.0 => Some(x / y),
+                            _ => None,
+                        };
+                        if let Some(v) = fast {
+                            self.stack.push(Value::Float(v));
+                            continue;
+                        }
+                    }
                     if let (Value::Int(x), Value::Int(y)) = (a, b) {
                         let fast = match bop {
                             BinOp::Add => x.checked_add(y),
@@ -736,6 +749,16 @@ impl Vm {
                 Op::BinarySubscr => {
                     let key = pop!();
                     let container = pop!();
+                    if let (Value::Obj(r), Value::Int(i)) = (container, key) {
+                        if let Object::List(items) = self.heap.get(r) {
+                            let at = if i < 0 { i + items.len() as i64 } else { i };
+                            if let Some(&v) = usize::try_from(at).ok().and_then(|at| items.get(at))
+                            {
+                                self.stack.push(v);
+                                continue;
+                            }
+                        }
+                    }
                     match containers::get_item(&mut self.heap, container, key) {
                         Ok(v) => self.stack.push(v),
                         Err(e) => fail!(e),

@@ -562,9 +562,7 @@ impl Compiler<'_> {
                 items.iter().try_for_each(|i| self.target(i))
             }
             ExprKind::Subscript(container, index) => {
-                self.expr(container)?;
-                self.subscript_index(index)?;
-                self.at(t.span);
+                self.subscript_operands(container, index, t.span)?;
                 self.emit(Op::StoreSubscr);
                 Ok(())
             }
@@ -589,14 +587,20 @@ impl Compiler<'_> {
                 items.iter().try_for_each(|i| self.delete(i))
             }
             ExprKind::Subscript(container, index) => {
-                self.expr(container)?;
-                self.subscript_index(index)?;
-                self.at(t.span);
+                self.subscript_operands(container, index, t.span)?;
                 self.emit(Op::DeleteSubscr);
                 Ok(())
             }
             _ => unsupported(&format!("deleting {}", t.describe()), t.span),
         }
+    }
+
+    /// Pushes a subscript's container and index, ready for the instruction at `span`.
+    fn subscript_operands(&mut self, container: &Expr, index: &Expr, span: Span) -> Result<()> {
+        self.expr(container)?;
+        self.subscript_index(index)?;
+        self.at(span);
+        Ok(())
     }
 
     /// The index of a subscript: an expression, or a slice built from its three parts.
@@ -876,9 +880,7 @@ impl Compiler<'_> {
                 });
             }
             ExprKind::Subscript(container, index) => {
-                self.expr(container)?;
-                self.subscript_index(index)?;
-                self.at(e.span);
+                self.subscript_operands(container, index, e.span)?;
                 self.emit(Op::BinarySubscr);
             }
             ExprKind::Lambda(params, body) => {

@@ -245,6 +245,23 @@ impl Vm {
         }
     }
 
+    /// Calls a built-in with the arguments above `callee_at` (the last ones named by `kwnames`),
+    /// after `receiver` for a bound method; the callee and its arguments leave the stack.
+    fn call_native(
+        &mut self,
+        func: crate::runtime::object::NativeFn,
+        receiver: Option<Value>,
+        callee_at: usize,
+        kwnames: &[Rc<str>],
+    ) -> Result<Value, Exception> {
+        let mut args: Vec<Value> = receiver.into_iter().collect();
+        args.extend(self.stack.drain(callee_at + 1..));
+        self.stack.pop();
+        let keyword_values = args.split_off(args.len() - kwnames.len());
+        let kwargs: Vec<(Rc<str>, Value)> = kwnames.iter().cloned().zip(keyword_values).collect();
+        func(self, &args, &kwargs)
+    }
+
     /// Makes `name` a builtin.
     fn set_builtin(&mut self, name: &str, v: Value) {
         let slot = self.global_slot(&Rc::from(name));
@@ -594,12 +611,7 @@ impl Vm {
                                     format!("{name}() takes no keyword arguments")
                                 ));
                             }
-                            let mut args: Vec<Value> = self.stack.drain(callee_at + 1..).collect();
-                            self.stack.pop();
-                            let keyword_values = args.split_off(args.len() - kwnames.len());
-                            let kwargs: Vec<(Rc<str>, Value)> =
-                                kwnames.iter().cloned().zip(keyword_values).collect();
-                            match func(self, &args, &kwargs) {
+                            match self.call_native(func, None, callee_at, kwnames) {
                                 Ok(v) => self.stack.push(v),
                                 Err(e) => fail!(e),
                             }
@@ -616,14 +628,7 @@ impl Vm {
                                     format!("{name}() takes no keyword arguments")
                                 ));
                             }
-                            let mut args: Vec<Value> = Vec::with_capacity(argc as usize + 1);
-                            args.push(receiver);
-                            args.extend(self.stack.drain(callee_at + 1..));
-                            self.stack.pop();
-                            let keyword_values = args.split_off(args.len() - kwnames.len());
-                            let kwargs: Vec<(Rc<str>, Value)> =
-                                kwnames.iter().cloned().zip(keyword_values).collect();
-                            match func(self, &args, &kwargs) {
+                            match self.call_native(func, Some(receiver), callee_at, kwnames) {
                                 Ok(v) => self.stack.push(v),
                                 Err(e) => fail!(e),
                             }

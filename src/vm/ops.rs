@@ -394,20 +394,7 @@ pub fn compare(heap: &Heap, op: CmpOp, a: Value, b: Value) -> Result<bool, Excep
                 if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
                     return Ok(identical(a, b) == (op == CmpOp::Eq));
                 }
-                let symbol = match op {
-                    CmpOp::Lt => "<",
-                    CmpOp::LtE => "<=",
-                    CmpOp::Gt => ">",
-                    _ => ">=",
-                };
-                return Err(Exception::new(
-                    "TypeError",
-                    format!(
-                        "'{symbol}' not supported between instances of '{}' and '{}'",
-                        type_name(heap, a),
-                        type_name(heap, b)
-                    ),
-                ));
+                return Err(unorderable(heap, op, a, b));
             }
         },
     };
@@ -421,6 +408,24 @@ pub fn compare(heap: &Heap, op: CmpOp, a: Value, b: Value) -> Result<bool, Excep
         (CmpOp::GtE, o) => matches!(o, Some(Greater | Equal)),
         _ => false,
     })
+}
+
+/// CPython's TypeError for an ordering comparison between types that have none.
+fn unorderable(heap: &Heap, op: CmpOp, a: Value, b: Value) -> Exception {
+    let symbol = match op {
+        CmpOp::Lt => "<",
+        CmpOp::LtE => "<=",
+        CmpOp::Gt => ">",
+        _ => ">=",
+    };
+    Exception::new(
+        "TypeError",
+        format!(
+            "'{symbol}' not supported between instances of '{}' and '{}'",
+            type_name(heap, a),
+            type_name(heap, b)
+        ),
+    )
 }
 
 fn is_container(heap: &Heap, v: Value) -> bool {
@@ -480,20 +485,7 @@ fn container_compare(
             if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
                 return Ok((ra == rb) == (op == CmpOp::Eq));
             }
-            let symbol = match op {
-                CmpOp::Lt => "<",
-                CmpOp::LtE => "<=",
-                CmpOp::Gt => ">",
-                _ => ">=",
-            };
-            return Err(Exception::new(
-                "TypeError",
-                format!(
-                    "'{symbol}' not supported between instances of '{}' and '{}'",
-                    type_name(heap, a),
-                    type_name(heap, b)
-                ),
-            ));
+            return Err(unorderable(heap, op, a, b));
         }
     };
     for (&x, &y) in xs.iter().zip(ys) {

@@ -85,6 +85,9 @@ pub enum Op {
     LoadClosure(u32),
     /// Raise the popped exception (or exception type).
     Raise,
+    /// Push the built-in exception type named by a string constant (for `assert`, which must
+    /// not see a shadowing global).
+    LoadBuiltinException(u32),
     /// Push whether the exception below the popped type matches it (`except T:`).
     CheckExcMatch,
     /// Append the popped value to the list n items down the stack (comprehensions).
@@ -183,7 +186,9 @@ impl Code {
         let text = format!("{op:?}");
         let mnemonic = text.split('(').next().unwrap_or_default().to_owned();
         let arg = match op {
-            Op::LoadConst(i) | Op::MakeFunction(i, _) => format!("{i} ({})", self.const_repr(*i)),
+            Op::LoadConst(i) | Op::MakeFunction(i, _) | Op::LoadBuiltinException(i) => {
+                format!("{i} ({})", self.const_repr(*i))
+            }
             Op::CallKw(n, names) => format!("{n} {}", self.const_repr(*names)),
             Op::LoadFast(i) | Op::StoreFast(i) | Op::DeleteFast(i) => local(i),
             Op::LoadDeref(i) | Op::StoreDeref(i) | Op::LoadClosure(i) => {

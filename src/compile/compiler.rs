@@ -364,6 +364,20 @@ impl Compiler<'_> {
                 self.emit(Op::Return);
             }
             StmtKind::FunctionDef(def) => self.function(def, stmt.span)?,
+            StmtKind::Assert { test, msg } => {
+                self.expr(test)?;
+                let passed = self.emit(Op::PopJumpIfTrue(0));
+                let error = self.constant(Const::Str(Rc::from("AssertionError")));
+                self.emit(Op::LoadBuiltinException(error));
+                if let Some(m) = msg {
+                    self.expr(m)?;
+                    self.at(stmt.span);
+                    self.emit(Op::Call(1));
+                }
+                self.at(stmt.span);
+                self.emit(Op::Raise);
+                self.patch(passed);
+            }
             StmtKind::Raise { exc, cause } => {
                 match exc {
                     Some(e) => self.expr(e)?,
@@ -990,7 +1004,6 @@ fn jumps_out(stmt: &Stmt) -> bool {
 
 fn statement_name(kind: &StmtKind) -> &'static str {
     match kind {
-        StmtKind::Assert { .. } => "the 'assert' statement",
         StmtKind::ImportFrom { .. } => "'from … import'",
         StmtKind::For { .. } => "the 'async for' statement",
         StmtKind::With { .. } => "the 'with' statement",

@@ -9,7 +9,7 @@ use super::{Exception, Vm};
 use crate::runtime::object::{NativeFn, NativeFunction};
 use crate::runtime::{Heap, Object, Value};
 
-fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Value {
+pub(super) fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Value {
     let keywords = matches!(name, "print" | "dict" | "sorted");
     Value::Obj(heap.alloc(Object::Native(NativeFunction {
         name,
@@ -58,6 +58,7 @@ pub(super) fn module(heap: &mut Heap, name: &str) -> Option<HashMap<Rc<str>, Val
             ("monotonic", time_monotonic),
             ("perf_counter", time_monotonic),
         ],
+        "math" => return Some(super::math::attributes(heap)),
         _ => return None,
     };
     Some(
@@ -68,7 +69,7 @@ pub(super) fn module(heap: &mut Heap, name: &str) -> Option<HashMap<Rc<str>, Val
     )
 }
 
-fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Result<(), Exception> {
+pub(super) fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Result<(), Exception> {
     if args.len() < min || args.len() > max {
         let expected = if min == max {
             format!("exactly {min} argument{}", if min == 1 { "" } else { "s" })
@@ -147,7 +148,7 @@ fn print(vm: &mut Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<Val
     Ok(Value::None)
 }
 
-fn int_arg(heap: &Heap, v: Value) -> Result<i64, Exception> {
+pub(super) fn int_arg(heap: &Heap, v: Value) -> Result<i64, Exception> {
     match v {
         Value::Int(i) => Ok(i),
         Value::Bool(b) => Ok(i64::from(b)),

@@ -10,6 +10,7 @@
 mod builtins;
 mod containers;
 mod exceptions;
+mod math;
 pub mod ops;
 mod suggestions;
 
@@ -722,6 +723,15 @@ impl Vm {
                         exceptions::from_raised(&mut self.heap, v)
                     };
                     fail!(e);
+                }
+                Op::LoadBuiltinException(c) => {
+                    let kind = match &frame.loaded.code.consts[c as usize] {
+                        Const::Str(name) => exceptions::lookup(name),
+                        _ => None,
+                    };
+                    let kind = kind.unwrap_or("AssertionError");
+                    let v = Value::Obj(self.heap.alloc(Object::ExceptionType(kind)));
+                    self.stack.push(v);
                 }
                 Op::CheckExcMatch => {
                     let target = pop!();

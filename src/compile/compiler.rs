@@ -466,7 +466,6 @@ impl Compiler<'_> {
             self.at(handler.span);
             let next = match &handler.typ {
                 Some(t) => {
-                    self.emit(Op::Dup);
                     self.expr(t)?;
                     self.at(handler.span);
                     self.emit(Op::CheckExcMatch);

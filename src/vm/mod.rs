@@ -128,6 +128,8 @@ impl Vm {
         self.global_values[slot as usize] = name;
         let loaded = self.load(code);
         let base = self.stack.len();
+        self.stack
+            .extend(std::iter::repeat_n(Value::Unbound, loaded.nlocals));
         self.frames.push(Frame {
             loaded,
             ip: 0,

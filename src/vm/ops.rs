@@ -228,6 +228,14 @@ fn unsupported_operands(heap: &Heap, op: BinOp, a: Value, b: Value) -> Exception
         BinOp::BitAnd => "&",
     };
     let (ta, tb) = (type_name(heap, a), type_name(heap, b));
+    let sequence = |t: &str| matches!(t, "str" | "list" | "tuple");
+    if op == BinOp::Mult && (sequence(ta) || sequence(tb)) {
+        let other = if sequence(ta) { tb } else { ta };
+        return Exception::new(
+            "TypeError",
+            format!("can't multiply sequence by non-int of type '{other}'"),
+        );
+    }
     if op == BinOp::Add && ta == "str" {
         return Exception::new(
             "TypeError",
@@ -254,11 +262,7 @@ fn int_binary(heap: &mut Heap, op: BinOp, x: BigInt, y: BigInt) -> Result<Value,
             if y.is_zero() {
                 return zero_div("division by zero");
             }
-            let (xf, yf) = (
-                x.to_f64().unwrap_or(f64::INFINITY),
-                y.to_f64().unwrap_or(f64::INFINITY),
-            );
-            return Ok(Value::Float(xf / yf));
+            return int_true_divide(&x, &y);
         }
         BinOp::Pow if y.is_negative() => {
             let (xf, yf) = (
@@ -290,6 +294,34 @@ fn int_binary(heap: &mut Heap, op: BinOp, x: BigInt, y: BigInt) -> Result<Value,
         }
     };
     Ok(int_value(heap, v))
+}
+
+/// `x / y` for ints, rounded from an exact big-int quotient carrying 64 significant bits; a
+/// quotient too large for a float is CPython's OverflowError.
+fn int_true_divide(x: &BigInt, y: &BigInt) -> Result<Value, Exception> {
+    const EXACT: i64 = 1 << 53;
+    if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64()) {
+        if a.abs() <= EXACT && b.abs() <= EXACT {
+            return Ok(Value::Float(a as f64 / b as f64));
+        }
+    }
+    let shift = (64 + y.bits() as i64 - x.bits() as i64).max(0) as usize;
+    let quotient = (x << shift) / y;
+    let mut result = quotient.to_f64().unwrap_or(f64::INFINITY);
+    let mut remaining = shift;
+    while remaining > 0 {
+        let step = remaining.min(1000);
+        result *= 2f64.powi(-(step as i32));
+        remaining -= step;
+    }
+    if result.is_finite() {
+        Ok(Value::Float(result))
+    } else {
+        Err(Exception::new(
+            "OverflowError",
+            "integer division result too large for a float",
+        ))
+    }
 }
 
 fn float_binary(op: BinOp, x: f64, y: f64) -> Result<Value, Exception> {

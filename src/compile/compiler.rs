@@ -51,6 +51,13 @@ pub fn compile_module(
     Ok(Rc::new(compiler.finish()))
 }
 
+/// Where a name lives: a cell or free variable, a local slot, or the module's globals.
+enum Place {
+    Deref(u32),
+    Fast(u32),
+    Global(u32),
+}
+
 /// What a function's code is made from.
 enum Body<'a> {
     Block(&'a [Stmt]),
@@ -212,32 +219,33 @@ impl Compiler<'_> {
         (self.unit.names.len() - 1) as u32
     }
 
-    fn load(&mut self, n: &Rc<str>) {
+    /// Where name `n` lives in the code being compiled.
+    fn place(&mut self, n: &Rc<str>) -> Place {
         if let Some(&d) = self.unit.derefs.get(n) {
-            self.emit(Op::LoadDeref(d));
-            return;
+            return Place::Deref(d);
         }
         match self.unit.locals.get(n) {
-            Some(&slot) => self.emit(Op::LoadFast(slot)),
-            None => {
-                let i = self.name(n);
-                self.emit(Op::LoadGlobal(i))
-            }
+            Some(&slot) => Place::Fast(slot),
+            None => Place::Global(self.name(n)),
+        }
+    }
+
+    fn load(&mut self, n: &Rc<str>) {
+        let op = match self.place(n) {
+            Place::Deref(d) => Op::LoadDeref(d),
+            Place::Fast(slot) => Op::LoadFast(slot),
+            Place::Global(i) => Op::LoadGlobal(i),
         };
+        self.emit(op);
     }
 
     fn store(&mut self, n: &Rc<str>) {
-        if let Some(&d) = self.unit.derefs.get(n) {
-            self.emit(Op::StoreDeref(d));
-            return;
-        }
-        match self.unit.locals.get(n) {
-            Some(&slot) => self.emit(Op::StoreFast(slot)),
-            None => {
-                let i = self.name(n);
-                self.emit(Op::StoreGlobal(i))
-            }
+        let op = match self.place(n) {
+            Place::Deref(d) => Op::StoreDeref(d),
+            Place::Fast(slot) => Op::StoreFast(slot),
+            Place::Global(i) => Op::StoreGlobal(i),
         };
+        self.emit(op);
     }
 
     fn block(&mut self, body: &[Stmt]) -> Result<()> {
@@ -587,13 +595,14 @@ impl Compiler<'_> {
         self.at(t.span);
         match &t.kind {
             ExprKind::Name(n) => {
-                match self.unit.locals.get(n) {
-                    Some(&slot) => self.emit(Op::DeleteFast(slot)),
-                    None => {
-                        let i = self.name(n);
-                        self.emit(Op::DeleteGlobal(i))
+                let op = match self.place(n) {
+                    Place::Deref(_) => {
+                        return unsupported("deleting a variable an inner function uses", t.span)
                     }
+                    Place::Fast(slot) => Op::DeleteFast(slot),
+                    Place::Global(i) => Op::DeleteGlobal(i),
                 };
+                self.emit(op);
                 Ok(())
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {

@@ -230,6 +230,11 @@ impl Compiler<'_> {
         }
     }
 
+    fn load_none(&mut self) {
+        let none = self.constant(Const::None);
+        self.emit(Op::LoadConst(none));
+    }
+
     fn load(&mut self, n: &Rc<str>) {
         let op = match self.place(n) {
             Place::Deref(d) => Op::LoadDeref(d),
@@ -365,8 +370,7 @@ impl Compiler<'_> {
                 match value {
                     Some(v) => self.expr(v)?,
                     None => {
-                        let none = self.constant(Const::None);
-                        self.emit(Op::LoadConst(none));
+                        self.load_none();
                     }
                 }
                 self.emit(Op::Return);
@@ -394,8 +398,7 @@ impl Compiler<'_> {
                             self.emit(Op::LoadFast(slot));
                         }
                         None => {
-                            let none = self.constant(Const::None);
-                            self.emit(Op::LoadConst(none));
+                            self.load_none();
                         }
                     },
                 }
@@ -633,8 +636,7 @@ impl Compiler<'_> {
                     match part {
                         Some(e) => self.expr(e)?,
                         None => {
-                            let none = self.constant(Const::None);
-                            self.emit(Op::LoadConst(none));
+                            self.load_none();
                         }
                     }
                 }
@@ -711,8 +713,7 @@ impl Compiler<'_> {
         self.unit.freevars = freevars.clone();
         let compiled = match body {
             Body::Block(stmts) => self.block(stmts).map(|()| {
-                let none = self.constant(Const::None);
-                self.emit(Op::LoadConst(none));
+                self.load_none();
             }),
             Body::Lambda(e) => self.expr(e),
             Body::Comprehension(kind, gens) => self.comprehension_body(kind, gens),

@@ -61,6 +61,16 @@ pub fn new_str(heap: &mut Heap, s: impl Into<Box<str>>) -> Value {
     Value::Obj(heap.alloc(Object::Str(s.into())))
 }
 
+fn cannot_concatenate(heap: &Heap, kind: &str, other: Value) -> Exception {
+    Exception::new(
+        "TypeError",
+        format!(
+            "can only concatenate {kind} (not \"{}\") to {kind}",
+            type_name(heap, other)
+        ),
+    )
+}
+
 /// `+` and `*` on strings, lists and tuples; `None` when the operands are not sequences.
 fn sequence_binary(
     heap: &mut Heap,
@@ -135,27 +145,11 @@ fn sequence_binary(
         },
         (BinOp::Add, Object::List(x)) => match b.as_obj().map(|r| heap.get(r)) {
             Some(Object::List(y)) => Object::List(x.iter().chain(y.iter()).copied().collect()),
-            _ => {
-                return Err(Exception::new(
-                    "TypeError",
-                    format!(
-                        "can only concatenate list (not \"{}\") to list",
-                        type_name(heap, b)
-                    ),
-                ))
-            }
+            _ => return Err(cannot_concatenate(heap, "list", b)),
         },
         (BinOp::Add, Object::Tuple(x)) => match b.as_obj().map(|r| heap.get(r)) {
             Some(Object::Tuple(y)) => Object::Tuple(x.iter().chain(y.iter()).copied().collect()),
-            _ => {
-                return Err(Exception::new(
-                    "TypeError",
-                    format!(
-                        "can only concatenate tuple (not \"{}\") to tuple",
-                        type_name(heap, b)
-                    ),
-                ))
-            }
+            _ => return Err(cannot_concatenate(heap, "tuple", b)),
         },
         _ => return Ok(None),
     };

@@ -4,15 +4,15 @@ use std::io::Write;
 
 use crate::compile::compile_module;
 use crate::syntax::SyntaxError;
-use crate::vm::{Exception, Vm};
+use crate::vm::{Report, Vm};
 
 /// Why a program did not run to completion.
 #[derive(Debug)]
 pub enum RunError {
     /// Rejected before running (syntax, compile-time checks, unsupported features).
     Syntax(SyntaxError),
-    /// An exception nobody caught.
-    Exception(Exception),
+    /// An exception nobody caught (or `SystemExit`): what to print and the exit status.
+    Exception(Report),
 }
 
 /// A Python interpreter: its own heap and globals; `print` goes to the writer it was given.

@@ -132,22 +132,31 @@ fn run(files: &[String], mode: Mode) -> ExitCode {
     status
 }
 
-/// A CPython-shaped traceback: the frames outermost first, each with its source line.
-fn traceback(e: &baton::vm::Exception, main_file: &str, src: &str) -> String {
-    let mut out = String::from("Traceback (most recent call last):\n");
-    for entry in &e.traceback {
-        out.push_str(&format!(
-            "  File \"{}\", line {}, in {}\n",
-            entry.filename, entry.line, entry.function
-        ));
-        if &*entry.filename == main_file {
-            if let Some(line) = src.lines().nth(entry.line as usize - 1) {
-                out.push_str(&format!("    {}\n", line.trim()));
+/// A CPython-shaped traceback: each exception of the chain (causes and contexts first), its
+/// frames outermost first, each with its source line.
+fn traceback(report: &baton::vm::Report, main_file: &str, src: &str) -> String {
+    let mut out = String::new();
+    for e in &report.chain {
+        if let Some(link) = e.link {
+            out.push_str(&format!("\n{link}\n\n"));
+        }
+        if !e.traceback.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+        }
+        for entry in &e.traceback {
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                entry.filename, entry.line, entry.function
+            ));
+            if &*entry.filename == main_file {
+                if let Some(line) = src.lines().nth(entry.line as usize - 1) {
+                    out.push_str(&format!("    {}\n", line.trim()));
+                }
             }
         }
+        out.push_str(&e.last_line);
+        out.push('\n');
     }
-    out.push_str(&e.last_line());
-    out.push('\n');
     out
 }
 

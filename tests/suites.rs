@@ -167,7 +167,9 @@ fn runs_like_cpython(path: PathBuf) -> Result<(), Failed> {
     let (code, last) = match interp.run_source(&path.display().to_string(), &src) {
         Ok(()) => (0, String::new()),
         Err(baton::RunError::Syntax(e)) => (1, e.to_string()),
-        Err(baton::RunError::Exception(e)) => (e.exit_status.unwrap_or(1), e.last_line()),
+        Err(baton::RunError::Exception(e)) => {
+            (e.exit_status.unwrap_or(1), e.last_line().to_owned())
+        }
     };
     let got_out = String::from_utf8_lossy(&out.0.borrow()).into_owned();
     let mut problems = Vec::new();

@@ -103,12 +103,69 @@ pub enum Op {
     /// Make a function from the code constant, taking this many default values off the stack.
     MakeFunction(u32, u32),
     ImportName(u32),
+    /// Push attribute `names[n]` of the module on top (`from m import n`), keeping the module.
+    ImportFrom(u32),
+    /// Class-body names: the namespace in local slot 0, then globals, then builtins.
+    LoadName(u32),
+    StoreName(u32),
+    DeleteName(u32),
+    /// `obj.name = value` (stack: value, obj).
+    StoreAttr(u32),
+    DeleteAttr(u32),
+    /// Push what calling `obj.name(...)` needs: the function and `obj`, or an empty slot and the
+    /// attribute when it is not a plain method.
+    LoadMethod(u32),
+    /// Call after `LoadMethod` with this many arguments (and keyword names, for the `Kw` form).
+    CallMethod(u32),
+    CallMethodKw(u32, u32),
+    /// Call with a tuple of positional arguments and (when the flag is set) a dict of keyword
+    /// arguments (`f(*args, **kwargs)`).
+    CallEx(bool),
+    /// Make a class from the body function, the name and this many bases below them.
+    BuildClass(u32),
+    /// Extend the list n items down the stack with the popped iterable.
+    ListExtend(u32),
+    /// Merge the popped mapping into the dict n items down (keyword arguments: no repeats).
+    DictMerge(u32),
+    /// Update the dict n items down with the popped mapping (`{**d}`).
+    DictUpdate(u32),
+    BuildSet(u32),
+    /// Replace the list on top with a tuple or a set of its items (displays with `*`).
+    ListToTuple,
+    ListToSet,
+    /// Add the popped value to the set n items down the stack (set comprehensions).
+    SetAdd(u32),
+    /// Mark the exception on top as being handled (for `__context__`), and unmark it.
+    PushExcept,
+    PopExcept,
+    /// Raise the popped exception object again, keeping its traceback.
+    Reraise,
+    /// `raise exc from cause` (stack: exc, cause).
+    RaiseFrom,
+    /// Enter the context manager on top: store its bound `__exit__` in local slot n and push what
+    /// `__enter__` returns.
+    BeforeWith(u32),
+    /// Call the `__exit__` in slot n with the exception on top; push whether it suppressed it.
+    ExitWithException(u32),
+    /// Call the `__exit__` in slot n with three `None`s.
+    ExitWith(u32),
+    /// Unpack a sequence with a starred target: this many items before and after the star.
+    UnpackEx(u32, u32),
+    /// Suspend the generator, handing out the top of the stack; resumed, push the sent value.
+    Yield,
+    /// Replace the top of the stack with an iterator for `yield from`.
+    GetYieldFromIter,
+    /// Send the popped value to the iterator below it: push what it yields, or pop it, push its
+    /// return value and jump when it is finished (`yield from` loops over this and `Yield`).
+    YieldFrom(u32),
 }
 
 /// A compiled function or module body.
 #[derive(Debug, PartialEq)]
 pub struct Code {
     pub name: Rc<str>,
+    /// The dotted name tracebacks and argument errors use (`Vec.__init__`, `f.<locals>.g`).
+    pub qualname: Rc<str>,
     pub filename: Rc<str>,
     pub first_line: u32,
     pub ops: Vec<Op>,
@@ -119,6 +176,14 @@ pub struct Code {
     /// Local slots: parameters first, in order.
     pub varnames: Vec<Rc<str>>,
     pub argcount: u32,
+    /// Of the positional parameters, how many are positional-only; then the keyword-only ones,
+    /// which follow them in the slots, then `*args` and `**kwargs` when present.
+    pub posonlycount: u32,
+    pub kwonlycount: u32,
+    pub varargs: bool,
+    pub varkw: bool,
+    /// A generator function: calling it makes a generator instead of running the body.
+    pub is_generator: bool,
     /// Locals that inner functions use, kept in cells; then the cells taken from the enclosing
     /// function. Frames hold them after the local slots, cells first.
     pub cellvars: Vec<Rc<str>>,
@@ -131,13 +196,15 @@ pub struct Code {
 
 /// An exception handler: an exception raised by an instruction in `start..end` clears the
 /// operand stack down to `depth` items above the frame's slots, is pushed, and execution
-/// continues at `target`.
+/// continues at `target`; `handling` is how many exceptions the frame was handling (in `except`
+/// and `finally` blocks) where the handler's protected code runs.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Handler {
     pub start: u32,
     pub end: u32,
     pub target: u32,
     pub depth: u32,
+    pub handling: u32,
 }
 
 impl fmt::Display for Code {
@@ -190,17 +257,40 @@ impl Code {
                 format!("{i} ({})", self.const_repr(*i))
             }
             Op::CallKw(n, names) => format!("{n} {}", self.const_repr(*names)),
-            Op::LoadFast(i) | Op::StoreFast(i) | Op::DeleteFast(i) => local(i),
+            Op::LoadFast(i)
+            | Op::StoreFast(i)
+            | Op::DeleteFast(i)
+            | Op::BeforeWith(i)
+            | Op::ExitWith(i)
+            | Op::ExitWithException(i) => local(i),
+            Op::CallMethodKw(n, names) => format!("{n} {}", self.const_repr(*names)),
+            Op::UnpackEx(before, after) => format!("{before} {after}"),
+            Op::CallEx(kw) => if *kw { "with keywords" } else { "" }.to_owned(),
             Op::LoadDeref(i) | Op::StoreDeref(i) | Op::LoadClosure(i) => {
                 let n = self.cellvars.iter().chain(&self.freevars).nth(*i as usize);
                 n.map_or_else(String::new, |n| format!("{i} ({n})"))
             }
-            Op::ListAppend(n) | Op::MapAdd(n) => n.to_string(),
+            Op::ListAppend(n)
+            | Op::MapAdd(n)
+            | Op::ListExtend(n)
+            | Op::DictMerge(n)
+            | Op::DictUpdate(n)
+            | Op::SetAdd(n)
+            | Op::BuildSet(n)
+            | Op::BuildClass(n)
+            | Op::CallMethod(n) => n.to_string(),
             Op::LoadGlobal(i)
             | Op::StoreGlobal(i)
             | Op::DeleteGlobal(i)
             | Op::LoadAttr(i)
-            | Op::ImportName(i) => name(i),
+            | Op::ImportName(i)
+            | Op::ImportFrom(i)
+            | Op::LoadName(i)
+            | Op::StoreName(i)
+            | Op::DeleteName(i)
+            | Op::StoreAttr(i)
+            | Op::DeleteAttr(i)
+            | Op::LoadMethod(i) => name(i),
             Op::Binary(o) | Op::InPlace(o) => format!("{o:?}"),
             Op::Compare(o) => format!("{o:?}"),
             Op::Unary(o) => format!("{o:?}"),
@@ -209,7 +299,8 @@ impl Code {
             | Op::PopJumpIfTrue(t)
             | Op::JumpIfFalseOrPop(t)
             | Op::JumpIfTrueOrPop(t)
-            | Op::ForIter(t) => {
+            | Op::ForIter(t)
+            | Op::YieldFrom(t) => {
                 format!("to {t}")
             }
             Op::Call(n)
@@ -238,7 +329,15 @@ impl Code {
             | Op::DeleteSubscr
             | Op::BuildSlice
             | Op::Raise
-            | Op::CheckExcMatch => String::new(),
+            | Op::CheckExcMatch
+            | Op::PushExcept
+            | Op::ListToTuple
+            | Op::ListToSet
+            | Op::PopExcept
+            | Op::Reraise
+            | Op::RaiseFrom
+            | Op::Yield
+            | Op::GetYieldFromIter => String::new(),
         };
         (mnemonic, arg)
     }

@@ -1,19 +1,24 @@
-//! Compiles a checked module to code objects. Locals live in slots assigned by the symbol table;
-//! module-level names are globals. Constructs the VM does not run yet are refused here, at compile
-//! time, with a `NotImplementedError` that names them and points at their source.
+//! The compiler's core: the code object under construction ([`Unit`]), where names live
+//! ([`Place`]), and the blocks a `return`, `break` or `continue` leaves — whose cleanup (a
+//! `finally` body, a `with` exit, leaving an `except` block) is compiled inline at the jump, with
+//! the protected ranges of the blocks it leaves split around it. Statements, expressions and
+//! functions are compiled in the sibling modules.
+//!
+//! Locals live in slots assigned by the symbol table; module-level names are globals; class
+//! bodies read and write their namespace by name. Constructs the VM does not run yet are refused
+//! here, at compile time, with a `NotImplementedError` that names them and points at their source.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::bytecode::{Code, Const, Handler, Op};
 use crate::syntax::ast::*;
 use crate::syntax::symtable::SymbolTable;
-use crate::syntax::IntLit;
 use crate::syntax::{ErrorKind, Span, SyntaxError};
 
-type Result<T> = std::result::Result<T, SyntaxError>;
+pub(super) type Result<T> = std::result::Result<T, SyntaxError>;
 
-fn unsupported<T>(what: &str, span: Span) -> Result<T> {
+pub(super) fn unsupported<T>(what: &str, span: Span) -> Result<T> {
     Err(SyntaxError::with_kind(
         ErrorKind::NotImplementedError,
         format!("{what} is not supported yet"),
@@ -42,102 +47,147 @@ pub fn compile_module(
         symbols,
         filename: Rc::from(filename),
         line_starts,
-        unit: Unit::new("<module>", 1, HashMap::new()),
+        unit: Unit::new("<module>", Rc::from("<module>"), 1, UnitKind::Module),
     };
     compiler.block(&module.body)?;
-    let none = compiler.constant(Const::None);
-    compiler.emit(Op::LoadConst(none));
+    compiler.load_none();
     compiler.emit(Op::Return);
     Ok(Rc::new(compiler.finish()))
 }
 
-/// Where a name lives: a cell or free variable, a local slot, or the module's globals.
-enum Place {
+/// Where a name lives: a cell or free variable, a local slot, the module's globals, or a class
+/// body's namespace.
+pub(super) enum Place {
     Deref(u32),
     Fast(u32),
     Global(u32),
+    Name(u32),
 }
 
-/// What a function's code is made from.
-enum Body<'a> {
-    Block(&'a [Stmt]),
-    Lambda(&'a Expr),
-    Comprehension(Comp<'a>, &'a [Comprehension]),
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum UnitKind {
+    Module,
+    Function,
+    Class,
 }
 
-/// The element of a comprehension, by the kind of result it builds.
-#[derive(Clone, Copy)]
-enum Comp<'a> {
-    List(&'a Expr),
-    Dict(&'a Expr, &'a Expr),
+/// A block that a jump out of it must clean up after.
+pub(super) enum Block<'a> {
+    Loop {
+        start: u32,
+        breaks: Vec<usize>,
+        /// A `for` loop keeps its iterator on the stack, which `break` must pop.
+        is_for: bool,
+    },
+    /// Code protected by an exception handler (the body of a `try` or `with`): a jump out ends
+    /// its protected range, which starts again after the jump.
+    Protected {
+        range_start: u32,
+        /// Handler-table entries made so far, their targets patched when the handler is placed.
+        ranges: Vec<usize>,
+        depth: u32,
+        handling: u32,
+        cleanup: Cleanup<'a>,
+    },
+    /// The body of an `except` clause (or a `finally` run for an exception): leaving it ends
+    /// the handling of that exception.
+    Handling,
 }
 
-struct Loop {
-    start: u32,
-    breaks: Vec<usize>,
-    /// A `for` loop keeps its iterator on the stack, which `break` must pop.
-    is_for: bool,
+/// What leaving a protected block runs.
+pub(super) enum Cleanup<'a> {
+    Nothing,
+    Finally(&'a [Stmt]),
+    /// Call the `__exit__` stored in this local slot.
+    ExitWith(u32),
 }
 
 /// The code object being built.
-struct Unit {
-    name: Rc<str>,
-    first_line: u32,
-    ops: Vec<Op>,
-    lines: Vec<u32>,
-    consts: Vec<Const>,
-    names: Vec<Rc<str>>,
+pub(super) struct Unit<'a> {
+    pub(super) name: Rc<str>,
+    pub(super) qualname: Rc<str>,
+    pub(super) kind: UnitKind,
+    pub(super) first_line: u32,
+    pub(super) ops: Vec<Op>,
+    pub(super) lines: Vec<u32>,
+    pub(super) consts: Vec<Const>,
+    pub(super) names: Vec<Rc<str>>,
     /// Local slots by name (empty at module level, where names are globals).
-    locals: HashMap<Rc<str>, u32>,
-    varnames: Vec<Rc<str>>,
-    argcount: u32,
+    pub(super) locals: HashMap<Rc<str>, u32>,
+    /// In a class body: the names it binds (they live in its namespace) and those it declares
+    /// global.
+    pub(super) class_names: HashSet<Rc<str>>,
+    pub(super) declared_global: HashSet<Rc<str>>,
+    pub(super) varnames: Vec<Rc<str>>,
+    pub(super) argcount: u32,
+    pub(super) posonlycount: u32,
+    pub(super) kwonlycount: u32,
+    pub(super) varargs: bool,
+    pub(super) varkw: bool,
+    pub(super) is_generator: bool,
     /// Cell and free variables by name: their deref slot (cells first).
-    derefs: HashMap<Rc<str>, u32>,
-    cellvars: Vec<Rc<str>>,
-    freevars: Vec<Rc<str>>,
-    loops: Vec<Loop>,
-    handlers: Vec<Handler>,
+    pub(super) derefs: HashMap<Rc<str>, u32>,
+    pub(super) cellvars: Vec<Rc<str>>,
+    pub(super) freevars: Vec<Rc<str>>,
+    pub(super) blocks: Vec<Block<'a>>,
+    pub(super) handlers: Vec<Handler>,
     /// Hidden local slots holding the exceptions of the `except` blocks being compiled,
     /// innermost last (a bare `raise` re-raises the last).
-    caught: Vec<u32>,
-    line: u32,
+    pub(super) caught: Vec<u32>,
+    /// How many exceptions are being handled at this point (nested `except` bodies).
+    pub(super) handling: u32,
+    pub(super) line: u32,
 }
 
-impl Unit {
-    fn new(name: &str, first_line: u32, locals: HashMap<Rc<str>, u32>) -> Unit {
+impl Unit<'_> {
+    pub(super) fn new(name: &str, qualname: Rc<str>, first_line: u32, kind: UnitKind) -> Self {
         Unit {
             name: Rc::from(name),
+            qualname,
+            kind,
             first_line,
             ops: Vec::new(),
             lines: Vec::new(),
             consts: Vec::new(),
             names: Vec::new(),
-            locals,
+            locals: HashMap::new(),
+            class_names: HashSet::new(),
+            declared_global: HashSet::new(),
             varnames: Vec::new(),
             argcount: 0,
+            posonlycount: 0,
+            kwonlycount: 0,
+            varargs: false,
+            varkw: false,
+            is_generator: false,
             derefs: HashMap::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
-            loops: Vec::new(),
+            blocks: Vec::new(),
             handlers: Vec::new(),
             caught: Vec::new(),
+            handling: 0,
             line: first_line,
         }
     }
 }
 
-struct Compiler<'a> {
-    symbols: &'a SymbolTable,
-    filename: Rc<str>,
-    line_starts: Vec<usize>,
-    unit: Unit,
+pub(super) struct Compiler<'a> {
+    pub(super) symbols: &'a SymbolTable,
+    pub(super) filename: Rc<str>,
+    pub(super) line_starts: Vec<usize>,
+    pub(super) unit: Unit<'a>,
 }
 
-impl Compiler<'_> {
-    fn finish(&mut self) -> Code {
-        let unit = std::mem::replace(&mut self.unit, Unit::new("", 0, HashMap::new()));
+impl<'a> Compiler<'a> {
+    pub(super) fn finish(&mut self) -> Code {
+        let empty = Unit::new("", Rc::from(""), 0, UnitKind::Module);
+        let mut unit = std::mem::replace(&mut self.unit, empty);
+        // Inner handlers first: a protected range inside another is always the shorter one.
+        unit.handlers.sort_by_key(|h| h.end - h.start);
         Code {
             name: unit.name,
+            qualname: unit.qualname,
             filename: self.filename.clone(),
             first_line: unit.first_line,
             ops: unit.ops,
@@ -149,7 +199,11 @@ impl Compiler<'_> {
                 .iter()
                 .enumerate()
                 .filter_map(|(c, name)| {
-                    let p = unit.varnames[..unit.argcount as usize]
+                    let nparams = unit.argcount
+                        + unit.kwonlycount
+                        + u32::from(unit.varargs)
+                        + u32::from(unit.varkw);
+                    let p = unit.varnames[..nparams as usize]
                         .iter()
                         .position(|v| v == name)?;
                     Some((c as u32, p as u32))
@@ -157,35 +211,40 @@ impl Compiler<'_> {
                 .collect(),
             varnames: unit.varnames,
             argcount: unit.argcount,
+            posonlycount: unit.posonlycount,
+            kwonlycount: unit.kwonlycount,
+            varargs: unit.varargs,
+            varkw: unit.varkw,
+            is_generator: unit.is_generator,
             cellvars: unit.cellvars,
             freevars: unit.freevars,
             handlers: unit.handlers,
         }
     }
 
-    fn line_of(&self, span: Span) -> u32 {
+    pub(super) fn line_of(&self, span: Span) -> u32 {
         match self.line_starts.binary_search(&(span.start as usize)) {
             Ok(i) => i as u32 + 1,
             Err(i) => i as u32,
         }
     }
 
-    fn at(&mut self, span: Span) {
+    pub(super) fn at(&mut self, span: Span) {
         self.unit.line = self.line_of(span);
     }
 
-    fn emit(&mut self, op: Op) -> usize {
+    pub(super) fn emit(&mut self, op: Op) -> usize {
         self.unit.ops.push(op);
         self.unit.lines.push(self.unit.line);
         self.unit.ops.len() - 1
     }
 
-    fn here(&self) -> u32 {
+    pub(super) fn here(&self) -> u32 {
         self.unit.ops.len() as u32
     }
 
     /// Points the jump at `at` to the current position.
-    fn patch(&mut self, at: usize) {
+    pub(super) fn patch(&mut self, at: usize) {
         let target = self.here();
         match &mut self.unit.ops[at] {
             Op::Jump(t)
@@ -193,12 +252,13 @@ impl Compiler<'_> {
             | Op::PopJumpIfTrue(t)
             | Op::JumpIfFalseOrPop(t)
             | Op::JumpIfTrueOrPop(t)
-            | Op::ForIter(t) => *t = target,
+            | Op::ForIter(t)
+            | Op::YieldFrom(t) => *t = target,
             _ => {}
         }
     }
 
-    fn constant(&mut self, c: Const) -> u32 {
+    pub(super) fn constant(&mut self, c: Const) -> u32 {
         if let Some(i) = self
             .unit
             .consts
@@ -211,7 +271,16 @@ impl Compiler<'_> {
         (self.unit.consts.len() - 1) as u32
     }
 
-    fn name(&mut self, n: &Rc<str>) -> u32 {
+    pub(super) fn load_const(&mut self, c: Const) {
+        let i = self.constant(c);
+        self.emit(Op::LoadConst(i));
+    }
+
+    pub(super) fn load_none(&mut self) {
+        self.load_const(Const::None);
+    }
+
+    pub(super) fn name(&mut self, n: &Rc<str>) -> u32 {
         if let Some(i) = self.unit.names.iter().position(|k| k == n) {
             return i as u32;
         }
@@ -220,7 +289,18 @@ impl Compiler<'_> {
     }
 
     /// Where name `n` lives in the code being compiled.
-    fn place(&mut self, n: &Rc<str>) -> Place {
+    pub(super) fn place(&mut self, n: &Rc<str>) -> Place {
+        if self.unit.kind == UnitKind::Class {
+            if self.unit.declared_global.contains(n) {
+                return Place::Global(self.name(n));
+            }
+            if !self.unit.class_names.contains(n) {
+                if let Some(&d) = self.unit.derefs.get(n) {
+                    return Place::Deref(d);
+                }
+            }
+            return Place::Name(self.name(n));
+        }
         if let Some(&d) = self.unit.derefs.get(n) {
             return Place::Deref(d);
         }
@@ -230,809 +310,135 @@ impl Compiler<'_> {
         }
     }
 
-    fn load_none(&mut self) {
-        let none = self.constant(Const::None);
-        self.emit(Op::LoadConst(none));
-    }
-
-    fn load(&mut self, n: &Rc<str>) {
+    pub(super) fn load(&mut self, n: &Rc<str>) {
         let op = match self.place(n) {
             Place::Deref(d) => Op::LoadDeref(d),
             Place::Fast(slot) => Op::LoadFast(slot),
             Place::Global(i) => Op::LoadGlobal(i),
+            Place::Name(i) => Op::LoadName(i),
         };
         self.emit(op);
     }
 
-    fn store(&mut self, n: &Rc<str>) {
+    pub(super) fn store(&mut self, n: &Rc<str>) {
         let op = match self.place(n) {
             Place::Deref(d) => Op::StoreDeref(d),
             Place::Fast(slot) => Op::StoreFast(slot),
             Place::Global(i) => Op::StoreGlobal(i),
+            Place::Name(i) => Op::StoreName(i),
         };
         self.emit(op);
     }
 
-    fn block(&mut self, body: &[Stmt]) -> Result<()> {
-        body.iter().try_for_each(|s| self.stmt(s))
-    }
-
-    fn stmt(&mut self, stmt: &Stmt) -> Result<()> {
-        self.at(stmt.span);
-        match &stmt.kind {
-            StmtKind::Expr(e) => {
-                self.expr(e)?;
-                self.emit(Op::Pop);
-            }
-            StmtKind::Assign { targets, value } => {
-                self.expr(value)?;
-                for (i, t) in targets.iter().enumerate() {
-                    if i + 1 < targets.len() {
-                        self.emit(Op::Dup);
-                    }
-                    self.target(t)?;
-                }
-            }
-            StmtKind::AugAssign { target, op, value } => match &target.kind {
-                ExprKind::Name(n) => {
-                    self.load(n);
-                    self.expr(value)?;
-                    self.at(stmt.span);
-                    self.emit(Op::InPlace(*op));
-                    self.store(n);
-                }
-                ExprKind::Subscript(container, index) => {
-                    self.expr(container)?;
-                    self.subscript_index(index)?;
-                    self.emit(Op::DupTwo);
-                    self.emit(Op::BinarySubscr);
-                    self.expr(value)?;
-                    self.at(stmt.span);
-                    self.emit(Op::InPlace(*op));
-                    self.emit(Op::RotThree);
-                    self.emit(Op::StoreSubscr);
-                }
-                _ => {
-                    return unsupported(
-                        &format!("augmented assignment to {}", target.describe()),
-                        target.span,
-                    )
-                }
-            },
-            StmtKind::AnnAssign { target, value, .. } => {
-                if let Some(v) = value {
-                    self.expr(v)?;
-                    self.target(target)?;
-                }
-            }
-            StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
-            StmtKind::Delete(targets) => {
-                for t in targets {
-                    self.delete(t)?;
-                }
-            }
-            StmtKind::If { test, body, orelse } => {
-                self.expr(test)?;
-                let to_else = self.emit(Op::PopJumpIfFalse(0));
-                self.block(body)?;
-                if orelse.is_empty() {
-                    self.patch(to_else);
-                } else {
-                    let to_end = self.emit(Op::Jump(0));
-                    self.patch(to_else);
-                    self.block(orelse)?;
-                    self.patch(to_end);
-                }
-            }
-            StmtKind::While { test, body, orelse } => {
-                let start = self.here();
-                self.expr(test)?;
-                let exit = self.emit(Op::PopJumpIfFalse(0));
-                self.loop_body(start, false, body)?;
-                self.emit(Op::Jump(start));
-                self.patch(exit);
-                self.block(orelse)?;
-                self.end_loop();
-            }
-            StmtKind::For {
-                is_async: false,
-                target,
-                iter,
-                body,
-                orelse,
-            } => {
-                self.expr(iter)?;
-                self.emit(Op::GetIter);
-                let start = self.here();
-                let exit = self.emit(Op::ForIter(0));
-                self.target(target)?;
-                self.loop_body(start, true, body)?;
-                self.emit(Op::Jump(start));
-                self.patch(exit);
-                self.block(orelse)?;
-                self.end_loop();
-            }
-            StmtKind::Break => {
-                let is_for = self.unit.loops.last().is_some_and(|l| l.is_for);
-                if is_for {
-                    self.emit(Op::Pop);
-                }
-                let jump = self.emit(Op::Jump(0));
-                if let Some(l) = self.unit.loops.last_mut() {
-                    l.breaks.push(jump);
-                }
-            }
-            StmtKind::Continue => {
-                let start = self.unit.loops.last().map_or(0, |l| l.start);
-                self.emit(Op::Jump(start));
-            }
-            StmtKind::Return(value) => {
-                match value {
-                    Some(v) => self.expr(v)?,
-                    None => {
-                        self.load_none();
-                    }
-                }
-                self.emit(Op::Return);
-            }
-            StmtKind::FunctionDef(def) => self.function(def, stmt.span)?,
-            StmtKind::Assert { test, msg } => {
-                self.expr(test)?;
-                let passed = self.emit(Op::PopJumpIfTrue(0));
-                let error = self.constant(Const::Str(Rc::from("AssertionError")));
-                self.emit(Op::LoadBuiltinException(error));
-                if let Some(m) = msg {
-                    self.expr(m)?;
-                    self.at(stmt.span);
-                    self.emit(Op::Call(1));
-                }
-                self.at(stmt.span);
-                self.emit(Op::Raise);
-                self.patch(passed);
-            }
-            StmtKind::Raise { exc, cause } => {
-                match exc {
-                    Some(e) => self.expr(e)?,
-                    None => match self.unit.caught.last() {
-                        Some(&slot) => {
-                            self.emit(Op::LoadFast(slot));
-                        }
-                        None => {
-                            self.load_none();
-                        }
-                    },
-                }
-                if let Some(c) = cause {
-                    self.expr(c)?;
-                    self.emit(Op::Pop);
-                }
-                self.at(stmt.span);
-                self.emit(Op::Raise);
-            }
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-                is_star,
-            } => {
-                if *is_star {
-                    return unsupported("'except*'", stmt.span);
-                }
-                if finalbody.is_empty() {
-                    self.try_except(body, handlers, orelse)?;
-                } else {
-                    self.try_finally(body, handlers, orelse, finalbody, stmt.span)?;
-                }
-            }
-            StmtKind::Import(aliases) => {
-                for alias in aliases {
-                    if alias.name.name.contains('.') {
-                        return unsupported("importing a dotted module name", alias.name.span);
-                    }
-                    let i = self.name(&alias.name.name);
-                    self.emit(Op::ImportName(i));
-                    self.store(&alias.asname.as_ref().unwrap_or(&alias.name).name);
-                }
-            }
-            other => return unsupported(statement_name(other), stmt.span),
-        }
-        Ok(())
-    }
-
-    /// A new hidden local slot (for a caught exception).
-    fn hidden_local(&mut self) -> u32 {
+    /// A new hidden local slot (for a caught exception or a `with` statement's `__exit__`).
+    pub(super) fn hidden_local(&mut self) -> u32 {
         let slot = self.unit.varnames.len() as u32;
-        let name: Rc<str> = Rc::from(format!(".exception{slot}"));
+        let name: Rc<str> = Rc::from(format!(".hidden{slot}"));
         self.unit.varnames.push(name.clone());
         self.unit.locals.insert(name, slot);
         slot
     }
 
     /// Operand stack items live at this point of the function: the iterators of enclosing loops.
-    fn stack_depth(&self) -> u32 {
-        self.unit.loops.iter().filter(|l| l.is_for).count() as u32
-    }
-
-    fn try_except(
-        &mut self,
-        body: &[Stmt],
-        handlers: &[ExceptHandler],
-        orelse: &[Stmt],
-    ) -> Result<()> {
-        let depth = self.stack_depth();
-        let start = self.here();
-        self.block(body)?;
-        let end = self.here();
-        self.block(orelse)?;
-        let mut to_end = vec![self.emit(Op::Jump(0))];
-        self.unit.handlers.push(Handler {
-            start,
-            end,
-            target: self.here(),
-            depth,
-        });
-        let slot = self.hidden_local();
-        for handler in handlers {
-            self.at(handler.span);
-            let next = match &handler.typ {
-                Some(t) => {
-                    self.expr(t)?;
-                    self.at(handler.span);
-                    self.emit(Op::CheckExcMatch);
-                    Some(self.emit(Op::PopJumpIfFalse(0)))
-                }
-                None => None,
-            };
-            self.emit(Op::StoreFast(slot));
-            if let Some(name) = &handler.name {
-                self.emit(Op::LoadFast(slot));
-                self.store(&name.name);
-            }
-            self.unit.caught.push(slot);
-            let compiled = self.block(&handler.body);
-            self.unit.caught.pop();
-            compiled?;
-            if let Some(name) = &handler.name {
-                self.delete(&Expr::name(name.name.clone(), name.span))?;
-            }
-            to_end.push(self.emit(Op::Jump(0)));
-            if let Some(next) = next {
-                self.patch(next);
-            }
-        }
-        self.emit(Op::Raise);
-        to_end.into_iter().for_each(|j| self.patch(j));
-        Ok(())
-    }
-
-    fn try_finally(
-        &mut self,
-        body: &[Stmt],
-        handlers: &[ExceptHandler],
-        orelse: &[Stmt],
-        finalbody: &[Stmt],
-        span: Span,
-    ) -> Result<()> {
-        let protected = body
+    pub(super) fn stack_depth(&self) -> u32 {
+        self.unit
+            .blocks
             .iter()
-            .chain(handlers.iter().flat_map(|h| &h.body))
-            .chain(orelse);
-        if protected.clone().any(jumps_out) {
-            return unsupported(
-                "'return', 'break' or 'continue' inside a 'try' with 'finally'",
-                span,
-            );
+            .filter(|b| matches!(b, Block::Loop { is_for: true, .. }))
+            .count() as u32
+    }
+
+    /// Opens a block of code protected by a handler placed later with [`Self::end_protected`].
+    pub(super) fn begin_protected(&mut self, cleanup: Cleanup<'a>) {
+        let block = Block::Protected {
+            range_start: self.here(),
+            ranges: Vec::new(),
+            depth: self.stack_depth(),
+            handling: self.unit.handling,
+            cleanup,
+        };
+        self.unit.blocks.push(block);
+    }
+
+    /// Closes the protected block opened last: its handler's entries are made to point here.
+    pub(super) fn end_protected(&mut self) {
+        let Some(Block::Protected {
+            range_start,
+            mut ranges,
+            depth,
+            handling,
+            ..
+        }) = self.unit.blocks.pop()
+        else {
+            return;
+        };
+        ranges.push(self.push_range(range_start, depth, handling));
+        let target = self.here();
+        for r in ranges {
+            self.unit.handlers[r].target = target;
         }
-        let depth = self.stack_depth();
-        let start = self.here();
-        if handlers.is_empty() {
-            self.block(body)?;
-            self.block(orelse)?;
-        } else {
-            self.try_except(body, handlers, orelse)?;
-        }
-        let end = self.here();
-        self.block(finalbody)?;
-        let to_end = self.emit(Op::Jump(0));
+    }
+
+    /// Records the protected range `start..here` (its target is set when the handler is placed).
+    fn push_range(&mut self, start: u32, depth: u32, handling: u32) -> usize {
         self.unit.handlers.push(Handler {
             start,
-            end,
-            target: self.here(),
+            end: self.here(),
+            target: 0,
             depth,
+            handling,
         });
-        let slot = self.hidden_local();
-        self.emit(Op::StoreFast(slot));
-        self.block(finalbody)?;
-        self.emit(Op::LoadFast(slot));
-        self.emit(Op::Raise);
-        self.patch(to_end);
-        Ok(())
+        self.unit.handlers.len() - 1
     }
 
-    fn loop_body(&mut self, start: u32, is_for: bool, body: &[Stmt]) -> Result<()> {
-        self.unit.loops.push(Loop {
-            start,
-            breaks: Vec::new(),
-            is_for,
-        });
-        self.block(body)
-    }
-
-    /// Points the loop's `break`s past its `else` block.
-    fn end_loop(&mut self) {
-        if let Some(l) = self.unit.loops.pop() {
-            for b in l.breaks {
-                self.patch(b);
-            }
-        }
-    }
-
-    fn target(&mut self, t: &Expr) -> Result<()> {
-        match &t.kind {
-            ExprKind::Name(n) => {
-                self.store(n);
-                Ok(())
-            }
-            ExprKind::Tuple(items) | ExprKind::List(items) => {
-                if let Some(star) = items
-                    .iter()
-                    .find(|i| matches!(i.kind, ExprKind::Starred(_)))
-                {
-                    return unsupported("a starred assignment target", star.span);
+    /// Compiles the cleanup of every block above `keep` (innermost first), as a jump out of
+    /// them runs it, then `jump` itself; the protected ranges left start again after it.
+    pub(super) fn leave_blocks(&mut self, keep: usize, jump: impl FnOnce(&mut Self)) -> Result<()> {
+        let mut saved = Vec::new();
+        while self.unit.blocks.len() > keep {
+            let Some(mut block) = self.unit.blocks.pop() else {
+                break;
+            };
+            match &mut block {
+                Block::Loop { .. } => {}
+                Block::Handling => {
+                    self.emit(Op::PopExcept);
                 }
-                self.at(t.span);
-                self.emit(Op::UnpackSequence(items.len() as u32));
-                items.iter().try_for_each(|i| self.target(i))
-            }
-            ExprKind::Subscript(container, index) => {
-                self.subscript_operands(container, index, t.span)?;
-                self.emit(Op::StoreSubscr);
-                Ok(())
-            }
-            _ => unsupported(&format!("assignment to {}", t.describe()), t.span),
-        }
-    }
-
-    fn delete(&mut self, t: &Expr) -> Result<()> {
-        self.at(t.span);
-        match &t.kind {
-            ExprKind::Name(n) => {
-                let op = match self.place(n) {
-                    Place::Deref(_) => {
-                        return unsupported("deleting a variable an inner function uses", t.span)
-                    }
-                    Place::Fast(slot) => Op::DeleteFast(slot),
-                    Place::Global(i) => Op::DeleteGlobal(i),
-                };
-                self.emit(op);
-                Ok(())
-            }
-            ExprKind::Tuple(items) | ExprKind::List(items) => {
-                items.iter().try_for_each(|i| self.delete(i))
-            }
-            ExprKind::Subscript(container, index) => {
-                self.subscript_operands(container, index, t.span)?;
-                self.emit(Op::DeleteSubscr);
-                Ok(())
-            }
-            _ => unsupported(&format!("deleting {}", t.describe()), t.span),
-        }
-    }
-
-    /// Pushes a subscript's container and index, ready for the instruction at `span`.
-    fn subscript_operands(&mut self, container: &Expr, index: &Expr, span: Span) -> Result<()> {
-        self.expr(container)?;
-        self.subscript_index(index)?;
-        self.at(span);
-        Ok(())
-    }
-
-    /// The index of a subscript: an expression, or a slice built from its three parts.
-    fn subscript_index(&mut self, index: &Expr) -> Result<()> {
-        match &index.kind {
-            ExprKind::Slice(lower, upper, step) => {
-                for part in [lower, upper, step] {
-                    match part {
-                        Some(e) => self.expr(e)?,
-                        None => {
-                            self.load_none();
+                Block::Protected {
+                    range_start,
+                    ranges,
+                    depth,
+                    handling,
+                    cleanup,
+                } => {
+                    let r = self.push_range(*range_start, *depth, *handling);
+                    ranges.push(r);
+                    match cleanup {
+                        Cleanup::Nothing => {}
+                        Cleanup::Finally(body) => {
+                            let body: &'a [Stmt] = body;
+                            self.block(body)?;
+                        }
+                        Cleanup::ExitWith(slot) => {
+                            self.emit(Op::ExitWith(*slot));
                         }
                     }
                 }
-                self.emit(Op::BuildSlice);
-                Ok(())
             }
-            _ => self.expr(index),
+            saved.push(block);
         }
-    }
-
-    fn function(&mut self, def: &FunctionDef, span: Span) -> Result<()> {
-        if let Some(d) = def.decorators.first() {
-            return unsupported("a decorator", d.span);
-        }
-        if def.is_async {
-            return unsupported("'async def'", span);
-        }
-        self.make_function(&def.name.name, span, &def.params, Body::Block(&def.body))?;
-        self.store(&def.name.name);
-        Ok(())
-    }
-
-    /// Compiles a function body into its own code object and leaves the function on the stack:
-    /// defaults are evaluated here, then the cells it closes over are pushed.
-    fn make_function(
-        &mut self,
-        name: &str,
-        span: Span,
-        params: &Parameters,
-        body: Body,
-    ) -> Result<()> {
-        let p = params;
-        if !p.posonly.is_empty() || p.vararg.is_some() || !p.kwonly.is_empty() || p.kwarg.is_some()
-        {
-            return unsupported(
-                "a parameter list other than plain positional parameters",
-                span,
-            );
-        }
-        let mut defaults = 0;
-        for param in &p.args {
-            if let Some(d) = &param.default {
-                self.expr(d)?;
-                defaults += 1;
+        jump(self);
+        let here = self.here();
+        for mut block in saved.into_iter().rev() {
+            if let Block::Protected { range_start, .. } = &mut block {
+                *range_start = here;
             }
-        }
-        let symbols = self
-            .symbols
-            .scope(span)
-            .map(|s| (s.locals.clone(), s.cells.clone(), s.free.clone()))
-            .unwrap_or_default();
-        let (mut varnames, cellvars, freevars) = symbols;
-        let mut argcount = p.args.len() as u32;
-        if matches!(body, Body::Comprehension(..)) {
-            varnames.insert(0, Rc::from(".0"));
-            argcount = 1;
-        }
-        let locals: HashMap<Rc<str>, u32> = varnames
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.clone(), i as u32))
-            .collect();
-        let first_line = self.line_of(span);
-        let outer = std::mem::replace(&mut self.unit, Unit::new(name, first_line, locals));
-        self.unit.derefs = cellvars
-            .iter()
-            .chain(&freevars)
-            .enumerate()
-            .map(|(i, n)| (n.clone(), i as u32))
-            .collect();
-        self.unit.varnames = varnames;
-        self.unit.argcount = argcount;
-        self.unit.cellvars = cellvars;
-        self.unit.freevars = freevars.clone();
-        let compiled = match body {
-            Body::Block(stmts) => self.block(stmts).map(|()| {
-                self.load_none();
-            }),
-            Body::Lambda(e) => self.expr(e),
-            Body::Comprehension(kind, gens) => self.comprehension_body(kind, gens),
-        };
-        self.emit(Op::Return);
-        let code = self.finish();
-        self.unit = outer;
-        compiled?;
-        self.at(span);
-        for free in &freevars {
-            match self.unit.derefs.get(free) {
-                Some(&d) => self.emit(Op::LoadClosure(d)),
-                None => return unsupported("a closure over a class-level name", span),
-            };
-        }
-        let c = self.constant(Const::Code(Rc::new(code)));
-        self.emit(Op::MakeFunction(c, defaults));
-        Ok(())
-    }
-
-    /// The body of a comprehension's function: the result, then one loop per `for` clause (the
-    /// outermost over the iterator passed in as `.0`), the element appended innermost.
-    fn comprehension_body(&mut self, kind: Comp, gens: &[Comprehension]) -> Result<()> {
-        self.emit(match kind {
-            Comp::List(_) => Op::BuildList(0),
-            Comp::Dict(..) => Op::BuildMap(0),
-        });
-        let mut exits = Vec::new();
-        for (depth, g) in gens.iter().enumerate() {
-            if g.is_async {
-                return unsupported("an asynchronous comprehension", g.iter.span);
-            }
-            if depth == 0 {
-                self.emit(Op::LoadFast(0));
-            } else {
-                self.expr(&g.iter)?;
-                self.emit(Op::GetIter);
-            }
-            let start = self.here();
-            let exit = self.emit(Op::ForIter(0));
-            self.target(&g.target)?;
-            for cond in &g.ifs {
-                self.expr(cond)?;
-                self.emit(Op::PopJumpIfFalse(start));
-            }
-            exits.push((start, exit));
-        }
-        let depth = gens.len() as u32 + 1;
-        match kind {
-            Comp::List(elt) => {
-                self.expr(elt)?;
-                self.emit(Op::ListAppend(depth));
-            }
-            Comp::Dict(key, value) => {
-                self.expr(key)?;
-                self.expr(value)?;
-                self.emit(Op::MapAdd(depth));
-            }
-        }
-        for (start, exit) in exits.into_iter().rev() {
-            self.emit(Op::Jump(start));
-            self.patch(exit);
+            self.unit.blocks.push(block);
         }
         Ok(())
     }
 
-    /// A comprehension: a function made and called at once on the outermost iterable.
-    fn comprehension(&mut self, kind: Comp, gens: &[Comprehension], span: Span) -> Result<()> {
-        let Some(first) = gens.first() else {
-            return unsupported("an empty comprehension", span);
-        };
-        self.make_function(
-            "<listcomp>",
-            span,
-            &Parameters::default(),
-            Body::Comprehension(kind, gens),
-        )?;
-        self.expr(&first.iter)?;
-        self.emit(Op::GetIter);
-        self.at(span);
-        self.emit(Op::Call(1));
-        Ok(())
-    }
-
-    fn expr(&mut self, e: &Expr) -> Result<()> {
-        self.at(e.span);
-        match &e.kind {
-            ExprKind::Name(n) => self.load(n),
-            ExprKind::Constant(c) => {
-                let c = match c {
-                    Constant::None => Const::None,
-                    Constant::True => Const::Bool(true),
-                    Constant::False => Const::Bool(false),
-                    Constant::Int(IntLit::Small(v)) => Const::Int(*v),
-                    Constant::Int(IntLit::Big(v)) => Const::BigInt(v.clone()),
-                    Constant::Float(v) => Const::Float(*v),
-                    Constant::Str(s) => Const::Str(s.clone()),
-                    Constant::Ellipsis => return unsupported("'...'", e.span),
-                    Constant::Imaginary(_) => return unsupported("a complex number", e.span),
-                    Constant::Bytes(_) => return unsupported("a bytes literal", e.span),
-                };
-                let i = self.constant(c);
-                self.emit(Op::LoadConst(i));
-            }
-            ExprKind::JoinedStr(parts) => self.fstring(parts)?,
-            ExprKind::BinOp(l, op, r) => {
-                self.expr(l)?;
-                self.expr(r)?;
-                self.at(e.span);
-                self.emit(Op::Binary(*op));
-            }
-            ExprKind::UnaryOp(op, operand) => {
-                self.expr(operand)?;
-                self.at(e.span);
-                self.emit(Op::Unary(*op));
-            }
-            ExprKind::BoolOp(op, values) => {
-                let mut jumps = Vec::new();
-                for (i, v) in values.iter().enumerate() {
-                    self.expr(v)?;
-                    if i + 1 < values.len() {
-                        jumps.push(self.emit(match op {
-                            BoolOp::And => Op::JumpIfFalseOrPop(0),
-                            BoolOp::Or => Op::JumpIfTrueOrPop(0),
-                        }));
-                    }
-                }
-                jumps.into_iter().for_each(|j| self.patch(j));
-            }
-            ExprKind::Compare(left, rest) => self.compare(left, rest, e.span)?,
-            ExprKind::IfExp { test, body, orelse } => {
-                self.expr(test)?;
-                let to_else = self.emit(Op::PopJumpIfFalse(0));
-                self.expr(body)?;
-                let to_end = self.emit(Op::Jump(0));
-                self.patch(to_else);
-                self.expr(orelse)?;
-                self.patch(to_end);
-            }
-            ExprKind::Call {
-                func,
-                args,
-                keywords,
-            } => {
-                self.expr(func)?;
-                for a in args {
-                    if matches!(a.kind, ExprKind::Starred(_)) {
-                        return unsupported("a '*' argument", a.span);
-                    }
-                    self.expr(a)?;
-                }
-                let mut names = Vec::with_capacity(keywords.len());
-                for k in keywords {
-                    let Some(name) = &k.name else {
-                        return unsupported("a '**' argument", k.span);
-                    };
-                    self.expr(&k.value)?;
-                    names.push(name.name.clone());
-                }
-                self.at(e.span);
-                let argc = (args.len() + keywords.len()) as u32;
-                if names.is_empty() {
-                    self.emit(Op::Call(argc));
-                } else {
-                    let names = self.constant(Const::KwNames(names.into()));
-                    self.emit(Op::CallKw(argc, names));
-                }
-            }
-            ExprKind::Attribute(value, attr) => {
-                self.expr(value)?;
-                let i = self.name(&attr.name);
-                self.at(e.span);
-                self.emit(Op::LoadAttr(i));
-            }
-            ExprKind::Tuple(items) | ExprKind::List(items) => {
-                for item in items {
-                    if matches!(item.kind, ExprKind::Starred(_)) {
-                        return unsupported("'*' unpacking in a display", item.span);
-                    }
-                    self.expr(item)?;
-                }
-                let n = items.len() as u32;
-                self.emit(if matches!(e.kind, ExprKind::Tuple(_)) {
-                    Op::BuildTuple(n)
-                } else {
-                    Op::BuildList(n)
-                });
-            }
-            ExprKind::Subscript(container, index) => {
-                self.subscript_operands(container, index, e.span)?;
-                self.emit(Op::BinarySubscr);
-            }
-            ExprKind::Lambda(params, body) => {
-                self.make_function("<lambda>", e.span, params, Body::Lambda(body))?
-            }
-            ExprKind::ListComp(elt, gens) => self.comprehension(Comp::List(elt), gens, e.span)?,
-            ExprKind::DictComp(kv, gens) => {
-                self.comprehension(Comp::Dict(&kv.0, &kv.1), gens, e.span)?
-            }
-            ExprKind::Dict(entries) => {
-                for (key, value) in entries {
-                    let Some(key) = key else {
-                        return unsupported("'**' unpacking in a dict display", value.span);
-                    };
-                    self.expr(key)?;
-                    self.expr(value)?;
-                }
-                self.at(e.span);
-                self.emit(Op::BuildMap(entries.len() as u32));
-            }
-            _ => return unsupported(expression_name(e), e.span),
-        }
-        Ok(())
-    }
-
-    /// `a < b < c`: each middle operand is evaluated once; the chain stops at the first false.
-    fn compare(&mut self, left: &Expr, rest: &[(CmpOp, Expr)], span: Span) -> Result<()> {
-        self.expr(left)?;
-        let mut cleanups = Vec::new();
-        for (i, (op, right)) in rest.iter().enumerate() {
-            self.expr(right)?;
-            self.at(span);
-            if i + 1 < rest.len() {
-                self.emit(Op::Dup);
-                self.emit(Op::RotThree);
-                self.emit(Op::Compare(*op));
-                cleanups.push(self.emit(Op::JumpIfFalseOrPop(0)));
-            } else {
-                self.emit(Op::Compare(*op));
-            }
-        }
-        if !cleanups.is_empty() {
-            let to_end = self.emit(Op::Jump(0));
-            cleanups.into_iter().for_each(|c| self.patch(c));
-            self.emit(Op::Swap);
-            self.emit(Op::Pop);
-            self.patch(to_end);
-        }
-        Ok(())
-    }
-
-    fn fstring(&mut self, parts: &[FStringPart]) -> Result<()> {
-        for part in parts {
-            match part {
-                FStringPart::Literal(s) => {
-                    let i = self.constant(Const::Str(s.clone()));
-                    self.emit(Op::LoadConst(i));
-                }
-                FStringPart::Field {
-                    value,
-                    conversion,
-                    spec,
-                } => {
-                    self.expr(value)?;
-                    if let Some(spec) = spec {
-                        self.fstring(spec)?;
-                    }
-                    let conv = conversion.map_or(0, |c| c as u8);
-                    self.emit(Op::FormatValue(conv, spec.is_some()));
-                }
-            }
-        }
-        self.emit(Op::BuildString(parts.len() as u32));
-        Ok(())
-    }
-}
-
-/// Whether a statement can leave the enclosing block by `return`, `break` or `continue`
-/// (nested function bodies excepted).
-fn jumps_out(stmt: &Stmt) -> bool {
-    let mut stack = vec![stmt];
-    while let Some(s) = stack.pop() {
-        match &s.kind {
-            StmtKind::Return(_) | StmtKind::Break | StmtKind::Continue => return true,
-            StmtKind::FunctionDef(_) | StmtKind::ClassDef(_) => {}
-            StmtKind::If { body, orelse, .. }
-            | StmtKind::While { body, orelse, .. }
-            | StmtKind::For { body, orelse, .. } => stack.extend(body.iter().chain(orelse)),
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-                ..
-            } => stack.extend(
-                body.iter()
-                    .chain(handlers.iter().flat_map(|h| &h.body))
-                    .chain(orelse)
-                    .chain(finalbody),
-            ),
-            StmtKind::With { body, .. } => stack.extend(body.iter()),
-            _ => {}
-        }
-    }
-    false
-}
-
-fn statement_name(kind: &StmtKind) -> &'static str {
-    match kind {
-        StmtKind::ImportFrom { .. } => "'from … import'",
-        StmtKind::For { .. } => "the 'async for' statement",
-        StmtKind::With { .. } => "the 'with' statement",
-        StmtKind::ClassDef(_) => "a class definition",
-        _ => "this statement",
-    }
-}
-
-fn expression_name(e: &Expr) -> &'static str {
-    match &e.kind {
-        ExprKind::Set(_) => "a set display",
-        ExprKind::ListComp(..) | ExprKind::SetComp(..) | ExprKind::DictComp(..) => {
-            "a comprehension"
-        }
-        ExprKind::GeneratorExp(..) => "a generator expression",
-        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "'yield' (generators)",
-        ExprKind::Await(_) => "'await'",
-        ExprKind::NamedExpr(..) => "the ':=' operator",
-        ExprKind::Starred(_) => "'*' unpacking",
-        ExprKind::Slice(..) => "a slice outside a subscript",
-        _ => "this expression",
+    pub(super) fn block(&mut self, body: &'a [Stmt]) -> Result<()> {
+        body.iter().try_for_each(|s| self.stmt(s))
     }
 }

@@ -2,6 +2,10 @@
 
 pub mod bytecode;
 mod compiler;
+mod expressions;
+mod functions;
+mod statements;
 
 pub use bytecode::{Code, Const, Handler, Op};
 pub use compiler::compile_module;
+pub use functions::HAS_KWDEFAULTS;

@@ -9,8 +9,36 @@ use super::object::Object;
 use super::value::Value;
 use super::Heap;
 
-/// Why a value cannot be a key: its type name.
-pub struct Unhashable(pub &'static str);
+/// Why a value cannot be a key.
+pub enum Unhashable {
+    /// Its type has no hash (the type's name).
+    Type(String),
+    /// Its class defines `__hash__` in Python, which keys do not run yet (the class's name).
+    CustomHash(String),
+}
+
+/// How an instance of a Python class hashes: by identity, unless its class defines `__hash__`
+/// (or defines `__eq__` without it, which makes it unhashable).
+fn instance_hash(heap: &Heap, r: super::ObjRef, class: super::ObjRef) -> Result<u64, Unhashable> {
+    let Object::Class(c) = heap.get(class) else {
+        return Ok(identity_hash(r));
+    };
+    let defined = |name: &str| {
+        c.mro.iter().find_map(|&k| match heap.get(k) {
+            Object::Class(k) if k.builtin.is_none() => k.attrs.get(name).copied(),
+            _ => None,
+        })
+    };
+    match (defined("__hash__"), defined("__eq__")) {
+        (Some(Value::None), _) | (None, Some(_)) => Err(Unhashable::Type(c.name.to_string())),
+        (Some(_), _) => Err(Unhashable::CustomHash(c.name.to_string())),
+        (None, None) => Ok(identity_hash(r)),
+    }
+}
+
+fn identity_hash(r: super::ObjRef) -> u64 {
+    (r.index() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
 
 /// Python's hash of a built-in value (equal values hash equal across int, float and bool).
 pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, Unhashable> {
@@ -30,9 +58,18 @@ pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, Unhashable> {
                 }
                 h
             }
-            Object::List(_) => return Err(Unhashable("list")),
-            Object::Dict(_) => return Err(Unhashable("dict")),
-            _ => (r.index() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+            Object::List(_) => return Err(Unhashable::Type("list".into())),
+            Object::Dict(_) => return Err(Unhashable::Type("dict".into())),
+            Object::Set(_) => return Err(Unhashable::Type("set".into())),
+            Object::FrozenSet(d) => {
+                let mut h: u64 = 0x1f3a_5c7e;
+                for (k, _) in d.iter() {
+                    h ^= hash_value(heap, k)?.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                }
+                h
+            }
+            Object::Instance(i) => instance_hash(heap, r, i.class)?,
+            _ => identity_hash(r),
         },
     })
 }
@@ -63,6 +100,9 @@ pub fn keys_equal(heap: &Heap, a: Value, b: Value) -> bool {
                     && s.iter()
                         .zip(t.iter())
                         .all(|(&p, &q)| keys_equal(heap, p, q))
+            }
+            (Object::FrozenSet(s), Object::FrozenSet(t)) => {
+                s.len() == t.len() && s.iter().all(|(k, _)| matches!(t.get(heap, k), Ok(Some(_))))
             }
             _ => false,
         },

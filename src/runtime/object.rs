@@ -33,6 +33,8 @@ pub struct Function {
     pub name: Rc<str>,
     pub loaded: Rc<Loaded>,
     pub defaults: Box<[Value]>,
+    /// Defaults of the keyword-only parameters, in their order (`Unbound` where there is none).
+    pub kwdefaults: Box<[Value]>,
     /// The cells of the enclosing function's variables this one uses.
     pub closure: Box<[Value]>,
 }
@@ -47,6 +49,80 @@ pub struct NativeFunction {
     pub func: NativeFn,
     /// Whether it takes keyword arguments (the VM refuses them for it otherwise).
     pub keywords: bool,
+}
+
+/// Attributes by name, in insertion order (what `__dict__` and `dir` show).
+pub type Attrs = indexmap::IndexMap<Rc<str>, Value, foldhash::fast::FixedState>;
+
+/// A class: built-in (`int`, `ValueError`) or made by a `class` statement.
+#[derive(Debug)]
+pub struct Class {
+    pub name: Rc<str>,
+    pub bases: Box<[ObjRef]>,
+    /// The method resolution order (C3), starting with the class itself.
+    pub mro: Box<[ObjRef]>,
+    pub attrs: Attrs,
+    /// For a built-in type: its name (the `&'static str` the VM uses for it) and, when calling it
+    /// makes a value, the function that does.
+    pub builtin: Option<&'static str>,
+    pub constructor: Option<NativeFn>,
+    /// Whether instances are exceptions (`BaseException` is in the MRO).
+    pub is_exception: bool,
+    /// Whether it or a base holds a property (so an instance's own attribute may not win).
+    pub has_properties: bool,
+}
+
+/// Where a generator is in its life.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum GeneratorState {
+    Created,
+    Suspended,
+    Running,
+    Finished,
+}
+
+/// A generator: a suspended frame. While it runs, its values are on the VM's stack; suspended,
+/// they are kept here (its locals, cells and operand stack), with the position to resume at.
+#[derive(Debug)]
+pub struct Generator {
+    pub loaded: Rc<Loaded>,
+    pub ip: usize,
+    pub values: Vec<Value>,
+    /// The exceptions it was handling when it yielded (inside `except` or `finally`).
+    pub handling: Vec<Value>,
+    pub state: GeneratorState,
+}
+
+/// One line of a traceback.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TraceEntry {
+    pub filename: Rc<str>,
+    pub line: u32,
+    pub function: Rc<str>,
+}
+
+/// What an exception object carries besides its attributes.
+#[derive(Debug, Default)]
+pub struct ExceptionState {
+    pub args: Box<[Value]>,
+    /// The message of an exception the VM raised, when `str()` of its arguments would not give it.
+    pub message: Option<Box<str>>,
+    /// `__cause__` (`raise … from …`) and `__context__` (raised while handling another); `None`
+    /// when unset.
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+    /// Where it was raised, outermost call first.
+    pub traceback: Vec<TraceEntry>,
+}
+
+/// An instance of a class defined in Python.
+#[derive(Debug)]
+pub struct Instance {
+    pub class: ObjRef,
+    pub attrs: Attrs,
+    /// Set when the class derives from `BaseException`.
+    pub exception: Option<Box<ExceptionState>>,
 }
 
 /// A module: a name and its attributes.
@@ -82,6 +158,9 @@ pub enum Object {
         index: usize,
     },
     Dict(Dict),
+    /// A set or frozenset: a dict whose keys are the members.
+    Set(Dict),
+    FrozenSet(Dict),
     Slice {
         start: Value,
         stop: Value,
@@ -89,13 +168,41 @@ pub enum Object {
     },
     /// A variable shared between a function and the inner functions that use it.
     Cell(Value),
-    /// A built-in exception type (`ValueError`).
-    ExceptionType(&'static str),
-    /// An exception object: its type, its arguments, and the message of one the VM raised.
-    Exception {
-        kind: &'static str,
-        args: Box<[Value]>,
-        message: Option<Box<str>>,
+    Class(Box<Class>),
+    Instance(Box<Instance>),
+    /// A function bound to the object it was looked up on (`obj.method`).
+    Method {
+        func: Value,
+        receiver: Value,
+    },
+    /// `property(fget, fset, fdel)`; `None` for the missing ones.
+    Property {
+        getter: Value,
+        setter: Value,
+        deleter: Value,
+    },
+    StaticMethod(Value),
+    ClassMethod(Value),
+    Generator(Box<Generator>),
+    /// `map(func, *iterables)` and `filter(func, iterable)`, computed item by item.
+    Map {
+        func: Value,
+        iters: Box<[Value]>,
+    },
+    Filter {
+        func: Value,
+        iter: Value,
+    },
+    /// `reversed(seq)` over a list or tuple.
+    Reversed {
+        seq: ObjRef,
+        /// Items still to give.
+        left: usize,
+    },
+    /// `super()`: look up attributes after `class` in the MRO of `receiver`'s type.
+    Super {
+        class: ObjRef,
+        receiver: Value,
     },
     Enumerate {
         iter: Value,
@@ -127,10 +234,21 @@ impl Object {
             Object::RangeIter { .. } => "range_iterator",
             Object::SeqIter { .. } => "iterator",
             Object::Dict(_) => "dict",
+            Object::Set(_) => "set",
+            Object::FrozenSet(_) => "frozenset",
             Object::Enumerate { .. } => "enumerate",
             Object::Cell(_) => "cell",
-            Object::ExceptionType(_) => "type",
-            Object::Exception { kind, .. } => kind,
+            Object::Class(_) => "type",
+            Object::Instance(_) => "object",
+            Object::Method { .. } => "method",
+            Object::Property { .. } => "property",
+            Object::StaticMethod(_) => "staticmethod",
+            Object::ClassMethod(_) => "classmethod",
+            Object::Super { .. } => "super",
+            Object::Generator(_) => "generator",
+            Object::Map { .. } => "map",
+            Object::Filter { .. } => "filter",
+            Object::Reversed { .. } => "list_reverseiterator",
             Object::Zip { .. } => "zip",
             Object::Slice { .. } => "slice",
             Object::BoundMethod { .. } => "builtin_function_or_method",
@@ -148,6 +266,7 @@ impl Object {
                         .consts
                         .iter()
                         .chain(f.defaults.iter())
+                        .chain(f.kwdefaults.iter())
                         .chain(f.closure.iter())
                         .filter_map(|v| v.as_obj()),
                 );
@@ -161,7 +280,7 @@ impl Object {
                 out.push(*seq);
                 return;
             }
-            Object::Dict(d) => {
+            Object::Dict(d) | Object::Set(d) | Object::FrozenSet(d) => {
                 out.extend(
                     d.iter()
                         .flat_map(|(k, v)| [k, v])
@@ -182,13 +301,76 @@ impl Object {
                 return;
             }
             Object::Zip { iters } => iters,
-            Object::Exception { args, .. } => args,
+            Object::Class(c) => {
+                out.extend(c.bases.iter().chain(c.mro.iter()).copied());
+                out.extend(c.attrs.values().filter_map(|v| v.as_obj()));
+                return;
+            }
+            Object::Instance(i) => {
+                out.push(i.class);
+                out.extend(i.attrs.values().filter_map(|v| v.as_obj()));
+                if let Some(e) = &i.exception {
+                    out.extend(
+                        e.args
+                            .iter()
+                            .chain([&e.cause, &e.context])
+                            .filter_map(|v| v.as_obj()),
+                    );
+                }
+                return;
+            }
+            Object::Method { func, receiver } => {
+                out.extend([func, receiver].into_iter().filter_map(|v| v.as_obj()));
+                return;
+            }
+            Object::Property {
+                getter,
+                setter,
+                deleter,
+            } => {
+                out.extend(
+                    [getter, setter, deleter]
+                        .into_iter()
+                        .filter_map(|v| v.as_obj()),
+                );
+                return;
+            }
+            Object::StaticMethod(f) | Object::ClassMethod(f) => {
+                out.extend(f.as_obj());
+                return;
+            }
+            Object::Generator(g) => {
+                out.extend(
+                    g.values
+                        .iter()
+                        .chain(g.handling.iter())
+                        .chain(g.loaded.consts.iter())
+                        .filter_map(|v| v.as_obj()),
+                );
+                return;
+            }
+            Object::Map { func, iters } => {
+                out.extend(func.as_obj());
+                iters
+            }
+            Object::Filter { func, iter } => {
+                out.extend([func, iter].into_iter().filter_map(|v| v.as_obj()));
+                return;
+            }
+            Object::Reversed { seq, .. } => {
+                out.push(*seq);
+                return;
+            }
+            Object::Super { class, receiver } => {
+                out.push(*class);
+                out.extend(receiver.as_obj());
+                return;
+            }
             Object::BoundMethod { receiver, .. } => {
                 out.extend(receiver.as_obj());
                 return;
             }
-            Object::ExceptionType(_)
-            | Object::Str(_)
+            Object::Str(_)
             | Object::BigInt(_)
             | Object::Native(_)
             | Object::Range { .. }

@@ -17,10 +17,11 @@ impl ObjRef {
 /// assert_eq!(std::mem::size_of::<Value>(), 16);
 /// assert!(Value::Int(0).is_int());
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub enum Value {
     /// An unassigned local slot. Never visible to programs: loading it raises UnboundLocalError.
     Unbound,
+    #[default]
     None,
     Bool(bool),
     Int(i64),

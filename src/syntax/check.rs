@@ -149,7 +149,7 @@ struct Checker {
 }
 
 /// Whether a function body yields (which makes an `async def` an async generator).
-fn body_yields(body: &[Stmt]) -> bool {
+pub(crate) fn body_yields(body: &[Stmt]) -> bool {
     let mut found = false;
     let mut stack: Vec<&Stmt> = body.iter().collect();
     while let Some(s) = stack.pop() {
@@ -324,7 +324,12 @@ impl Checker {
     }
 
     fn use_name(&mut self, name: &Rc<str>) {
-        self.scope().seen.entry(name.clone()).or_insert(false);
+        let scope = self.scope();
+        scope.seen.entry(name.clone()).or_insert(false);
+        // A zero-argument `super()` reads the class being defined from the `__class__` cell.
+        if &**name == "super" && scope.kind == ScopeKind::Function {
+            scope.seen.entry(Rc::from("__class__")).or_insert(false);
+        }
     }
 
     fn block(&mut self, body: &[Stmt]) {

@@ -83,6 +83,7 @@ impl SymbolTable {
                         .iter()
                         .filter(|n| own_cells.contains(*n))
                         .cloned()
+                        .chain(own_cells.iter().filter(|n| &***n == "__class__").cloned())
                         .collect(),
                 };
                 (s.span, symbols)
@@ -98,8 +99,9 @@ fn binds_locally(scope: &Scope, name: &Rc<str>) -> bool {
         && !scope.nonlocals.iter().any(|n| n.name == *name)
 }
 
-/// Looks `name` up the scopes enclosing `scope` (class bodies are skipped, as Python does):
-/// when a function binds it, it becomes a cell there and free in every scope on the way.
+/// Looks `name` up the scopes enclosing `scope` (a class body's own names are skipped, as Python
+/// does): when a function binds it, it becomes a cell there and free in every scope on the way,
+/// class bodies included (they pass the cell on to their methods).
 /// Returns whether a binding was found (otherwise the name is global).
 fn resolve<'a>(
     scope: &'a Scope,
@@ -117,7 +119,7 @@ fn resolve<'a>(
                 cells.entry(p.id).or_default().insert(name.clone());
                 break;
             }
-            ScopeKind::Class => {}
+            ScopeKind::Class => path.push(p.id),
             _ if p.globals.contains(name) => return false,
             _ if binds_locally(p, name) => {
                 cells.entry(p.id).or_default().insert(name.clone());

@@ -5,12 +5,15 @@ use std::rc::Rc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use super::ops::{self, new_str, type_name};
-use super::{Exception, Vm};
+use super::{iteration, reflection, Exception, Vm};
 use crate::runtime::object::{NativeFn, NativeFunction};
 use crate::runtime::{Heap, Object, Value};
 
 pub(super) fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Value {
-    let keywords = matches!(name, "print" | "dict" | "sorted");
+    let keywords = matches!(
+        name,
+        "print" | "dict" | "sorted" | "min" | "max" | "sum" | "enumerate" | "property" | "int"
+    );
     Value::Obj(heap.alloc(Object::Native(NativeFunction {
         name,
         func,
@@ -18,35 +21,91 @@ pub(super) fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Val
     })))
 }
 
-/// Fills the builtins namespace.
+/// The built-in types that calling makes values of, with the function that does.
+const TYPES: [(&str, NativeFn); 20] = [
+    ("int", int),
+    ("float", float),
+    ("str", str_),
+    ("list", iteration::list),
+    ("tuple", iteration::tuple),
+    ("dict", iteration::dict),
+    ("set", super::sets::set_new),
+    ("frozenset", super::sets::frozenset_new),
+    ("range", range),
+    ("enumerate", iteration::enumerate),
+    ("zip", iteration::zip),
+    ("map", iteration::map),
+    ("filter", iteration::filter),
+    ("reversed", iteration::reversed),
+    ("type", reflection::type_),
+    ("super", reflection::super_),
+    ("property", reflection::property),
+    ("staticmethod", reflection::staticmethod),
+    ("classmethod", reflection::classmethod),
+    ("slice", slice),
+];
+
+/// The built-in functions.
+const FUNCTIONS: [(&str, NativeFn); 35] = [
+    ("print", print),
+    ("len", len),
+    ("repr", repr),
+    ("abs", abs),
+    ("sum", iteration::sum),
+    ("min", iteration::min),
+    ("max", iteration::max),
+    ("sorted", iteration::sorted),
+    ("any", iteration::any),
+    ("all", iteration::all),
+    ("iter", iteration::iter),
+    ("next", iteration::next),
+    ("isinstance", reflection::isinstance),
+    ("issubclass", reflection::issubclass),
+    ("id", reflection::id),
+    ("hash", reflection::hash),
+    ("callable", reflection::callable),
+    ("getattr", reflection::getattr),
+    ("setattr", reflection::setattr),
+    ("hasattr", reflection::hasattr),
+    ("delattr", reflection::delattr),
+    ("vars", reflection::vars),
+    ("dir", reflection::dir),
+    ("round", super::numbers::round),
+    ("divmod", super::numbers::divmod),
+    ("pow", super::numbers::pow),
+    ("chr", super::numbers::chr),
+    ("ord", super::numbers::ord),
+    ("hex", super::numbers::hex),
+    ("oct", super::numbers::oct),
+    ("bin", super::numbers::bin),
+    ("format", super::numbers::format),
+    ("input", input),
+    ("globals", globals),
+    ("locals", globals),
+];
+
+/// Fills the builtins namespace: the built-in types as classes, then the functions.
 pub(super) fn install(vm: &mut Vm) {
-    let table: [(&'static str, NativeFn); 17] = [
-        ("print", print),
-        ("list", list),
-        ("tuple", tuple),
-        ("dict", dict),
-        ("sum", sum),
-        ("min", min),
-        ("max", max),
-        ("sorted", sorted),
-        ("enumerate", enumerate),
-        ("zip", zip),
-        ("range", range),
-        ("len", len),
-        ("str", str_),
-        ("repr", repr),
-        ("abs", abs),
-        ("int", int),
-        ("float", float),
-    ];
-    for (name, func) in table {
+    let object = vm.builtin_class("object", None, Some(reflection::object_new));
+    let init = native(&mut vm.heap, "__init__", reflection::object_init);
+    if let Object::Class(c) = vm.heap.get_mut(object) {
+        c.attrs.insert(Rc::from("__init__"), init);
+    }
+    vm.set_builtin("object", Value::Obj(object));
+    for (name, func) in TYPES {
+        let class = vm.builtin_class(name, Some(object), Some(func));
+        vm.set_builtin(name, Value::Obj(class));
+    }
+    let int = vm.builtin_type("int");
+    let bool_class = vm.builtin_class("bool", Some(int), Some(bool_));
+    vm.set_builtin("bool", Value::Obj(bool_class));
+    for (name, func) in FUNCTIONS {
         let v = native(&mut vm.heap, name, func);
         vm.set_builtin(name, v);
     }
-    for name in super::exceptions::names() {
-        let v = Value::Obj(vm.heap.alloc(Object::ExceptionType(name)));
-        vm.set_builtin(name, v);
-    }
+    let not_implemented_type = vm.builtin_class("NotImplementedType", Some(object), None);
+    vm.not_implemented = vm.new_instance(not_implemented_type, &[]);
+    vm.set_builtin("NotImplemented", vm.not_implemented);
 }
 
 /// The attributes of built-in module `name`, if there is one.
@@ -116,7 +175,7 @@ fn print(vm: &mut Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<Val
         match &**name {
             "sep" => sep = text(*v, &vm.heap)?.unwrap_or_else(|| " ".into()),
             "end" => end = text(*v, &vm.heap)?.unwrap_or_else(|| "\n".into()),
-            "flush" => flush = ops::truthy(&vm.heap, *v),
+            "flush" => flush = ops::truthy_in(vm, *v)?,
             "file" => {
                 return Err(Exception::new(
                     "NotImplementedError",
@@ -136,7 +195,7 @@ fn print(vm: &mut Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<Val
         if i > 0 {
             line.push_str(&sep);
         }
-        line.push_str(&ops::to_str(&vm.heap, a));
+        line.push_str(&ops::to_str_in(vm, a)?);
     }
     line.push_str(&end);
     vm.out
@@ -200,24 +259,26 @@ fn range(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, E
 
 fn len(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     arity("len", args, 1, 1)?;
-    let n = match args[0] {
-        Value::Obj(r) => match vm.heap.get(r) {
-            Object::Str(s) => Some(s.chars().count() as i64),
-            Object::List(items) => Some(items.len() as i64),
-            Object::Tuple(items) => Some(items.len() as i64),
-            Object::Range { start, stop, step } => Some(range_len(*start, *stop, *step)),
-            Object::Dict(d) => Some(d.len() as i64),
+    vm.len_of(args[0]).map(|n| Value::Int(n as i64))
+}
+
+/// `len(v)` of a built-in value.
+pub(super) fn builtin_len(heap: &Heap, v: Value) -> Result<usize, Exception> {
+    let n = match v {
+        Value::Obj(r) => match heap.get(r) {
+            Object::Str(s) => Some(s.chars().count()),
+            Object::List(items) => Some(items.len()),
+            Object::Tuple(items) => Some(items.len()),
+            Object::Range { start, stop, step } => Some(range_len(*start, *stop, *step) as usize),
+            Object::Dict(d) | Object::Set(d) | Object::FrozenSet(d) => Some(d.len()),
             _ => None,
         },
         _ => None,
     };
-    n.map(Value::Int).ok_or_else(|| {
+    n.ok_or_else(|| {
         Exception::new(
             "TypeError",
-            format!(
-                "object of type '{}' has no len()",
-                type_name(&vm.heap, args[0])
-            ),
+            format!("object of type '{}' has no len()", type_name(heap, v)),
         )
     })
 }
@@ -237,17 +298,67 @@ pub(super) fn range_len(start: i64, stop: i64, step: i64) -> i64 {
 
 fn str_(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     arity("str", args, 0, 1)?;
-    let text = args
-        .first()
-        .map(|&a| ops::to_str(&vm.heap, a))
-        .unwrap_or_default();
-    Ok(new_str(&mut vm.heap, text))
+    match args.first() {
+        Some(&a) => vm.str_value(a),
+        None => Ok(new_str(&mut vm.heap, "")),
+    }
 }
 
 fn repr(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     arity("repr", args, 1, 1)?;
-    let text = ops::repr(&vm.heap, args[0]);
+    let text = ops::repr_in(vm, args[0])?;
     Ok(new_str(&mut vm.heap, text))
+}
+
+fn bool_(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    arity("bool", args, 0, 1)?;
+    match args.first() {
+        Some(&a) => ops::truthy_in(vm, a).map(Value::Bool),
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+fn slice(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    arity("slice", args, 1, 3)?;
+    let (start, stop, step) = match args {
+        [stop] => (Value::None, *stop, Value::None),
+        [start, stop] => (*start, *stop, Value::None),
+        [start, stop, step, ..] => (*start, *stop, *step),
+        [] => (Value::None, Value::None, Value::None),
+    };
+    Ok(Value::Obj(vm.heap.alloc(Object::Slice {
+        start,
+        stop,
+        step,
+    })))
+}
+
+fn input(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    arity("input", args, 0, 1)?;
+    if let Some(&prompt) = args.first() {
+        let text = ops::to_str_in(vm, prompt)?;
+        vm.out
+            .write_all(text.as_bytes())
+            .map_err(|e| Exception::new("OSError", e.to_string()))?;
+    }
+    vm.flush();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(Exception::new("EOFError", "EOF when reading a line")),
+        Ok(_) => {
+            let trimmed = line.strip_suffix('\n').unwrap_or(&line);
+            let trimmed = trimmed.strip_suffix('\r').unwrap_or(trimmed);
+            Ok(new_str(&mut vm.heap, trimmed))
+        }
+        Err(e) => Err(Exception::new("OSError", e.to_string())),
+    }
+}
+
+fn globals(_: &mut Vm, _: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    Err(Exception::new(
+        "NotImplementedError",
+        "globals() and locals() are not supported yet",
+    ))
 }
 
 fn abs(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
@@ -401,7 +512,19 @@ pub(super) fn iter(heap: &mut Heap, v: Value) -> Result<Value, Exception> {
             Object::RangeIter { .. }
             | Object::SeqIter { .. }
             | Object::Enumerate { .. }
-            | Object::Zip { .. } => return Ok(v),
+            | Object::Zip { .. }
+            | Object::Generator(_)
+            | Object::Map { .. }
+            | Object::Filter { .. }
+            | Object::Reversed { .. } => return Ok(v),
+            Object::Set(_) | Object::FrozenSet(_) => {
+                let items = super::sets::members(heap, v).unwrap_or_default();
+                let list = heap.alloc(Object::List(items));
+                Some(Object::SeqIter {
+                    seq: list,
+                    index: 0,
+                })
+            }
             _ => None,
         },
         _ => None,
@@ -470,226 +593,4 @@ pub(super) fn next(heap: &mut Heap, it: Value) -> Option<Value> {
         }
         _ => None,
     }
-}
-
-/// All items of an iterable.
-pub(super) fn collect(heap: &mut Heap, v: Value) -> Result<Vec<Value>, Exception> {
-    if let Some(Object::List(items)) = v.as_obj().map(|r| heap.get(r)) {
-        return Ok(items.clone());
-    }
-    let it = iter(heap, v)?;
-    let mut out = Vec::new();
-    while let Some(item) = next(heap, it) {
-        out.push(item);
-    }
-    Ok(out)
-}
-
-fn list(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    arity("list", args, 0, 1)?;
-    let items = match args.first() {
-        Some(&v) => collect(&mut vm.heap, v)?,
-        None => Vec::new(),
-    };
-    Ok(Value::Obj(vm.heap.alloc(Object::List(items))))
-}
-
-fn tuple(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    arity("tuple", args, 0, 1)?;
-    let items = match args.first() {
-        Some(&v) => collect(&mut vm.heap, v)?,
-        None => Vec::new(),
-    };
-    Ok(Value::Obj(
-        vm.heap.alloc(Object::Tuple(items.into_boxed_slice())),
-    ))
-}
-
-fn dict(vm: &mut Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    arity("dict", args, 0, 1)?;
-    let mut pairs = Vec::new();
-    if let Some(&source) = args.first() {
-        if let Some(Object::Dict(d)) = source.as_obj().map(|r| vm.heap.get(r)) {
-            pairs.extend(d.iter());
-        } else {
-            for (i, item) in collect(&mut vm.heap, source)?.into_iter().enumerate() {
-                let pair = collect(&mut vm.heap, item).map_err(|_| {
-                    Exception::new(
-                        "TypeError",
-                        format!(
-                            "cannot convert dictionary update sequence element #{i} to a sequence"
-                        ),
-                    )
-                })?;
-                if pair.len() != 2 {
-                    return Err(Exception::new(
-                        "ValueError",
-                        format!(
-                            "dictionary update sequence element #{i} has length {}; 2 is required",
-                            pair.len()
-                        ),
-                    ));
-                }
-                pairs.push((pair[0], pair[1]));
-            }
-        }
-    }
-    for (name, v) in kwargs {
-        pairs.push((new_str(&mut vm.heap, &**name), *v));
-    }
-    super::containers::new_dict(&mut vm.heap, pairs)
-}
-
-fn sum(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    arity("sum", args, 1, 2)?;
-    let mut total = args.get(1).copied().unwrap_or(Value::Int(0));
-    for item in collect(&mut vm.heap, args[0])? {
-        total = ops::binary(&mut vm.heap, crate::syntax::ast::BinOp::Add, total, item)?;
-    }
-    Ok(total)
-}
-
-fn extreme(
-    vm: &mut Vm,
-    name: &str,
-    args: &[Value],
-    keep_new: crate::syntax::ast::CmpOp,
-) -> Result<Value, Exception> {
-    let items = match args {
-        [] => {
-            return Err(Exception::new(
-                "TypeError",
-                format!("{name} expected at least 1 argument, got 0"),
-            ))
-        }
-        [one] => collect(&mut vm.heap, *one)?,
-        many => many.to_vec(),
-    };
-    let mut best: Option<Value> = None;
-    for item in items {
-        best = Some(match best {
-            Some(b) if !ops::compare(&vm.heap, keep_new, item, b)? => b,
-            _ => item,
-        });
-    }
-    best.ok_or_else(|| Exception::new("ValueError", format!("{name}() arg is an empty sequence")))
-}
-
-fn min(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    extreme(vm, "min", args, crate::syntax::ast::CmpOp::Lt)
-}
-
-fn max(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    extreme(vm, "max", args, crate::syntax::ast::CmpOp::Gt)
-}
-
-fn sorted(vm: &mut Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    if args.len() != 1 {
-        return Err(Exception::new(
-            "TypeError",
-            format!("sorted expected 1 argument, got {}", args.len()),
-        ));
-    }
-    let mut items = collect(&mut vm.heap, args[0])?;
-    sort_values(&vm.heap, &mut items, kwargs)?;
-    Ok(Value::Obj(vm.heap.alloc(Object::List(items))))
-}
-
-/// Sorts in place, stably, as `list.sort` and `sorted` do (`reverse=` honoured; `key=` refused).
-pub(super) fn sort_values(
-    heap: &Heap,
-    items: &mut [Value],
-    kwargs: &[(Rc<str>, Value)],
-) -> Result<(), Exception> {
-    let mut reverse = false;
-    for (name, v) in kwargs {
-        match &**name {
-            "reverse" => reverse = ops::truthy(heap, *v),
-            "key" => {
-                return Err(Exception::new(
-                    "NotImplementedError",
-                    "sorting with key= is not supported yet",
-                ))
-            }
-            other => {
-                return Err(Exception::new(
-                    "TypeError",
-                    format!("'{other}' is an invalid keyword argument for sort()"),
-                ))
-            }
-        }
-    }
-    let less = |a: Value, b: Value| ops::compare(heap, crate::syntax::ast::CmpOp::Lt, a, b);
-    let order = |a: Value, b: Value| -> Result<std::cmp::Ordering, Exception> {
-        Ok(if less(a, b)? {
-            std::cmp::Ordering::Less
-        } else if less(b, a)? {
-            std::cmp::Ordering::Greater
-        } else {
-            std::cmp::Ordering::Equal
-        })
-    };
-    let mut error = None;
-    items.sort_by(|&a, &b| match order(a, b) {
-        Ok(o) if reverse => o.reverse(),
-        Ok(o) => o,
-        Err(e) => {
-            error.get_or_insert(e);
-            std::cmp::Ordering::Equal
-        }
-    });
-    error.map_or(Ok(()), Err)
-}
-
-fn enumerate(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    arity("enumerate", args, 1, 2)?;
-    let start = match args.get(1) {
-        Some(&v) => int_arg(&vm.heap, v)?,
-        None => 0,
-    };
-    let it = iter(&mut vm.heap, args[0])?;
-    Ok(Value::Obj(vm.heap.alloc(Object::Enumerate {
-        iter: it,
-        count: start,
-    })))
-}
-
-fn zip(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    let iters = args
-        .iter()
-        .map(|&a| iter(&mut vm.heap, a))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Value::Obj(vm.heap.alloc(Object::Zip {
-        iters: iters.into_boxed_slice(),
-    })))
-}
-
-/// The `n` items of `seq` for an unpacking assignment, with CPython's errors for other counts.
-pub(super) fn unpack(heap: &mut Heap, seq: Value, n: usize) -> Result<Vec<Value>, Exception> {
-    let it = iter(heap, seq).map_err(|_| {
-        Exception::new(
-            "TypeError",
-            format!("cannot unpack non-iterable {} object", type_name(heap, seq)),
-        )
-    })?;
-    let mut items = Vec::with_capacity(n);
-    while let Some(v) = next(heap, it) {
-        if items.len() == n {
-            return Err(Exception::new(
-                "ValueError",
-                format!("too many values to unpack (expected {n})"),
-            ));
-        }
-        items.push(v);
-    }
-    if items.len() < n {
-        return Err(Exception::new(
-            "ValueError",
-            format!(
-                "not enough values to unpack (expected {n}, got {})",
-                items.len()
-            ),
-        ));
-    }
-    Ok(items)
 }

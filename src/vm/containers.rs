@@ -9,10 +9,22 @@ use crate::runtime::dict::{Dict, Unhashable};
 use crate::runtime::object::NativeFn;
 use crate::runtime::{Heap, ObjRef, Object, Value};
 
+use crate::syntax::ast::BinOp;
+
 type Kwargs<'a> = &'a [(Rc<str>, Value)];
 
 pub fn unhashable(e: Unhashable) -> Exception {
-    Exception::new("TypeError", format!("unhashable type: '{}'", e.0))
+    match e {
+        Unhashable::Type(name) => {
+            Exception::new("TypeError", format!("unhashable type: '{name}'"))
+        }
+        Unhashable::CustomHash(name) => Exception::new(
+            "NotImplementedError",
+            format!(
+                "instances of '{name}' (which defines __hash__) as dict keys or set members are not supported yet"
+            ),
+        ),
+    }
 }
 
 /// A slice's `(start, stop, step)` resolved against a length, as `slice.indices` does.
@@ -333,10 +345,115 @@ pub fn method(obj: &Object, name: &str) -> Option<(NativeFn, &'static str)> {
             ("capitalize", str_capitalize),
             ("isdigit", str_isdigit),
             ("isalpha", str_isalpha),
+            ("format", super::formatting::str_format),
         ],
-        _ => return None,
+        Object::Property { .. } => &[
+            ("getter", super::reflection::property_getter),
+            ("setter", super::reflection::property_setter),
+            ("deleter", super::reflection::property_deleter),
+        ],
+        Object::Generator(_) => &[
+            ("send", super::generators::send),
+            ("throw", super::generators::throw),
+            ("close", super::generators::close),
+            ("__next__", super::generators::next),
+        ],
+        other => return super::sets::method(other, name),
     };
     table.iter().find(|(n, _)| *n == name).map(|&(n, f)| (f, n))
+}
+
+/// Merges mapping `other` into `dict` (`{**other}`; for keyword arguments, `strict` refuses
+/// repeated keys as CPython does).
+pub fn merge_dict(
+    heap: &mut Heap,
+    dict: Value,
+    other: Value,
+    strict: bool,
+) -> Result<(), Exception> {
+    let entries: Vec<(Value, Value)> = match other.as_obj().map(|r| heap.get(r)) {
+        Some(Object::Dict(d)) => d.iter().collect(),
+        _ => {
+            let what = if strict {
+                "argument after ** must be a mapping"
+            } else {
+                "object is not a mapping"
+            };
+            return Err(Exception::new(
+                "TypeError",
+                format!("'{}' {what}", type_name(heap, other)),
+            ));
+        }
+    };
+    let Some(r) = dict.as_obj() else {
+        return Ok(());
+    };
+    let mut d = take_dict(heap, r);
+    let mut result = Ok(());
+    for (k, v) in entries {
+        if strict && matches!(d.get(heap, k), Ok(Some(_))) {
+            result = Err(Exception::new(
+                "TypeError",
+                format!(
+                    "got multiple values for keyword argument '{}'",
+                    super::ops::to_str(heap, k)
+                ),
+            ));
+            break;
+        }
+        if let Err(e) = d.insert(heap, k, v) {
+            result = Err(unhashable(e));
+            break;
+        }
+    }
+    put_dict(heap, r, d);
+    result
+}
+
+/// `a op= b` where the built-in type changes `a` itself: list `+=` and `*=`, set and dict `|=`
+/// and the other set operators. `None` when it makes a new value instead.
+pub fn in_place(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Result<Option<Value>, Exception> {
+    let Some(r) = a.as_obj() else {
+        return Ok(None);
+    };
+    match (vm.heap.get(r), op) {
+        (Object::List(_), BinOp::Add) => {
+            let items = vm.collect(b)?;
+            if let Object::List(list) = vm.heap.get_mut(r) {
+                list.extend(items);
+            }
+            Ok(Some(a))
+        }
+        (Object::List(_), BinOp::Mult) => {
+            let result = super::ops::binary(&mut vm.heap, op, a, b)?;
+            let items = match result.as_obj().map(|n| vm.heap.get_mut(n)) {
+                Some(Object::List(items)) => std::mem::take(items),
+                _ => return Ok(Some(result)),
+            };
+            if let Object::List(list) = vm.heap.get_mut(r) {
+                *list = items;
+            }
+            Ok(Some(a))
+        }
+        (Object::Dict(_), BinOp::BitOr) => {
+            merge_dict(&mut vm.heap, a, b, false)?;
+            Ok(Some(a))
+        }
+        (Object::Set(_), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
+            let Some(result) = super::sets::binary(&mut vm.heap, op, a, b)? else {
+                return Ok(None);
+            };
+            let items = super::sets::members(&vm.heap, result).unwrap_or_default();
+            if let Object::Set(d) = vm.heap.get_mut(r) {
+                *d = Dict::default();
+            }
+            for v in items {
+                super::sets::set_add(&mut vm.heap, a, v)?;
+            }
+            Ok(Some(a))
+        }
+        _ => Ok(None),
+    }
 }
 
 fn expect_args(name: &str, args: &[Value], min: usize, max: usize) -> Result<(), Exception> {
@@ -393,7 +510,7 @@ fn list_pop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> 
 
 fn list_extend(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     expect_args("list.extend", args, 1, 1)?;
-    let items = super::builtins::collect(&mut vm.heap, args[1])?;
+    let items = vm.collect(args[1])?;
     with_list(vm, args[0], |list| list.extend(items));
     Ok(Value::None)
 }
@@ -477,9 +594,7 @@ fn list_copy(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception>
 
 fn list_sort(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
     expect_args("sort", args, 0, 0)?;
-    let mut items = list_items(vm, args[0]);
-    super::builtins::sort_values(&vm.heap, &mut items, kwargs)?;
-    with_list(vm, args[0], |list| *list = items);
+    super::iteration::sort_list(vm, args[0], kwargs, "sort")?;
     Ok(Value::None)
 }
 
@@ -704,7 +819,7 @@ fn str_split(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception>
 fn str_join(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     expect_args("str.join", args, 1, 1)?;
     let sep = text(vm, args[0]);
-    let items = super::builtins::collect(&mut vm.heap, args[1])?;
+    let items = vm.collect(args[1])?;
     let mut parts = Vec::with_capacity(items.len());
     for (i, v) in items.into_iter().enumerate() {
         match v.as_obj().map(|r| vm.heap.get(r)) {

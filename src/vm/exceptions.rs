@@ -1,12 +1,18 @@
-//! Built-in exception types: their hierarchy (for `except` matching), the exception objects
-//! programs create and catch, and the conversion between those and the VM's [`Exception`].
+//! Exceptions: the built-in exception classes in CPython's hierarchy, the exception objects
+//! programs raise and catch (instances of those classes or of classes deriving from them), the
+//! conversion between those objects and the VM's in-flight [`Exception`], and the report of an
+//! uncaught one with its `__cause__`/`__context__` chain.
 
-use super::ops;
-use super::Exception;
-use crate::runtime::{Heap, Object, Value};
+use std::rc::Rc;
 
-/// Each built-in exception type with its base, in CPython's hierarchy.
-const HIERARCHY: [(&str, &str); 33] = [
+use super::classes::{class, is_subclass};
+use super::ops::{self, new_str};
+use super::{Exception, Vm};
+use crate::runtime::object::{ExceptionState, TraceEntry};
+use crate::runtime::{Heap, ObjRef, Object, Value};
+
+/// Each built-in exception type with its base, in CPython's hierarchy (bases first).
+const HIERARCHY: [(&str, &str); 36] = [
     ("BaseException", ""),
     ("Exception", "BaseException"),
     ("SystemExit", "BaseException"),
@@ -40,42 +46,108 @@ const HIERARCHY: [(&str, &str); 33] = [
     ("IndentationError", "SyntaxError"),
     ("TabError", "IndentationError"),
     ("TimeoutError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("UnicodeDecodeError", "UnicodeError"),
 ];
 
-/// The names of the built-in exception types.
-pub fn names() -> impl Iterator<Item = &'static str> {
-    HIERARCHY.iter().map(|&(name, _)| name)
-}
-
-/// The canonical `&'static str` for a type name, if it is a built-in exception.
-pub fn lookup(name: &str) -> Option<&'static str> {
-    HIERARCHY.iter().find(|&&(n, _)| n == name).map(|&(n, _)| n)
-}
-
-/// Whether exception type `kind` is `base` or derives from it.
-pub fn is_subclass(kind: &str, base: &str) -> bool {
-    let mut current = kind;
-    loop {
-        if current == base {
-            return true;
-        }
-        match HIERARCHY.iter().find(|&&(n, _)| n == current) {
-            Some(&(_, parent)) if !parent.is_empty() => current = parent,
-            _ => return false,
+/// Makes the built-in exception classes and their methods.
+pub(super) fn install(vm: &mut Vm) {
+    for (name, base) in HIERARCHY {
+        let base = (!base.is_empty()).then(|| vm.builtin_type(base));
+        let r = vm.builtin_class(name, base, None);
+        vm.set_builtin(name, Value::Obj(r));
+    }
+    let base = vm.builtin_type("BaseException");
+    let methods: [(&'static str, crate::runtime::object::NativeFn); 3] = [
+        ("__init__", base_exception_init),
+        ("__str__", base_exception_str),
+        ("__repr__", base_exception_repr),
+    ];
+    for (name, func) in methods {
+        let f = super::builtins::native(&mut vm.heap, name, func);
+        if let Object::Class(c) = vm.heap.get_mut(base) {
+            c.attrs.insert(Rc::from(name), f);
         }
     }
 }
 
-/// Whether the exception object `exc` matches an `except` clause's `target` (a type or a tuple
-/// of types).
-pub fn matches(heap: &Heap, exc: Value, target: Value) -> Result<bool, Exception> {
-    let kind = match exc.as_obj().map(|r| heap.get(r)) {
-        Some(Object::Exception { kind, .. }) => *kind,
-        _ => return Ok(false),
+fn state(heap: &Heap, v: Value) -> Option<&ExceptionState> {
+    match v.as_obj().map(|r| heap.get(r)) {
+        Some(Object::Instance(i)) => i.exception.as_deref(),
+        _ => None,
+    }
+}
+
+fn state_mut(heap: &mut Heap, v: Value) -> Option<&mut ExceptionState> {
+    match v.as_obj().map(|r| heap.get_mut(r)) {
+        Some(Object::Instance(i)) => i.exception.as_deref_mut(),
+        _ => None,
+    }
+}
+
+fn base_exception_init(
+    vm: &mut Vm,
+    args: &[Value],
+    _: &[(Rc<str>, Value)],
+) -> Result<Value, Exception> {
+    if let Some((&this, rest)) = args.split_first() {
+        if let Some(s) = state_mut(&mut vm.heap, this) {
+            s.args = rest.into();
+            s.message = None;
+        }
+    }
+    Ok(Value::None)
+}
+
+fn base_exception_str(
+    vm: &mut Vm,
+    args: &[Value],
+    _: &[(Rc<str>, Value)],
+) -> Result<Value, Exception> {
+    let text = args
+        .first()
+        .map(|&v| exception_str(&vm.heap, v))
+        .unwrap_or_default();
+    Ok(new_str(&mut vm.heap, text))
+}
+
+fn base_exception_repr(
+    vm: &mut Vm,
+    args: &[Value],
+    _: &[(Rc<str>, Value)],
+) -> Result<Value, Exception> {
+    let text = args
+        .first()
+        .map(|&v| exception_repr(&vm.heap, v))
+        .unwrap_or_default();
+    Ok(new_str(&mut vm.heap, text))
+}
+
+/// The name of the nearest built-in class among `cls` and its bases (what the VM matches on).
+fn builtin_kind(heap: &Heap, cls: ObjRef) -> &'static str {
+    class(heap, cls)
+        .and_then(|c| {
+            c.mro
+                .iter()
+                .find_map(|&k| class(heap, k).and_then(|k| k.builtin))
+        })
+        .unwrap_or("Exception")
+}
+
+/// Whether the exception object `exc` matches an `except` clause's `target` (a class or a tuple
+/// of classes).
+pub(super) fn matches(heap: &Heap, exc: Value, target: Value) -> Result<bool, Exception> {
+    let Some(Object::Instance(i)) = exc.as_obj().map(|r| heap.get(r)) else {
+        return Ok(false);
     };
-    let check = |t: Value| match t.as_obj().map(|r| heap.get(r)) {
-        Some(Object::ExceptionType(base)) => Ok(is_subclass(kind, base)),
-        _ => Err(Exception::new(
+    let own = i.class;
+    let check = |t: Value| match t
+        .as_obj()
+        .filter(|&r| class(heap, r).is_some_and(|c| c.is_exception))
+    {
+        Some(r) => Ok(is_subclass(heap, own, r)),
+        None => Err(Exception::new(
             "TypeError",
             "catching classes that do not inherit from BaseException is not allowed",
         )),
@@ -93,95 +165,247 @@ pub fn matches(heap: &Heap, exc: Value, target: Value) -> Result<bool, Exception
     }
 }
 
-/// The object a program sees for an exception the VM raised.
-pub fn to_object(heap: &mut Heap, e: &Exception) -> Value {
-    if let Some(v) = e.value {
-        return v;
+impl Vm {
+    /// The object a program sees for an exception: made now for one the VM raised; its
+    /// traceback and context recorded on it.
+    pub(super) fn exception_object(&mut self, e: &Exception) -> Value {
+        let v = match e.value {
+            Some(v) => v,
+            None => {
+                let cls = self.builtin_type(e.kind);
+                let args: Vec<Value> = if e.message.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![new_str(&mut self.heap, e.message.as_str())]
+                };
+                let v = self.new_instance(cls, &args);
+                if let Some(s) = state_mut(&mut self.heap, v) {
+                    s.message = Some(e.message.clone().into());
+                }
+                v
+            }
+        };
+        if let Some(s) = state_mut(&mut self.heap, v) {
+            if s.traceback.is_empty() {
+                s.traceback = e.traceback.clone();
+            }
+            if let Some(c) = e.context {
+                if s.context == Value::None && c != v {
+                    s.context = c;
+                }
+            }
+        }
+        v
     }
-    let kind = lookup(e.kind).unwrap_or("RuntimeError");
-    let args: Box<[Value]> = if e.message.is_empty() {
-        Box::new([])
-    } else {
-        Box::new([ops::new_str(heap, e.message.as_str())])
-    };
-    Value::Obj(heap.alloc(Object::Exception {
-        kind,
-        args,
-        message: Some(e.message.clone().into()),
-    }))
+
+    /// What `raise value` raises: an exception object, or a new one when given a class.
+    pub(super) fn raised(&mut self, value: Value) -> Exception {
+        let value = match value.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Class(c)) if c.is_exception => match self.call_value(value, &[], &[]) {
+                Ok(v) => v,
+                Err(e) => return e,
+            },
+            _ => value,
+        };
+        match value.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Instance(i)) if i.exception.is_some() => {
+                let kind = builtin_kind(&self.heap, i.class);
+                let mut e = Exception::new(kind, "");
+                e.value = Some(value);
+                e
+            }
+            _ => Exception::new("TypeError", "exceptions must derive from BaseException"),
+        }
+    }
+
+    /// `raise exc from cause`.
+    pub(super) fn raised_from(&mut self, exc: Value, cause: Value) -> Exception {
+        let mut e = self.raised(exc);
+        let cause = match cause.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Class(c)) if c.is_exception => match self.call_value(cause, &[], &[]) {
+                Ok(v) => v,
+                Err(err) => return err,
+            },
+            Some(Object::Instance(i)) if i.exception.is_some() => cause,
+            _ if cause == Value::None => Value::None,
+            _ => {
+                return Exception::new(
+                    "TypeError",
+                    "exception causes must derive from BaseException",
+                )
+            }
+        };
+        if e.value.is_some() {
+            let v = self.exception_object(&e);
+            if let Some(s) = state_mut(&mut self.heap, v) {
+                s.cause = cause;
+                s.suppress_context = true;
+            }
+            e.value = Some(v);
+        }
+        e
+    }
+
+    /// An exception object raised again (`raise` in an `except` block): its own traceback kept.
+    pub(super) fn reraised(&mut self, value: Value) -> Exception {
+        let mut e = self.raised(value);
+        if let Some(s) = state(&self.heap, value) {
+            e.traceback = s.traceback.clone();
+        }
+        e
+    }
+
+    /// The report of an exception nobody caught: its chain (causes and contexts first) and, for
+    /// `SystemExit`, the status to exit with.
+    pub(super) fn report(&mut self, e: Exception) -> Report {
+        let top = self.exception_object(&e);
+        if let Some(status) = self.exit_status(top) {
+            return Report {
+                chain: Vec::new(),
+                exit_status: Some(status),
+            };
+        }
+        let mut chain = Vec::new();
+        let mut seen = Vec::new();
+        let mut current = Some((top, None));
+        while let Some((v, link)) = current.take() {
+            if seen.contains(&v) {
+                break;
+            }
+            seen.push(v);
+            let Some(s) = state(&self.heap, v) else { break };
+            let traceback = s.traceback.clone();
+            let (cause, context, suppress) = (s.cause, s.context, s.suppress_context);
+            let last_line = self.last_line(v);
+            chain.push(ReportedException {
+                traceback,
+                last_line,
+                link,
+            });
+            current = if cause != Value::None {
+                Some((cause, Some(CAUSE_LINK)))
+            } else if context != Value::None && !suppress {
+                Some((context, Some(CONTEXT_LINK)))
+            } else {
+                None
+            };
+        }
+        chain.reverse();
+        // Each link describes how an exception relates to the one printed before it.
+        let links: Vec<Option<&'static str>> = chain.iter().map(|r| r.link).collect();
+        for (i, r) in chain.iter_mut().enumerate() {
+            r.link = if i == 0 { None } else { links[i - 1] };
+        }
+        Report {
+            chain,
+            exit_status: None,
+        }
+    }
+
+    /// `SystemExit`'s status: its code when an int, 0 for none, 1 (after printing it) for
+    /// anything else.
+    fn exit_status(&mut self, v: Value) -> Option<i32> {
+        let Some(Object::Instance(i)) = v.as_obj().map(|r| self.heap.get(r)) else {
+            return None;
+        };
+        if builtin_kind(&self.heap, i.class) != "SystemExit" {
+            return None;
+        }
+        let code = state(&self.heap, v).and_then(|s| match s.args.len() {
+            0 => None,
+            1 => Some(s.args[0]),
+            _ => None,
+        });
+        match code {
+            None | Some(Value::None) => Some(0),
+            Some(Value::Int(n)) => Some(n as i32),
+            Some(Value::Bool(b)) => Some(i32::from(b)),
+            Some(other) => {
+                let text = ops::to_str_in(self, other).unwrap_or_default();
+                self.flush();
+                eprintln!("{text}");
+                Some(1)
+            }
+        }
+    }
+
+    /// The last line of a traceback: `Type: message`, or just `Type`.
+    fn last_line(&mut self, v: Value) -> String {
+        let name = ops::type_name(&self.heap, v).to_owned();
+        let message = match ops::to_str_in(self, v) {
+            Ok(m) => m,
+            Err(_) => "<exception str() failed>".to_owned(),
+        };
+        if message.is_empty() {
+            name
+        } else {
+            format!("{name}: {message}")
+        }
+    }
 }
 
-/// What `raise value` raises: an exception object, or a new one when given a type.
-pub fn from_raised(heap: &mut Heap, value: Value) -> Exception {
-    let value = match value.as_obj().map(|r| heap.get(r)) {
-        Some(Object::ExceptionType(kind)) => {
-            let kind = *kind;
-            Value::Obj(heap.alloc(Object::Exception {
-                kind,
-                args: Box::new([]),
-                message: None,
-            }))
-        }
-        Some(Object::Exception { .. }) => value,
-        _ => return Exception::new("TypeError", "exceptions must derive from BaseException"),
-    };
-    let (kind, message) = match value.as_obj().map(|r| heap.get(r)) {
-        Some(Object::Exception { kind, .. }) => (*kind, exception_str(heap, value)),
-        _ => ("RuntimeError", String::new()),
-    };
-    let mut e = Exception::new(kind, message);
-    e.value = Some(value);
-    e
+const CAUSE_LINK: &str = "The above exception was the direct cause of the following exception:";
+const CONTEXT_LINK: &str = "During handling of the above exception, another exception occurred:";
+
+/// An uncaught exception as it is printed.
+#[derive(Debug)]
+pub struct Report {
+    /// The exceptions to print, first printed first (a cause or context before what it led to).
+    pub chain: Vec<ReportedException>,
+    /// Set for `SystemExit`: the status to exit with, and nothing to print.
+    pub exit_status: Option<i32>,
+}
+
+/// One exception of a [`Report`].
+#[derive(Debug)]
+pub struct ReportedException {
+    /// Outermost call first.
+    pub traceback: Vec<TraceEntry>,
+    /// `Type: message`.
+    pub last_line: String,
+    /// The sentence that links it to the exception printed before it.
+    pub link: Option<&'static str>,
+}
+
+impl Report {
+    /// The last line printed.
+    pub fn last_line(&self) -> &str {
+        self.chain.last().map_or("", |r| r.last_line.as_str())
+    }
 }
 
 /// `str(exc)`: its message, or its one argument, or the tuple of its arguments.
 pub fn exception_str(heap: &Heap, exc: Value) -> String {
-    match exc.as_obj().map(|r| heap.get(r)) {
-        Some(Object::Exception {
-            message: Some(m), ..
-        }) => m.to_string(),
-        Some(Object::Exception { kind, args, .. }) => match args.len() {
-            0 => String::new(),
-            1 if *kind == "KeyError" => ops::repr(heap, args[0]),
-            1 => ops::to_str(heap, args[0]),
-            _ => args_repr(heap, args),
-        },
-        _ => String::new(),
+    let Some(s) = state(heap, exc) else {
+        return String::new();
+    };
+    if let Some(m) = &s.message {
+        return m.to_string();
     }
-}
-
-fn args_repr(heap: &Heap, args: &[Value]) -> String {
-    let parts: Vec<String> = args.iter().map(|&a| ops::repr(heap, a)).collect();
-    if parts.len() == 1 {
-        format!("({},)", parts[0])
-    } else {
-        format!("({})", parts.join(", "))
+    let is_key_error = match exc.as_obj().map(|r| heap.get(r)) {
+        Some(Object::Instance(i)) => builtin_kind(heap, i.class) == "KeyError",
+        _ => false,
+    };
+    match s.args.len() {
+        0 => String::new(),
+        1 if is_key_error => ops::repr(heap, s.args[0]),
+        1 => ops::to_str(heap, s.args[0]),
+        _ => ops::repr_of_items(heap, &s.args),
     }
 }
 
 /// `repr(exc)`: `ValueError('message')`.
-pub fn exception_repr(heap: &Heap, kind: &str, args: &[Value], message: Option<&str>) -> String {
-    match message {
-        Some(m) if args.is_empty() => format!("{kind}({})", ops::str_repr(m)),
-        _ if args.len() == 1 => format!("{kind}({})", ops::repr(heap, args[0])),
-        _ => format!(
-            "{kind}{}",
-            if args.is_empty() {
-                "()".into()
-            } else {
-                args_repr(heap, args)
-            }
-        ),
+pub fn exception_repr(heap: &Heap, exc: Value) -> String {
+    let kind = ops::type_name(heap, exc);
+    let Some(s) = state(heap, exc) else {
+        return format!("{kind}()");
+    };
+    match (&s.message, s.args.len()) {
+        (Some(m), 0) => format!("{kind}({})", ops::str_repr(m)),
+        (_, 1) => format!("{kind}({})", ops::repr(heap, s.args[0])),
+        (_, 0) => format!("{kind}()"),
+        _ => format!("{kind}{}", ops::repr_of_items(heap, &s.args)),
     }
-}
-
-/// Calling an exception type: a new exception object with those arguments.
-pub fn instantiate(heap: &mut Heap, kind: &'static str, args: &[Value]) -> Value {
-    Value::Obj(heap.alloc(Object::Exception {
-        kind,
-        args: args.into(),
-        message: None,
-    }))
 }
 
 #[cfg(test)]
@@ -189,11 +413,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hierarchy() {
-        assert!(is_subclass("ZeroDivisionError", "ArithmeticError"));
-        assert!(is_subclass("KeyError", "Exception"));
-        assert!(is_subclass("KeyboardInterrupt", "BaseException"));
-        assert!(!is_subclass("KeyboardInterrupt", "Exception"));
-        assert!(!is_subclass("ValueError", "TypeError"));
+    fn hierarchy_lists_bases_first() {
+        for (i, (_, base)) in HIERARCHY.iter().enumerate() {
+            assert!(base.is_empty() || HIERARCHY[..i].iter().any(|(n, _)| n == base));
+        }
+    }
+
+    #[test]
+    fn user_exception_matches_its_builtin_base() {
+        let mut vm = Vm::new(Box::new(std::io::sink()));
+        let lookup = vm.builtin_type("LookupError");
+        let key = vm.builtin_type("KeyError");
+        let e = vm.new_instance(key, &[]);
+        assert!(matches(&vm.heap, e, Value::Obj(lookup)).unwrap());
+        let value_error = vm.builtin_type("ValueError");
+        assert!(!matches(&vm.heap, e, Value::Obj(value_error)).unwrap());
     }
 }

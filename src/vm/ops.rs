@@ -37,14 +37,83 @@ pub fn int_value(heap: &mut Heap, v: BigInt) -> Value {
     }
 }
 
-pub fn type_name(heap: &Heap, v: Value) -> &'static str {
+/// The name of `v`'s type, as messages show it.
+pub fn type_name(heap: &Heap, v: Value) -> &str {
     match v {
         Value::Unbound | Value::None => "NoneType",
         Value::Bool(_) => "bool",
         Value::Int(_) => "int",
         Value::Float(_) => "float",
-        Value::Obj(r) => heap.get(r).type_name(),
+        Value::Obj(r) => match heap.get(r) {
+            Object::Instance(i) => match heap.get(i.class) {
+                Object::Class(c) => &c.name,
+                _ => "object",
+            },
+            other => other.type_name(),
+        },
     }
+}
+
+/// What the operators need from their surroundings: the heap, and running the special methods
+/// (`__eq__`, `__repr__`, …) that classes define for their instances. The VM is one host; a bare
+/// heap is another, for messages, where instances get the default behaviour.
+pub trait Host {
+    fn heap(&self) -> &Heap;
+    /// Calls special method `name` of instance `v` with `args`; `None` when its class does not
+    /// define it (or `v` is not an instance).
+    fn special(&mut self, v: Value, name: &str, args: &[Value])
+        -> Result<Option<Value>, Exception>;
+    /// Whether `v` is the `NotImplemented` singleton.
+    fn is_not_implemented(&self, v: Value) -> bool;
+}
+
+/// A heap as a host: no Python code runs.
+pub struct Plain<'h>(pub &'h Heap);
+
+impl Host for Plain<'_> {
+    fn heap(&self) -> &Heap {
+        self.0
+    }
+    fn special(&mut self, _: Value, _: &str, _: &[Value]) -> Result<Option<Value>, Exception> {
+        Ok(None)
+    }
+    fn is_not_implemented(&self, _: Value) -> bool {
+        false
+    }
+}
+
+fn is_instance(heap: &Heap, v: Value) -> bool {
+    matches!(v.as_obj().map(|r| heap.get(r)), Some(Object::Instance(_)))
+}
+
+/// Runs a comparison special method (`__eq__`, `__lt__`, …), then the reflected one of the
+/// other operand; `None` when neither is defined or both return `NotImplemented`.
+fn instance_compare<H: Host>(
+    h: &mut H,
+    op: CmpOp,
+    a: Value,
+    b: Value,
+) -> Result<Option<bool>, Exception> {
+    let (name, reflected) = match op {
+        CmpOp::Eq => ("__eq__", "__eq__"),
+        CmpOp::NotEq => ("__ne__", "__ne__"),
+        CmpOp::Lt => ("__lt__", "__gt__"),
+        CmpOp::LtE => ("__le__", "__ge__"),
+        CmpOp::Gt => ("__gt__", "__lt__"),
+        CmpOp::GtE => ("__ge__", "__le__"),
+        _ => return Ok(None),
+    };
+    for (x, y, method) in [(a, b, name), (b, a, reflected)] {
+        if let Some(result) = h.special(x, method, &[y])? {
+            if !h.is_not_implemented(result) {
+                return truthy_in(h, result).map(Some);
+            }
+        }
+    }
+    if op == CmpOp::NotEq {
+        return Ok(instance_compare(h, CmpOp::Eq, a, b)?.map(|eq| !eq));
+    }
+    Ok(None)
 }
 
 fn str_of(heap: &Heap, v: Value) -> Option<&str> {
@@ -378,8 +447,13 @@ pub fn unary(heap: &mut Heap, op: UnaryOp, a: Value) -> Result<Value, Exception>
     }
 }
 
-/// `a op b` for comparisons.
+/// `a op b` for comparisons, on built-in values only (instances compare by identity).
 pub fn compare(heap: &Heap, op: CmpOp, a: Value, b: Value) -> Result<bool, Exception> {
+    compare_in(&mut Plain(heap), op, a, b)
+}
+
+/// `a op b` for comparisons, running the special methods of class instances.
+pub fn compare_in<H: Host>(h: &mut H, op: CmpOp, a: Value, b: Value) -> Result<bool, Exception> {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
         return Ok(match op {
             CmpOp::Eq | CmpOp::Is => x == y,
@@ -399,9 +473,19 @@ pub fn compare(heap: &Heap, op: CmpOp, a: Value, b: Value) -> Result<bool, Excep
     match op {
         CmpOp::Is => return Ok(identical(a, b)),
         CmpOp::IsNot => return Ok(!identical(a, b)),
-        CmpOp::In | CmpOp::NotIn => return contains(heap, b, a).map(|c| c == (op == CmpOp::In)),
+        CmpOp::In | CmpOp::NotIn => return contains(h, b, a).map(|c| c == (op == CmpOp::In)),
         _ => {}
     }
+    if is_instance(h.heap(), a) || is_instance(h.heap(), b) {
+        if let Some(result) = instance_compare(h, op, a, b)? {
+            return Ok(result);
+        }
+        if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+            return Ok(identical(a, b) == (op == CmpOp::Eq));
+        }
+        return Err(unorderable(h.heap(), op, a, b));
+    }
+    let heap = h.heap();
     let ordering = match (as_num(heap, a), as_num(heap, b)) {
         (Some(Num::Int(x)), Some(Num::Int(y))) => Some(x.cmp(&y)),
         (Some(x), Some(y)) => {
@@ -414,7 +498,7 @@ pub fn compare(heap: &Heap, op: CmpOp, a: Value, b: Value) -> Result<bool, Excep
         _ => match (str_of(heap, a), str_of(heap, b)) {
             (Some(x), Some(y)) => Some(x.cmp(y)),
             _ if is_container(heap, a) && is_container(heap, b) => {
-                return container_compare(heap, op, a, b, 0);
+                return container_compare(h, op, a, b, 0);
             }
             _ => {
                 if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
@@ -465,8 +549,8 @@ fn is_container(heap: &Heap, v: Value) -> bool {
 const MAX_COMPARE_DEPTH: usize = 1000;
 
 /// Lists and tuples compare item by item (lexicographically); dicts by their entries.
-fn container_compare(
-    heap: &Heap,
+fn container_compare<H: Host>(
+    h: &mut H,
     op: CmpOp,
     a: Value,
     b: Value,
@@ -481,31 +565,42 @@ fn container_compare(
     let (Some(ra), Some(rb)) = (a.as_obj(), b.as_obj()) else {
         return Ok(false);
     };
-    let items_equal = |x: Value, y: Value| -> Result<bool, Exception> {
+    fn items_equal<H: Host>(
+        h: &mut H,
+        x: Value,
+        y: Value,
+        depth: usize,
+    ) -> Result<bool, Exception> {
         if identical(x, y) {
             return Ok(true);
         }
-        if is_container(heap, x) && is_container(heap, y) {
-            container_compare(heap, CmpOp::Eq, x, y, depth + 1)
+        if is_container(h.heap(), x) && is_container(h.heap(), y) {
+            container_compare(h, CmpOp::Eq, x, y, depth + 1)
         } else {
-            compare(heap, CmpOp::Eq, x, y)
+            compare_in(h, CmpOp::Eq, x, y)
         }
-    };
-    let (xs, ys): (&[Value], &[Value]) = match (heap.get(ra), heap.get(rb)) {
-        (Object::List(x), Object::List(y)) => (x, y),
-        (Object::Tuple(x), Object::Tuple(y)) => (x, y),
+    }
+    let heap = h.heap();
+    let (xs, ys): (Vec<Value>, Vec<Value>) = match (heap.get(ra), heap.get(rb)) {
+        (Object::List(x), Object::List(y)) => (x.clone(), y.clone()),
+        (Object::Tuple(x), Object::Tuple(y)) => (x.to_vec(), y.to_vec()),
         (Object::Dict(x), Object::Dict(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
-            let mut equal = x.len() == y.len();
-            for (k, v) in x.iter() {
-                if !equal {
-                    break;
-                }
-                equal = match y.get(heap, k).map_err(super::containers::unhashable)? {
-                    Some(w) => items_equal(v, w)?,
-                    None => false,
-                };
+            if x.len() != y.len() {
+                return Ok(op == CmpOp::NotEq);
             }
-            return Ok(equal == (op == CmpOp::Eq));
+            let mut pairs = Vec::with_capacity(x.len());
+            for (k, v) in x.iter() {
+                match y.get(heap, k).map_err(super::containers::unhashable)? {
+                    Some(w) => pairs.push((v, w)),
+                    None => return Ok(op == CmpOp::NotEq),
+                }
+            }
+            for (v, w) in pairs {
+                if !items_equal(h, v, w, depth)? {
+                    return Ok(op == CmpOp::NotEq);
+                }
+            }
+            return Ok(op == CmpOp::Eq);
         }
         _ => {
             if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
@@ -514,15 +609,15 @@ fn container_compare(
             return Err(unorderable(heap, op, a, b));
         }
     };
-    for (&x, &y) in xs.iter().zip(ys) {
-        if !items_equal(x, y)? {
+    for (&x, &y) in xs.iter().zip(&ys) {
+        if !items_equal(h, x, y, depth)? {
             return match op {
                 CmpOp::Eq => Ok(false),
                 CmpOp::NotEq => Ok(true),
-                _ if is_container(heap, x) && is_container(heap, y) => {
-                    container_compare(heap, op, x, y, depth + 1)
+                _ if is_container(h.heap(), x) && is_container(h.heap(), y) => {
+                    container_compare(h, op, x, y, depth + 1)
                 }
-                _ => compare(heap, op, x, y),
+                _ => compare_in(h, op, x, y),
             };
         }
     }
@@ -544,11 +639,18 @@ fn identical(a: Value, b: Value) -> bool {
     }
 }
 
-fn contains(heap: &Heap, container: Value, item: Value) -> Result<bool, Exception> {
+fn contains<H: Host>(h: &mut H, container: Value, item: Value) -> Result<bool, Exception> {
+    let heap = h.heap();
     match container {
         Value::Obj(r) => match heap.get(r) {
-            Object::List(items) => items_contain(heap, items, item),
-            Object::Tuple(items) => items_contain(heap, items, item),
+            Object::List(items) => {
+                let items = items.clone();
+                items_contain(h, &items, item)
+            }
+            Object::Tuple(items) => {
+                let items = items.to_vec();
+                items_contain(h, &items, item)
+            }
             Object::Str(s) => match str_of(heap, item) {
                 Some(needle) => Ok(s.contains(needle)),
                 None => Err(Exception::new(
@@ -574,9 +676,16 @@ fn contains(heap: &Heap, container: Value, item: Value) -> Result<bool, Exceptio
                 }
                 _ => false,
             }),
-            other => Err(Exception::new(
+            Object::Set(s) => s
+                .get(heap, item)
+                .map(|v| v.is_some())
+                .map_err(super::containers::unhashable),
+            _ => Err(Exception::new(
                 "TypeError",
-                format!("argument of type '{}' is not iterable", other.type_name()),
+                format!(
+                    "argument of type '{}' is not iterable",
+                    type_name(heap, container)
+                ),
             )),
         },
         other => Err(Exception::new(
@@ -589,16 +698,50 @@ fn contains(heap: &Heap, container: Value, item: Value) -> Result<bool, Exceptio
     }
 }
 
-fn items_contain(heap: &Heap, items: &[Value], item: Value) -> Result<bool, Exception> {
+fn items_contain<H: Host>(h: &mut H, items: &[Value], item: Value) -> Result<bool, Exception> {
     for &v in items {
-        if identical(v, item) || compare(heap, CmpOp::Eq, v, item)? {
+        if identical(v, item) || compare_in(h, CmpOp::Eq, v, item)? {
             return Ok(true);
         }
     }
     Ok(false)
 }
 
-/// Python truth.
+/// Python truth, running `__bool__` or `__len__` of class instances.
+pub fn truthy_in<H: Host>(h: &mut H, v: Value) -> Result<bool, Exception> {
+    if !is_instance(h.heap(), v) {
+        return Ok(truthy(h.heap(), v));
+    }
+    if let Some(b) = h.special(v, "__bool__", &[])? {
+        return match b {
+            Value::Bool(b) => Ok(b),
+            other => Err(Exception::new(
+                "TypeError",
+                format!(
+                    "__bool__ should return bool, returned {}",
+                    type_name(h.heap(), other)
+                ),
+            )),
+        };
+    }
+    if let Some(n) = h.special(v, "__len__", &[])? {
+        return match n {
+            Value::Int(n) if n >= 0 => Ok(n != 0),
+            Value::Int(_) => Err(Exception::new("ValueError", "__len__() should return >= 0")),
+            Value::Bool(b) => Ok(b),
+            other => Err(Exception::new(
+                "TypeError",
+                format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(h.heap(), other)
+                ),
+            )),
+        };
+    }
+    Ok(true)
+}
+
+/// Python truth of a built-in value (instances are true).
 pub fn truthy(heap: &Heap, v: Value) -> bool {
     match v {
         Value::Unbound | Value::None => false,
@@ -611,6 +754,7 @@ pub fn truthy(heap: &Heap, v: Value) -> bool {
             Object::Tuple(items) => !items.is_empty(),
             Object::BigInt(b) => !b.is_zero(),
             Object::Dict(d) => !d.is_empty(),
+            Object::Set(s) => !s.is_empty(),
             Object::Range { start, stop, step } => {
                 if *step > 0 {
                     start < stop
@@ -623,21 +767,50 @@ pub fn truthy(heap: &Heap, v: Value) -> bool {
     }
 }
 
-/// `str(v)`.
+/// `str(v)` of a built-in value.
 pub fn to_str(heap: &Heap, v: Value) -> String {
+    to_str_in(&mut Plain(heap), v).unwrap_or_default()
+}
+
+/// `str(v)`, running `__str__` (or `__repr__`) of class instances.
+pub fn to_str_in<H: Host>(h: &mut H, v: Value) -> Result<String, Exception> {
     if !matches!(v, Value::Obj(_)) {
-        return scalar_repr(v);
+        return Ok(scalar_repr(v));
     }
+    if let Some(Object::Str(s)) = v.as_obj().map(|r| h.heap().get(r)) {
+        return Ok(s.to_string());
+    }
+    if let Some(s) = h.special(v, "__str__", &[])? {
+        return string_result(h.heap(), s, "__str__");
+    }
+    if let Some(Object::Instance(i)) = v.as_obj().map(|r| h.heap().get(r)) {
+        if i.exception.is_some() && h.special(v, "__repr__", &[])?.is_none() {
+            return Ok(super::exceptions::exception_str(h.heap(), v));
+        }
+    }
+    repr_in(h, v)
+}
+
+/// The text a `__str__` or `__repr__` returned, which must be a str.
+fn string_result(heap: &Heap, v: Value, method: &str) -> Result<String, Exception> {
     match v.as_obj().map(|r| heap.get(r)) {
-        Some(Object::Str(s)) => s.to_string(),
-        Some(Object::Exception { .. }) => super::exceptions::exception_str(heap, v),
-        _ => repr(heap, v),
+        Some(Object::Str(s)) => Ok(s.to_string()),
+        _ => Err(Exception::new(
+            "TypeError",
+            format!("{method} returned non-string (type {})", type_name(heap, v)),
+        )),
     }
 }
 
-/// `repr(v)`, iterative over nested containers (a deep list cannot overflow the Rust stack); a
-/// container met again inside itself prints as `[...]`, as in CPython.
+/// `repr(v)` of a built-in value (instances get the default).
 pub fn repr(heap: &Heap, v: Value) -> String {
+    repr_in(&mut Plain(heap), v).unwrap_or_default()
+}
+
+/// `repr(v)`, iterative over nested containers (a deep list cannot overflow the Rust stack); a
+/// container met again inside itself prints as `[...]`, as in CPython. Class instances run their
+/// `__repr__`.
+pub fn repr_in<H: Host>(h: &mut H, v: Value) -> Result<String, Exception> {
     enum Work {
         Value(Value),
         Text(&'static str),
@@ -663,20 +836,18 @@ pub fn repr(heap: &Heap, v: Value) -> String {
             out.push_str(&scalar_repr(v));
             continue;
         };
-        if let Object::Exception {
-            kind,
-            args,
-            message,
-        } = heap.get(r)
-        {
-            out.push_str(&super::exceptions::exception_repr(
-                heap,
-                kind,
-                args,
-                message.as_deref(),
-            ));
+        if let Object::Instance(i) = h.heap().get(r) {
+            let is_exception = i.exception.is_some();
+            match h.special(v, "__repr__", &[])? {
+                Some(text) => out.push_str(&string_result(h.heap(), text, "__repr__")?),
+                None if is_exception => {
+                    out.push_str(&super::exceptions::exception_repr(h.heap(), v))
+                }
+                None => out.push_str(&object_repr(h.heap(), r)),
+            }
             continue;
         }
+        let heap = h.heap();
         if let Object::Dict(d) = heap.get(r) {
             if open.contains(&r) {
                 out.push_str("{...}");
@@ -696,17 +867,31 @@ pub fn repr(heap: &Heap, v: Value) -> String {
             }
             continue;
         }
-        let (items, brackets): (&[Value], (&str, &'static str)) = match heap.get(r) {
-            Object::List(items) => (items, ("[", "]")),
-            Object::Tuple(items) if items.len() == 1 => (items, ("(", ",)")),
-            Object::Tuple(items) => (items, ("(", ")")),
-            other => {
-                out.push_str(&object_repr(other, r));
+        let (items, brackets): (Vec<Value>, (&str, &'static str)) = match heap.get(r) {
+            Object::List(items) => (items.clone(), ("[", "]")),
+            Object::Tuple(items) if items.len() == 1 => (items.to_vec(), ("(", ",)")),
+            Object::Tuple(items) => (items.to_vec(), ("(", ")")),
+            Object::Set(d) if d.is_empty() => {
+                out.push_str("set()");
+                continue;
+            }
+            Object::Set(d) => (d.iter().map(|(k, _)| k).collect(), ("{", "}")),
+            Object::FrozenSet(d) if d.is_empty() => {
+                out.push_str("frozenset()");
+                continue;
+            }
+            Object::FrozenSet(d) => (d.iter().map(|(k, _)| k).collect(), ("frozenset({", "})")),
+            _ => {
+                out.push_str(&object_repr(heap, r));
                 continue;
             }
         };
         if open.contains(&r) {
-            out.push_str(if brackets.0 == "[" { "[...]" } else { "(...)" });
+            out.push_str(match brackets.0 {
+                "[" => "[...]",
+                "(" => "(...)",
+                _ => "{...}",
+            });
             continue;
         }
         open.push(r);
@@ -719,7 +904,7 @@ pub fn repr(heap: &Heap, v: Value) -> String {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 fn scalar_repr(v: Value) -> String {
@@ -732,15 +917,38 @@ fn scalar_repr(v: Value) -> String {
     }
 }
 
-fn object_repr(obj: &Object, r: crate::runtime::ObjRef) -> String {
-    let address = r.index() * 16 + 0x7f00_0000_0000;
-    match obj {
+/// An address-like number for default reprs: stable for the object's lifetime.
+pub fn address(r: crate::runtime::ObjRef) -> usize {
+    r.index() * 16 + 0x7f00_0000_0000
+}
+
+fn object_repr(heap: &Heap, r: crate::runtime::ObjRef) -> String {
+    let addr = address(r);
+    match heap.get(r) {
         Object::Str(s) => str_repr(s),
         Object::BigInt(b) => b.to_string(),
-        Object::Function(f) => format!("<function {} at 0x{address:x}>", f.name),
+        Object::Function(f) => format!("<function {} at 0x{addr:x}>", f.loaded.code.qualname),
         Object::Native(n) => format!("<built-in function {}>", n.name),
         Object::Module(m) => format!("<module '{}' (built-in)>", m.name),
-        Object::ExceptionType(kind) => format!("<class '{kind}'>"),
+        Object::Class(c) if c.builtin.is_some() => format!("<class '{}'>", c.name),
+        Object::Class(c) => format!("<class '__main__.{}'>", c.name),
+        Object::Instance(i) => match heap.get(i.class) {
+            Object::Class(c) => format!("<__main__.{} object at 0x{addr:x}>", c.name),
+            _ => format!("<object at 0x{addr:x}>"),
+        },
+        Object::Method { func, receiver } => {
+            let name = match func.as_obj().map(|f| heap.get(f)) {
+                Some(Object::Function(f)) => f.loaded.code.qualname.to_string(),
+                Some(Object::Native(n)) => n.name.to_string(),
+                _ => "?".into(),
+            };
+            format!("<bound method {name} of {}>", repr(heap, *receiver))
+        }
+        Object::BoundMethod { name, receiver, .. } => format!(
+            "<built-in method {name} of {} object at 0x{:x}>",
+            type_name(heap, *receiver),
+            receiver.as_obj().map_or(0, address)
+        ),
 
         Object::Range {
             start,
@@ -748,7 +956,7 @@ fn object_repr(obj: &Object, r: crate::runtime::ObjRef) -> String {
             step: 1,
         } => format!("range({start}, {stop})"),
         Object::Range { start, stop, step } => format!("range({start}, {stop}, {step})"),
-        other => format!("<{} object at 0x{address:x}>", other.type_name()),
+        other => format!("<{} object at 0x{addr:x}>", other.type_name()),
     }
 }
 
@@ -782,10 +990,11 @@ pub fn str_repr(s: &str) -> String {
 }
 
 /// `format(v, spec)`.
-pub fn format_value(heap: &Heap, v: Value, spec: &str) -> Result<String, Exception> {
+pub fn format_value<H: Host>(h: &mut H, v: Value, spec: &str) -> Result<String, Exception> {
     if spec.is_empty() {
-        return Ok(to_str(heap, v));
+        return to_str_in(h, v);
     }
+    let heap = h.heap();
     let parsed = FormatSpec::parse(spec).map_err(|m| Exception::new("ValueError", m))?;
     let result = match (v, as_num(heap, v)) {
         (Value::Bool(_), _) if parsed.kind.is_none() => format_str(&to_str(heap, v), &parsed),
@@ -809,4 +1018,14 @@ pub fn format_value(heap: &Heap, v: Value, spec: &str) -> Result<String, Excepti
             m,
         )
     })
+}
+
+/// The repr of a tuple holding `items`.
+pub fn repr_of_items(heap: &Heap, items: &[Value]) -> String {
+    let parts: Vec<String> = items.iter().map(|&a| repr(heap, a)).collect();
+    if parts.len() == 1 {
+        format!("({},)", parts[0])
+    } else {
+        format!("({})", parts.join(", "))
+    }
 }

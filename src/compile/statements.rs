@@ -1,0 +1,531 @@
+//! Compiling statements: assignments and their targets, control flow, `try`, `with`, `raise`,
+//! imports.
+
+use std::rc::Rc;
+
+use super::bytecode::{Const, Op};
+use super::compiler::{unsupported, Block, Cleanup, Compiler, Place, Result};
+use crate::syntax::ast::*;
+use crate::syntax::Span;
+
+impl<'a> Compiler<'a> {
+    pub(super) fn stmt(&mut self, stmt: &'a Stmt) -> Result<()> {
+        self.at(stmt.span);
+        match &stmt.kind {
+            StmtKind::Expr(e) => {
+                self.expr(e)?;
+                self.emit(Op::Pop);
+            }
+            StmtKind::Assign { targets, value } => {
+                self.expr(value)?;
+                for (i, t) in targets.iter().enumerate() {
+                    if i + 1 < targets.len() {
+                        self.emit(Op::Dup);
+                    }
+                    self.target(t)?;
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => {
+                self.aug_assign(target, *op, value, stmt.span)?
+            }
+            StmtKind::AnnAssign { target, value, .. } => {
+                if let Some(v) = value {
+                    self.expr(v)?;
+                    self.target(target)?;
+                }
+            }
+            StmtKind::Pass | StmtKind::Nonlocal(_) => {}
+            StmtKind::Global(names) => {
+                for n in names {
+                    self.unit.declared_global.insert(n.name.clone());
+                }
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete(t)?;
+                }
+            }
+            StmtKind::If { test, body, orelse } => {
+                self.expr(test)?;
+                let to_else = self.emit(Op::PopJumpIfFalse(0));
+                self.block(body)?;
+                if orelse.is_empty() {
+                    self.patch(to_else);
+                } else {
+                    let to_end = self.emit(Op::Jump(0));
+                    self.patch(to_else);
+                    self.block(orelse)?;
+                    self.patch(to_end);
+                }
+            }
+            StmtKind::While { test, body, orelse } => {
+                let start = self.here();
+                self.expr(test)?;
+                let exit = self.emit(Op::PopJumpIfFalse(0));
+                self.loop_body(start, false, body)?;
+                self.emit(Op::Jump(start));
+                self.end_loop(exit, orelse)?;
+            }
+            StmtKind::For {
+                is_async: false,
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                self.expr(iter)?;
+                self.emit(Op::GetIter);
+                let start = self.here();
+                let exit = self.emit(Op::ForIter(0));
+                self.unit.blocks.push(Block::Loop {
+                    start,
+                    breaks: Vec::new(),
+                    is_for: true,
+                });
+                self.target(target)?;
+                self.block(body)?;
+                self.emit(Op::Jump(start));
+                self.end_loop(exit, orelse)?;
+            }
+            StmtKind::Break | StmtKind::Continue => {
+                self.loop_jump(matches!(stmt.kind, StmtKind::Break))?
+            }
+            StmtKind::Return(value) => {
+                match value {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_none(),
+                }
+                if self
+                    .unit
+                    .blocks
+                    .iter()
+                    .any(|b| !matches!(b, Block::Loop { .. }))
+                {
+                    let slot = self.hidden_local();
+                    self.emit(Op::StoreFast(slot));
+                    self.leave_blocks(0, |c| {
+                        c.emit(Op::LoadFast(slot));
+                        c.emit(Op::Return);
+                    })?;
+                } else {
+                    self.emit(Op::Return);
+                }
+            }
+            StmtKind::FunctionDef(def) => self.function(def, stmt.span)?,
+            StmtKind::ClassDef(class) => self.class(class, stmt.span)?,
+            StmtKind::Assert { test, msg } => {
+                self.expr(test)?;
+                let passed = self.emit(Op::PopJumpIfTrue(0));
+                let error = self.constant(Const::Str(Rc::from("AssertionError")));
+                self.emit(Op::LoadBuiltinException(error));
+                if let Some(m) = msg {
+                    self.expr(m)?;
+                    self.at(stmt.span);
+                    self.emit(Op::Call(1));
+                }
+                self.at(stmt.span);
+                self.emit(Op::Raise);
+                self.patch(passed);
+            }
+            StmtKind::Raise { exc, cause } => match exc {
+                Some(e) => {
+                    self.expr(e)?;
+                    if let Some(c) = cause {
+                        self.expr(c)?;
+                        self.at(stmt.span);
+                        self.emit(Op::RaiseFrom);
+                    } else {
+                        self.at(stmt.span);
+                        self.emit(Op::Raise);
+                    }
+                }
+                None => match self.unit.caught.last() {
+                    Some(&slot) => {
+                        self.emit(Op::LoadFast(slot));
+                        self.emit(Op::Reraise);
+                    }
+                    None => {
+                        self.load_none();
+                        self.emit(Op::Raise);
+                    }
+                },
+            },
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star,
+            } => {
+                if *is_star {
+                    return unsupported("'except*'", stmt.span);
+                }
+                if finalbody.is_empty() {
+                    self.try_except(body, handlers, orelse)?;
+                } else {
+                    self.try_finally(body, handlers, orelse, finalbody)?;
+                }
+            }
+            StmtKind::With {
+                is_async: false,
+                items,
+                body,
+            } => self.with(items, body)?,
+            StmtKind::Import(aliases) => {
+                for alias in aliases {
+                    if alias.name.name.contains('.') {
+                        return unsupported("importing a dotted module name", alias.name.span);
+                    }
+                    let i = self.name(&alias.name.name);
+                    self.emit(Op::ImportName(i));
+                    self.store(&alias.asname.as_ref().unwrap_or(&alias.name).name);
+                }
+            }
+            StmtKind::ImportFrom {
+                module: Some(module),
+                names,
+                level: 0,
+            } if !names.is_empty() && !module.name.contains('.') => {
+                let m = self.name(&module.name);
+                self.emit(Op::ImportName(m));
+                for alias in names {
+                    let i = self.name(&alias.name.name);
+                    self.emit(Op::ImportFrom(i));
+                    self.store(&alias.asname.as_ref().unwrap_or(&alias.name).name);
+                }
+                self.emit(Op::Pop);
+            }
+            other => return unsupported(statement_name(other), stmt.span),
+        }
+        Ok(())
+    }
+
+    fn aug_assign(
+        &mut self,
+        target: &'a Expr,
+        op: BinOp,
+        value: &'a Expr,
+        span: Span,
+    ) -> Result<()> {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                self.load(n);
+                self.expr(value)?;
+                self.at(span);
+                self.emit(Op::InPlace(op));
+                self.store(n);
+            }
+            ExprKind::Subscript(container, index) => {
+                self.expr(container)?;
+                self.subscript_index(index)?;
+                self.emit(Op::DupTwo);
+                self.emit(Op::BinarySubscr);
+                self.expr(value)?;
+                self.at(span);
+                self.emit(Op::InPlace(op));
+                self.emit(Op::RotThree);
+                self.emit(Op::StoreSubscr);
+            }
+            ExprKind::Attribute(obj, attr) => {
+                self.expr(obj)?;
+                self.emit(Op::Dup);
+                let i = self.name(&attr.name);
+                self.emit(Op::LoadAttr(i));
+                self.expr(value)?;
+                self.at(span);
+                self.emit(Op::InPlace(op));
+                self.emit(Op::Swap);
+                self.emit(Op::StoreAttr(i));
+            }
+            _ => {
+                return unsupported(
+                    &format!("augmented assignment to {}", target.describe()),
+                    target.span,
+                )
+            }
+        }
+        Ok(())
+    }
+
+    fn loop_body(&mut self, start: u32, is_for: bool, body: &'a [Stmt]) -> Result<()> {
+        self.unit.blocks.push(Block::Loop {
+            start,
+            breaks: Vec::new(),
+            is_for,
+        });
+        self.block(body)
+    }
+
+    /// Ends the innermost loop: its exit lands on the `else` block, its `break`s after it.
+    fn end_loop(&mut self, exit: usize, orelse: &'a [Stmt]) -> Result<()> {
+        let breaks = match self.unit.blocks.pop() {
+            Some(Block::Loop { breaks, .. }) => breaks,
+            _ => Vec::new(),
+        };
+        self.patch(exit);
+        self.block(orelse)?;
+        for b in breaks {
+            self.patch(b);
+        }
+        Ok(())
+    }
+
+    /// `break` or `continue`: clean up the blocks inside the loop, then jump.
+    fn loop_jump(&mut self, is_break: bool) -> Result<()> {
+        let Some(at) = self
+            .unit
+            .blocks
+            .iter()
+            .rposition(|b| matches!(b, Block::Loop { .. }))
+        else {
+            return Ok(());
+        };
+        let (start, is_for) = match &self.unit.blocks[at] {
+            Block::Loop { start, is_for, .. } => (*start, *is_for),
+            _ => (0, false),
+        };
+        let mut jump_at = None;
+        self.leave_blocks(at + 1, |c| {
+            if is_break {
+                if is_for {
+                    c.emit(Op::Pop);
+                }
+                jump_at = Some(c.emit(Op::Jump(0)));
+            } else {
+                c.emit(Op::Jump(start));
+            }
+        })?;
+        if let (Some(j), Some(Block::Loop { breaks, .. })) = (jump_at, self.unit.blocks.get_mut(at))
+        {
+            breaks.push(j);
+        }
+        Ok(())
+    }
+
+    fn try_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> Result<()> {
+        self.begin_protected(Cleanup::Nothing);
+        self.block(body)?;
+        let after_body = self.emit(Op::Jump(0));
+        self.end_protected();
+        let slot = self.hidden_local();
+        let mut to_end = Vec::new();
+        for handler in handlers {
+            self.at(handler.span);
+            let next = match &handler.typ {
+                Some(t) => {
+                    self.expr(t)?;
+                    self.at(handler.span);
+                    self.emit(Op::CheckExcMatch);
+                    Some(self.emit(Op::PopJumpIfFalse(0)))
+                }
+                None => None,
+            };
+            self.emit(Op::StoreFast(slot));
+            self.emit(Op::LoadFast(slot));
+            self.emit(Op::PushExcept);
+            if let Some(name) = &handler.name {
+                self.emit(Op::LoadFast(slot));
+                self.store(&name.name);
+            }
+            self.handling_body(slot, &handler.body)?;
+            if let Some(name) = &handler.name {
+                self.load_none();
+                self.store(&name.name);
+                self.delete_name(&name.name, name.span)?;
+            }
+            to_end.push(self.emit(Op::Jump(0)));
+            if let Some(next) = next {
+                self.patch(next);
+            }
+        }
+        self.emit(Op::Reraise);
+        self.patch(after_body);
+        self.block(orelse)?;
+        to_end.into_iter().for_each(|j| self.patch(j));
+        Ok(())
+    }
+
+    /// The body of an `except` clause or of a `finally` run for an exception (caught in `slot`):
+    /// the exception counts as being handled until it ends.
+    fn handling_body(&mut self, slot: u32, body: &'a [Stmt]) -> Result<()> {
+        self.unit.caught.push(slot);
+        self.unit.handling += 1;
+        self.unit.blocks.push(Block::Handling);
+        let compiled = self.block(body);
+        self.unit.blocks.pop();
+        self.unit.handling -= 1;
+        self.unit.caught.pop();
+        compiled?;
+        self.emit(Op::PopExcept);
+        Ok(())
+    }
+
+    fn try_finally(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+    ) -> Result<()> {
+        self.begin_protected(Cleanup::Finally(finalbody));
+        if handlers.is_empty() {
+            self.block(body)?;
+            self.block(orelse)?;
+        } else {
+            self.try_except(body, handlers, orelse)?;
+        }
+        let Some(Block::Protected { .. }) = self.unit.blocks.last() else {
+            return Ok(());
+        };
+        // The normal way out runs the `finally` body outside the protected range.
+        let normal = self.emit(Op::Jump(0));
+        self.end_protected();
+        let slot = self.hidden_local();
+        self.emit(Op::StoreFast(slot));
+        self.emit(Op::LoadFast(slot));
+        self.emit(Op::PushExcept);
+        self.unit.caught.push(slot);
+        self.unit.handling += 1;
+        self.unit.blocks.push(Block::Handling);
+        let compiled = self.block(finalbody);
+        self.unit.blocks.pop();
+        self.unit.handling -= 1;
+        self.unit.caught.pop();
+        compiled?;
+        self.emit(Op::PopExcept);
+        self.emit(Op::LoadFast(slot));
+        self.emit(Op::Reraise);
+        self.patch(normal);
+        self.block(finalbody)
+    }
+
+    /// `with a as x, b: body` is `with a as x: with b: body`.
+    fn with(&mut self, items: &'a [WithItem], body: &'a [Stmt]) -> Result<()> {
+        let Some((item, rest)) = items.split_first() else {
+            return self.block(body);
+        };
+        self.expr(&item.context)?;
+        let exit = self.hidden_local();
+        self.emit(Op::BeforeWith(exit));
+        match &item.target {
+            Some(t) => self.target(t)?,
+            None => {
+                self.emit(Op::Pop);
+            }
+        }
+        self.begin_protected(Cleanup::ExitWith(exit));
+        self.with(rest, body)?;
+        let normal = self.emit(Op::Jump(0));
+        self.end_protected();
+        let slot = self.hidden_local();
+        self.emit(Op::StoreFast(slot));
+        self.emit(Op::LoadFast(slot));
+        self.emit(Op::PushExcept);
+        self.emit(Op::LoadFast(slot));
+        self.emit(Op::ExitWithException(exit));
+        self.emit(Op::PopExcept);
+        let suppressed = self.emit(Op::PopJumpIfTrue(0));
+        self.emit(Op::LoadFast(slot));
+        self.emit(Op::Reraise);
+        self.patch(normal);
+        self.emit(Op::ExitWith(exit));
+        self.patch(suppressed);
+        Ok(())
+    }
+
+    pub(super) fn target(&mut self, t: &'a Expr) -> Result<()> {
+        match &t.kind {
+            ExprKind::Name(n) => {
+                self.store(n);
+                Ok(())
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                self.at(t.span);
+                let star = items
+                    .iter()
+                    .position(|i| matches!(i.kind, ExprKind::Starred(_)));
+                match star {
+                    Some(s) => {
+                        let after = items.len() - s - 1;
+                        self.emit(Op::UnpackEx(s as u32, after as u32));
+                    }
+                    None => {
+                        self.emit(Op::UnpackSequence(items.len() as u32));
+                    }
+                }
+                for item in items {
+                    match &item.kind {
+                        ExprKind::Starred(inner) => self.target(inner)?,
+                        _ => self.target(item)?,
+                    }
+                }
+                Ok(())
+            }
+            ExprKind::Subscript(container, index) => {
+                self.subscript_operands(container, index, t.span)?;
+                self.emit(Op::StoreSubscr);
+                Ok(())
+            }
+            ExprKind::Attribute(obj, attr) => {
+                self.expr(obj)?;
+                let i = self.name(&attr.name);
+                self.at(t.span);
+                self.emit(Op::StoreAttr(i));
+                Ok(())
+            }
+            _ => unsupported(&format!("assignment to {}", t.describe()), t.span),
+        }
+    }
+
+    pub(super) fn delete(&mut self, t: &'a Expr) -> Result<()> {
+        self.at(t.span);
+        match &t.kind {
+            ExprKind::Name(n) => self.delete_name(n, t.span),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().try_for_each(|i| self.delete(i))
+            }
+            ExprKind::Subscript(container, index) => {
+                self.subscript_operands(container, index, t.span)?;
+                self.emit(Op::DeleteSubscr);
+                Ok(())
+            }
+            ExprKind::Attribute(obj, attr) => {
+                self.expr(obj)?;
+                let i = self.name(&attr.name);
+                self.at(t.span);
+                self.emit(Op::DeleteAttr(i));
+                Ok(())
+            }
+            _ => unsupported(&format!("deleting {}", t.describe()), t.span),
+        }
+    }
+}
+
+impl Compiler<'_> {
+    fn delete_name(&mut self, n: &Rc<str>, span: Span) -> Result<()> {
+        let op = match self.place(n) {
+            Place::Deref(_) => {
+                return unsupported("deleting a variable an inner function uses", span)
+            }
+            Place::Fast(slot) => Op::DeleteFast(slot),
+            Place::Global(i) => Op::DeleteGlobal(i),
+            Place::Name(i) => Op::DeleteName(i),
+        };
+        self.emit(op);
+        Ok(())
+    }
+}
+
+fn statement_name(kind: &StmtKind) -> &'static str {
+    match kind {
+        StmtKind::ImportFrom { .. } => "this form of 'from … import'",
+        StmtKind::For { .. } => "the 'async for' statement",
+        StmtKind::With { .. } => "the 'async with' statement",
+        _ => "this statement",
+    }
+}

@@ -1,0 +1,405 @@
+//! Calls: binding arguments to parameters (positional, keyword, defaults, `*args`, keyword-only,
+//! `**kwargs`, with CPython's messages), and what calling each kind of object means — a Python
+//! function gets a frame, a built-in runs at once, a class makes an instance and runs its
+//! `__init__`, a bound method puts its receiver first.
+//!
+//! The dispatch loop runs the frames it is handed without recursing; natives that call back into
+//! Python (`sorted(key=…)`, dunder methods) use [`Vm::call_value`], which runs a nested loop until
+//! the frame it pushed returns. That nesting is bounded: each level adds a Python frame, and
+//! frames stop at the recursion limit.
+
+use std::rc::Rc;
+
+use super::ops::type_name;
+use super::{classes, Exception, Frame, FrameKind, Vm, RECURSION_LIMIT};
+use crate::runtime::object::{Function, NativeFn};
+use crate::runtime::{Object, Value};
+
+/// What a call turned into.
+pub(super) enum Invoked {
+    /// A finished call's result.
+    Done(Value),
+    /// A frame, set up on the stack, for the dispatch loop to run.
+    Frame(Frame),
+}
+
+fn not_callable(heap: &crate::runtime::Heap, v: Value) -> Exception {
+    Exception::new(
+        "TypeError",
+        format!("'{}' object is not callable", type_name(heap, v)),
+    )
+}
+
+impl Vm {
+    /// Calls the callee at stack index `callee_at` with the values above it as arguments, the
+    /// last `kwnames.len()` of them keyword arguments. A finished call leaves the stack at
+    /// `callee_at`; on an error the caller truncates it.
+    pub(super) fn invoke(
+        &mut self,
+        callee_at: usize,
+        kwnames: &[Rc<str>],
+    ) -> Result<Invoked, Exception> {
+        loop {
+            let callee = self.stack[callee_at];
+            let Value::Obj(r) = callee else {
+                return Err(not_callable(&self.heap, callee));
+            };
+            match self.heap.get(r) {
+                Object::Function(_) => {
+                    return self.function_frame(r, callee_at, kwnames, FrameKind::Call)
+                }
+                Object::Method { func, receiver } => {
+                    let (func, receiver) = (*func, *receiver);
+                    self.stack[callee_at] = func;
+                    self.stack.insert(callee_at + 1, receiver);
+                }
+                Object::Native(n) => {
+                    let (func, name, takes_keywords) = (n.func, n.name, n.keywords);
+                    if !kwnames.is_empty() && !takes_keywords {
+                        return Err(Exception::new(
+                            "TypeError",
+                            format!("{name}() takes no keyword arguments"),
+                        ));
+                    }
+                    let v = self.call_native(func, None, callee_at, kwnames)?;
+                    return Ok(Invoked::Done(v));
+                }
+                Object::BoundMethod {
+                    receiver,
+                    func,
+                    name,
+                } => {
+                    let (receiver, func, name) = (*receiver, *func, *name);
+                    if !kwnames.is_empty() && !matches!(name, "update" | "sort" | "format") {
+                        return Err(Exception::new(
+                            "TypeError",
+                            format!("{name}() takes no keyword arguments"),
+                        ));
+                    }
+                    let v = self.call_native(func, Some(receiver), callee_at, kwnames)?;
+                    return Ok(Invoked::Done(v));
+                }
+                Object::Class(c) => {
+                    if let Some(ctor) = c.constructor {
+                        let v = self.call_native(ctor, None, callee_at, kwnames)?;
+                        return Ok(Invoked::Done(v));
+                    }
+                    let args: Vec<Value> = self.stack[callee_at + 1..].to_vec();
+                    let instance = self.new_instance(r, &args);
+                    let init = classes::lookup(&self.heap, r, "__init__").unwrap_or(Value::None);
+                    let native_init = match init.as_obj().map(|i| self.heap.get(i)) {
+                        Some(Object::Function(_)) => None,
+                        Some(Object::Native(n)) => Some(n.func),
+                        _ => {
+                            self.stack.truncate(callee_at);
+                            return Ok(Invoked::Done(instance));
+                        }
+                    };
+                    if let Some(func) = native_init {
+                        self.call_native(func, Some(instance), callee_at, kwnames)?;
+                        return Ok(Invoked::Done(instance));
+                    }
+                    // The callee's slot keeps the instance: the call's result.
+                    self.stack[callee_at] = instance;
+                    self.stack.insert(callee_at + 1, instance);
+                    let init = init.as_obj().unwrap_or(r);
+                    return self.function_frame(init, callee_at, kwnames, FrameKind::Construct);
+                }
+                Object::Instance(_) => match self.special_method(callee, "__call__") {
+                    Some(call) => {
+                        self.stack[callee_at] = call;
+                        self.stack.insert(callee_at + 1, callee);
+                    }
+                    None => return Err(not_callable(&self.heap, callee)),
+                },
+                Object::StaticMethod(f) => self.stack[callee_at] = *f,
+                _ => return Err(not_callable(&self.heap, callee)),
+            }
+        }
+    }
+
+    /// Binds the arguments above `callee_at` for Python function `func`: a frame to run (or, for
+    /// a generator function, the generator).
+    fn function_frame(
+        &mut self,
+        func: crate::runtime::ObjRef,
+        callee_at: usize,
+        kwnames: &[Rc<str>],
+        kind: FrameKind,
+    ) -> Result<Invoked, Exception> {
+        if self.frames.len() + 1 >= RECURSION_LIMIT {
+            return Err(Exception::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
+        let Object::Function(f) = self.heap.get(func) else {
+            return Err(not_callable(&self.heap, Value::Obj(func)));
+        };
+        let loaded = f.loaded.clone();
+        let argc = self.stack.len() - callee_at - 1;
+        bind_arguments(&mut self.stack, &mut self.heap, func, argc, kwnames)?;
+        if loaded.ncells + loaded.nfree > 0 {
+            let closure = match self.heap.get(func) {
+                Object::Function(f) => f.closure.clone(),
+                _ => Box::new([]),
+            };
+            self.make_cells(&loaded, callee_at + 1, &closure);
+        }
+        if loaded.code.is_generator {
+            return Ok(Invoked::Done(self.make_generator(loaded, callee_at)));
+        }
+        Ok(Invoked::Frame(Frame {
+            loaded,
+            ip: 0,
+            base: callee_at + 1,
+            handling_base: self.handling.len(),
+            kind,
+        }))
+    }
+
+    /// Calls `callee` from native code and runs it to completion.
+    pub(super) fn call_value(
+        &mut self,
+        callee: Value,
+        args: &[Value],
+        kwargs: &[(Rc<str>, Value)],
+    ) -> Result<Value, Exception> {
+        let callee_at = self.stack.len();
+        self.stack.push(callee);
+        self.stack.extend_from_slice(args);
+        self.stack.extend(kwargs.iter().map(|(_, v)| *v));
+        let names: Vec<Rc<str>> = kwargs.iter().map(|(k, _)| k.clone()).collect();
+        let result = match self.invoke(callee_at, &names) {
+            Ok(Invoked::Done(v)) => Ok(v),
+            Ok(Invoked::Frame(frame)) => {
+                self.frames.push(frame);
+                self.execute()
+            }
+            Err(e) => Err(e),
+        };
+        self.stack.truncate(callee_at);
+        result
+    }
+
+    /// Calls a built-in with the arguments above `callee_at` (the last ones named by `kwnames`),
+    /// after `receiver` for a bound method. The arguments stay on the stack (rooted for the
+    /// collector) until it returns; then the callee and its arguments leave the stack.
+    pub(super) fn call_native(
+        &mut self,
+        func: NativeFn,
+        receiver: Option<Value>,
+        callee_at: usize,
+        kwnames: &[Rc<str>],
+    ) -> Result<Value, Exception> {
+        let mut args: Vec<Value> = receiver.into_iter().collect();
+        args.extend_from_slice(&self.stack[callee_at + 1..]);
+        let keyword_values = args.split_off(args.len() - kwnames.len());
+        let kwargs: Vec<(Rc<str>, Value)> = kwnames.iter().cloned().zip(keyword_values).collect();
+        let result = func(self, &args, &kwargs);
+        self.stack.truncate(callee_at);
+        result
+    }
+}
+
+/// The text CPython gives a function in argument errors: its qualified name with `()`.
+fn who(f: &Function) -> String {
+    format!("{}()", f.loaded.code.qualname)
+}
+
+/// "'a', 'b', and 'c'".
+fn name_list(names: &[String]) -> String {
+    match names.len() {
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Turns the `argc` arguments on top of the stack (the last ones keyword arguments named by
+/// `kwnames`) into the local slots of function `func`: parameters by position and by name,
+/// defaults for the rest, `*args` and `**kwargs` collected, other locals unbound.
+fn bind_arguments(
+    stack: &mut Vec<Value>,
+    heap: &mut crate::runtime::Heap,
+    func: crate::runtime::ObjRef,
+    argc: usize,
+    kwnames: &[Rc<str>],
+) -> Result<(), Exception> {
+    let Object::Function(f) = heap.get(func) else {
+        return Err(Exception::new("SystemError", "binding a non-function"));
+    };
+    let code = &f.loaded.code;
+    let params = f.loaded.argcount;
+    let npos = argc - kwnames.len();
+    let first_default = params - f.defaults.len();
+    let simple = code.kwonlycount == 0 && !code.varargs && !code.varkw;
+    if simple && kwnames.is_empty() && npos <= params && npos >= first_default {
+        stack.extend_from_slice(&f.defaults[npos - first_default..]);
+        stack.extend(std::iter::repeat_n(
+            Value::Unbound,
+            f.loaded.nlocals - params,
+        ));
+        return Ok(());
+    }
+    let kwonly = code.kwonlycount as usize;
+    let varnames = &code.varnames;
+    let args_at = stack.len() - argc;
+    if npos > params && !code.varargs {
+        let expected = if f.defaults.is_empty() {
+            params.to_string()
+        } else {
+            format!("from {first_default} to {params}")
+        };
+        let s = if params == 1 && f.defaults.is_empty() {
+            ""
+        } else {
+            "s"
+        };
+        let given_kwonly = kwnames
+            .iter()
+            .filter(|k| varnames[params..params + kwonly].contains(k))
+            .count();
+        let given = if given_kwonly > 0 {
+            format!(
+                "{npos} positional argument{} (and {given_kwonly} keyword-only argument{}) were",
+                plural(npos),
+                plural(given_kwonly)
+            )
+        } else if npos == 1 {
+            "1 was".to_owned()
+        } else {
+            format!("{npos} were")
+        };
+        return Err(Exception::new(
+            "TypeError",
+            format!(
+                "{} takes {expected} positional argument{s} but {given} given",
+                who(f)
+            ),
+        ));
+    }
+    let mut slots = vec![Value::Unbound; f.loaded.nlocals];
+    let taken = npos.min(params);
+    slots[..taken].copy_from_slice(&stack[args_at..args_at + taken]);
+    let mut extra_slot = params + kwonly;
+    let varargs_slot = code.varargs.then(|| {
+        extra_slot += 1;
+        extra_slot - 1
+    });
+    let varkw_slot = code.varkw.then_some(extra_slot);
+    let extra: Vec<Value> = stack[args_at + taken..args_at + npos].to_vec();
+    let mut kwargs: Vec<(Value, Value)> = Vec::new();
+    let posonly = code.posonlycount as usize;
+    let mut wrongly_positional: Vec<String> = Vec::new();
+    for (name, &value) in kwnames.iter().zip(&stack[args_at + npos..]) {
+        match varnames[posonly..params + kwonly]
+            .iter()
+            .position(|p| p == name)
+        {
+            Some(i) => {
+                let i = i + posonly;
+                if slots[i] != Value::Unbound {
+                    return Err(Exception::new(
+                        "TypeError",
+                        format!("{} got multiple values for argument '{name}'", who(f)),
+                    ));
+                }
+                slots[i] = value;
+            }
+            None if varkw_slot.is_some() => kwargs.push((Value::None, value)),
+            None if varnames[..posonly].contains(name) => wrongly_positional.push(name.to_string()),
+            None => {
+                return Err(Exception::new(
+                    "TypeError",
+                    format!("{} got an unexpected keyword argument '{name}'", who(f)),
+                ))
+            }
+        }
+    }
+    if !wrongly_positional.is_empty() {
+        return Err(Exception::new(
+            "TypeError",
+            format!(
+                "{} got some positional-only arguments passed as keyword arguments: '{}'",
+                who(f),
+                wrongly_positional.join(", ")
+            ),
+        ));
+    }
+    for (slot, &default) in slots[first_default..params]
+        .iter_mut()
+        .zip(f.defaults.iter())
+    {
+        if *slot == Value::Unbound {
+            *slot = default;
+        }
+    }
+    for (slot, &default) in slots[params..params + kwonly]
+        .iter_mut()
+        .zip(f.kwdefaults.iter())
+    {
+        if *slot == Value::Unbound {
+            *slot = default;
+        }
+    }
+    let missing: Vec<String> = (0..first_default)
+        .filter(|&i| slots[i] == Value::Unbound)
+        .map(|i| format!("'{}'", varnames[i]))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Exception::new(
+            "TypeError",
+            format!(
+                "{} missing {} required positional argument{}: {}",
+                who(f),
+                missing.len(),
+                plural(missing.len()),
+                name_list(&missing)
+            ),
+        ));
+    }
+    let missing: Vec<String> = (params..params + kwonly)
+        .filter(|&i| slots[i] == Value::Unbound)
+        .map(|i| format!("'{}'", varnames[i]))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Exception::new(
+            "TypeError",
+            format!(
+                "{} missing {} required keyword-only argument{}: {}",
+                who(f),
+                missing.len(),
+                plural(missing.len()),
+                name_list(&missing)
+            ),
+        ));
+    }
+    let kw_names: Vec<Rc<str>> = kwnames
+        .iter()
+        .filter(|n| !varnames[posonly..params + kwonly].contains(n))
+        .cloned()
+        .collect();
+    if let Some(slot) = varargs_slot {
+        slots[slot] = Value::Obj(heap.alloc(Object::Tuple(extra.into_boxed_slice())));
+    }
+    if let Some(slot) = varkw_slot {
+        let pairs: Vec<(Value, Value)> = kw_names
+            .iter()
+            .zip(kwargs)
+            .map(|(k, (_, v))| (super::ops::new_str(heap, &**k), v))
+            .collect();
+        slots[slot] = super::containers::new_dict(heap, pairs)?;
+    }
+    stack.truncate(args_at);
+    stack.extend(slots);
+    Ok(())
+}

@@ -1,0 +1,613 @@
+//! Classes and instances: the built-in types as class objects, `class` statements (C3 method
+//! resolution order), attribute lookup through descriptors (methods, properties, static and class
+//! methods), `super()`, and `isinstance`.
+//!
+//! Every value has a class object, so `type(x)`, `isinstance` and `except` clauses treat built-in
+//! and user classes alike. A class remembers whether it (or a base) defines a property: when none
+//! does, an instance attribute read looks in the instance's own table first and skips the walk
+//! up the MRO on a hit, which is what attribute-heavy code does most.
+
+use std::rc::Rc;
+
+use super::ops::{new_str, type_name};
+use super::{Exception, Vm};
+use crate::runtime::object::{Attrs, Class, ExceptionState, Instance, NativeFn};
+use crate::runtime::{Heap, ObjRef, Object, Value};
+
+/// Where an attribute was found when looking up a method to call.
+pub(super) enum MethodLookup {
+    /// A function defined on the class: call it with the object as first argument.
+    Unbound(Value),
+    /// Anything else: call this value as it is.
+    Bound(Value),
+}
+
+/// The class object of a class value, with the borrow checker's help.
+pub(super) fn class(heap: &Heap, r: ObjRef) -> Option<&Class> {
+    match heap.get(r) {
+        Object::Class(c) => Some(c),
+        _ => None,
+    }
+}
+
+/// Looks `name` up along the MRO of class `cls`.
+pub(super) fn lookup(heap: &Heap, cls: ObjRef, name: &str) -> Option<Value> {
+    let c = class(heap, cls)?;
+    if let Some(&v) = c.attrs.get(name) {
+        return Some(v);
+    }
+    c.mro[1..]
+        .iter()
+        .find_map(|&k| class(heap, k).and_then(|k| k.attrs.get(name).copied()))
+}
+
+/// Whether class `cls` is `base` or derives from it.
+pub(super) fn is_subclass(heap: &Heap, cls: ObjRef, base: ObjRef) -> bool {
+    cls == base || class(heap, cls).is_some_and(|c| c.mro.contains(&base))
+}
+
+/// C3 linearisation of a class with these bases; `None` when no consistent order exists.
+fn c3_mro(heap: &Heap, this: ObjRef, bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
+    let mut sequences: Vec<Vec<ObjRef>> = bases
+        .iter()
+        .map(|&b| class(heap, b).map(|c| c.mro.to_vec()).unwrap_or_default())
+        .collect();
+    sequences.push(bases.to_vec());
+    let mut out = vec![this];
+    loop {
+        sequences.retain(|s| !s.is_empty());
+        if sequences.is_empty() {
+            return Some(out);
+        }
+        let head = sequences
+            .iter()
+            .map(|s| s[0])
+            .find(|&h| !sequences.iter().any(|s| s[1..].contains(&h)))?;
+        out.push(head);
+        for s in &mut sequences {
+            if s[0] == head {
+                s.remove(0);
+            }
+        }
+    }
+}
+
+impl Vm {
+    /// Makes a built-in class; `bases` empty means `object`.
+    pub(super) fn builtin_class(
+        &mut self,
+        name: &'static str,
+        base: Option<ObjRef>,
+        constructor: Option<NativeFn>,
+    ) -> ObjRef {
+        let is_exception = base
+            .is_some_and(|b| class(&self.heap, b).is_some_and(|c| c.is_exception))
+            || name == "BaseException";
+        let r = self.heap.alloc(Object::Class(Box::new(Class {
+            name: Rc::from(name),
+            bases: base.into_iter().collect(),
+            mro: Box::new([]),
+            attrs: Attrs::default(),
+            builtin: Some(name),
+            constructor,
+            is_exception,
+            has_properties: false,
+        })));
+        let mut mro = vec![r];
+        if let Some(b) = base.and_then(|b| class(&self.heap, b)) {
+            mro.extend(b.mro.iter());
+        }
+        if let Object::Class(c) = self.heap.get_mut(r) {
+            c.mro = mro.into_boxed_slice();
+        }
+        self.types.insert(name, r);
+        r
+    }
+
+    /// The class of built-in type `name` (made on first use for the types nobody names in code,
+    /// like `range_iterator`).
+    pub(super) fn builtin_type(&mut self, name: &'static str) -> ObjRef {
+        match self.types.get(name) {
+            Some(&r) => r,
+            None => {
+                let object = self.types.get("object").copied();
+                self.builtin_class(name, object, None)
+            }
+        }
+    }
+
+    /// `type(v)`.
+    pub(super) fn class_of(&mut self, v: Value) -> ObjRef {
+        if let Value::Obj(r) = v {
+            if let Object::Instance(i) = self.heap.get(r) {
+                return i.class;
+            }
+        }
+        let name = match v {
+            Value::Obj(r) => self.heap.get(r).type_name(),
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            Value::None | Value::Unbound => "NoneType",
+        };
+        self.builtin_type(name)
+    }
+
+    /// `isinstance(v, cls)` for one class.
+    pub(super) fn is_instance(&mut self, v: Value, cls: ObjRef) -> bool {
+        let own = self.class_of(v);
+        is_subclass(&self.heap, own, cls)
+    }
+
+    /// The `class` statement's last step: a class named `name` with these bases and the
+    /// namespace its body filled.
+    pub(super) fn make_class(
+        &mut self,
+        name: Rc<str>,
+        bases: &[Value],
+        namespace: Value,
+    ) -> Result<Value, Exception> {
+        let mut base_refs = Vec::with_capacity(bases.len());
+        for &b in bases {
+            match b.as_obj().filter(|&r| class(&self.heap, r).is_some()) {
+                Some(r) => base_refs.push(r),
+                None => {
+                    return Err(Exception::new(
+                        "TypeError",
+                        format!("bases must be types, not {}", type_name(&self.heap, b)),
+                    ))
+                }
+            }
+        }
+        for &b in &base_refs {
+            let Some(c) = class(&self.heap, b) else {
+                continue;
+            };
+            if c.builtin.is_some() && !c.is_exception && &*c.name != "object" {
+                return Err(Exception::new(
+                    "NotImplementedError",
+                    format!(
+                        "subclassing the built-in type '{}' is not supported yet",
+                        c.name
+                    ),
+                ));
+            }
+        }
+        if base_refs.is_empty() {
+            base_refs.push(self.builtin_type("object"));
+        }
+        let mut attrs = Attrs::default();
+        if let Some(Object::Dict(d)) = namespace.as_obj().map(|r| self.heap.get(r)) {
+            for (k, v) in d.iter() {
+                if let Some(Object::Str(s)) = k.as_obj().map(|r| self.heap.get(r)) {
+                    attrs.insert(Rc::from(&**s), v);
+                }
+            }
+        }
+        let is_exception = base_refs
+            .iter()
+            .any(|&b| class(&self.heap, b).is_some_and(|c| c.is_exception));
+        let has_properties = base_refs
+            .iter()
+            .any(|&b| class(&self.heap, b).is_some_and(|c| c.has_properties))
+            || attrs.values().any(|v| self.is_property(*v));
+        let r = self.heap.alloc(Object::Class(Box::new(Class {
+            name: name.clone(),
+            bases: base_refs.clone().into_boxed_slice(),
+            mro: Box::new([]),
+            attrs,
+            builtin: None,
+            constructor: None,
+            is_exception,
+            has_properties,
+        })));
+        let Some(mro) = c3_mro(&self.heap, r, &base_refs) else {
+            let names: Vec<String> = base_refs
+                .iter()
+                .filter_map(|&b| class(&self.heap, b).map(|c| c.name.to_string()))
+                .collect();
+            return Err(Exception::new(
+                "TypeError",
+                format!(
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    names.join(", ")
+                ),
+            ));
+        };
+        if let Object::Class(c) = self.heap.get_mut(r) {
+            c.mro = mro.into_boxed_slice();
+        }
+        Ok(Value::Obj(r))
+    }
+
+    /// A new, uninitialised instance of user class `cls`.
+    pub(super) fn new_instance(&mut self, cls: ObjRef, args: &[Value]) -> Value {
+        let is_exception = class(&self.heap, cls).is_some_and(|c| c.is_exception);
+        let exception = is_exception.then(|| {
+            Box::new(ExceptionState {
+                args: args.into(),
+                ..ExceptionState::default()
+            })
+        });
+        Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance {
+            class: cls,
+            attrs: Attrs::default(),
+            exception,
+        }))))
+    }
+
+    fn is_property(&self, v: Value) -> bool {
+        matches!(
+            v.as_obj().map(|r| self.heap.get(r)),
+            Some(Object::Property { .. })
+        )
+    }
+
+    /// Whether class `cls` or a base holds a property anywhere (if not, an instance's own
+    /// attributes win without looking at the class).
+    pub(super) fn class_has_properties(&self, cls: ObjRef) -> bool {
+        class(&self.heap, cls).is_some_and(|c| c.has_properties)
+    }
+
+    /// Whether attribute `name` of `cls`'s instances is a property.
+    fn has_property(&self, cls: ObjRef, name: &str) -> bool {
+        self.class_has_properties(cls)
+            && lookup(&self.heap, cls, name).is_some_and(|v| self.is_property(v))
+    }
+
+    /// Binds what the class holds under an attribute name to the object it was looked up on.
+    fn bind(&mut self, found: Value, receiver: Value, owner: ObjRef) -> Result<Value, Exception> {
+        let Some(r) = found.as_obj() else {
+            return Ok(found);
+        };
+        let bound = match self.heap.get(r) {
+            Object::Function(_) | Object::Native(_) => Object::Method {
+                func: found,
+                receiver,
+            },
+            Object::StaticMethod(f) => return Ok(*f),
+            Object::ClassMethod(f) => Object::Method {
+                func: *f,
+                receiver: Value::Obj(owner),
+            },
+            Object::Property { getter, .. } => {
+                let getter = *getter;
+                if getter == Value::None {
+                    return Err(Exception::new("AttributeError", "property has no getter"));
+                }
+                return self.call_value(getter, &[receiver], &[]);
+            }
+            _ => return Ok(found),
+        };
+        Ok(Value::Obj(self.heap.alloc(bound)))
+    }
+
+    /// `obj.name`.
+    pub(super) fn get_attr(&mut self, obj: Value, name: &Rc<str>) -> Result<Value, Exception> {
+        if let Some(v) = self.get_attr_opt(obj, name)? {
+            return Ok(v);
+        }
+        if let Some(Object::Instance(i)) = obj.as_obj().map(|r| self.heap.get(r)) {
+            let cls = i.class;
+            if let Some(hook) = lookup(&self.heap, cls, "__getattr__") {
+                let attr = new_str(&mut self.heap, &**name);
+                return self.call_value(hook, &[obj, attr], &[]);
+            }
+        }
+        Err(self.no_attribute(obj, name))
+    }
+
+    /// The AttributeError for a missing attribute, worded by the kind of object.
+    pub(super) fn no_attribute(&self, obj: Value, name: &str) -> Exception {
+        let message = match obj.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Module(m)) => format!("module '{}' has no attribute '{name}'", m.name),
+            Some(Object::Class(c)) => format!("type object '{}' has no attribute '{name}'", c.name),
+            _ => format!(
+                "'{}' object has no attribute '{name}'",
+                type_name(&self.heap, obj)
+            ),
+        };
+        Exception::new("AttributeError", message)
+    }
+
+    /// `obj.name`, or `None` when there is no such attribute (before `__getattr__`).
+    fn get_attr_opt(&mut self, obj: Value, name: &Rc<str>) -> Result<Option<Value>, Exception> {
+        let Some(r) = obj.as_obj() else {
+            return Ok(self.builtin_attr(obj, name));
+        };
+        match self.heap.get(r) {
+            Object::Instance(i) => {
+                let cls = i.class;
+                if let Some(&v) = i.attrs.get(&**name) {
+                    if !self.has_property(cls, name) {
+                        return Ok(Some(v));
+                    }
+                }
+                if let Some(found) = lookup(&self.heap, cls, name) {
+                    return self.bind(found, obj, cls).map(Some);
+                }
+                Ok(self.special_instance_attr(obj, r, name))
+            }
+            Object::Class(c) => {
+                match &**name {
+                    "__name__" | "__qualname__" => {
+                        let n = c.name.clone();
+                        return Ok(Some(new_str(&mut self.heap, &*n)));
+                    }
+                    "__mro__" | "__bases__" => {
+                        let items: Vec<Value> = if &**name == "__mro__" {
+                            c.mro.iter().map(|&k| Value::Obj(k)).collect()
+                        } else {
+                            c.bases.iter().map(|&k| Value::Obj(k)).collect()
+                        };
+                        let t = self.heap.alloc(Object::Tuple(items.into_boxed_slice()));
+                        return Ok(Some(Value::Obj(t)));
+                    }
+                    "__module__" => {
+                        let m = if c.builtin.is_some() {
+                            "builtins"
+                        } else {
+                            "__main__"
+                        };
+                        return Ok(Some(new_str(&mut self.heap, m)));
+                    }
+                    _ => {}
+                }
+                let Some(found) = lookup(&self.heap, r, name) else {
+                    return Ok(None);
+                };
+                let unbound = match found.as_obj().map(|f| self.heap.get(f)) {
+                    Some(Object::StaticMethod(f)) => *f,
+                    Some(Object::ClassMethod(f)) => {
+                        let f = *f;
+                        Value::Obj(self.heap.alloc(Object::Method {
+                            func: f,
+                            receiver: obj,
+                        }))
+                    }
+                    _ => found,
+                };
+                Ok(Some(unbound))
+            }
+            Object::Super {
+                class: after,
+                receiver,
+            } => {
+                let (after, receiver) = (*after, *receiver);
+                let owner = match receiver.as_obj().map(|r| self.heap.get(r)) {
+                    Some(Object::Class(_)) => receiver.as_obj().unwrap_or(after),
+                    _ => self.class_of(receiver),
+                };
+                let mro = class(&self.heap, owner)
+                    .map(|c| c.mro.to_vec())
+                    .unwrap_or_default();
+                let start = mro
+                    .iter()
+                    .position(|&k| k == after)
+                    .map_or(mro.len(), |p| p + 1);
+                let found = mro[start..].iter().find_map(|&k| {
+                    class(&self.heap, k).and_then(|c| c.attrs.get(&**name).copied())
+                });
+                match found {
+                    Some(f) => self.bind(f, receiver, owner).map(Some),
+                    None => Ok(None),
+                }
+            }
+            Object::Module(m) => Ok(m.attrs.get(name).copied()),
+            Object::Function(f) => Ok(match &**name {
+                "__name__" | "__qualname__" => {
+                    let n = f.name.clone();
+                    Some(new_str(&mut self.heap, &*n))
+                }
+                _ => None,
+            }),
+            Object::Native(n) => Ok(match &**name {
+                "__name__" | "__qualname__" => {
+                    let n = n.name;
+                    Some(new_str(&mut self.heap, n))
+                }
+                _ => None,
+            }),
+            Object::Method { func, receiver } => {
+                let (func, receiver) = (*func, *receiver);
+                match &**name {
+                    "__self__" => Ok(Some(receiver)),
+                    "__func__" => Ok(Some(func)),
+                    _ => self.get_attr_opt(func, name),
+                }
+            }
+            Object::Property { getter, .. } if &**name == "fget" => Ok(Some(*getter)),
+            Object::StaticMethod(f) | Object::ClassMethod(f) if &**name == "__func__" => {
+                Ok(Some(*f))
+            }
+            _ => Ok(self.builtin_attr(obj, name)),
+        }
+    }
+
+    /// The attributes of the built-in types: their methods, bound to the object.
+    fn builtin_attr(&mut self, obj: Value, name: &str) -> Option<Value> {
+        if name == "__class__" {
+            return Some(Value::Obj(self.class_of(obj)));
+        }
+        let r = obj.as_obj()?;
+        let (func, name) = super::containers::method(self.heap.get(r), name)?;
+        Some(Value::Obj(self.heap.alloc(Object::BoundMethod {
+            receiver: obj,
+            func,
+            name,
+        })))
+    }
+
+    /// The attributes every instance has without storing them: `__class__`, `__dict__`, and an
+    /// exception's `args`, `__cause__`, `__context__`.
+    fn special_instance_attr(&mut self, obj: Value, r: ObjRef, name: &str) -> Option<Value> {
+        let Object::Instance(i) = self.heap.get(r) else {
+            return None;
+        };
+        match (name, &i.exception) {
+            ("__class__", _) => Some(Value::Obj(i.class)),
+            ("__dict__", _) => {
+                let pairs: Vec<(Rc<str>, Value)> =
+                    i.attrs.iter().map(|(k, v)| (k.clone(), *v)).collect();
+                let pairs: Vec<(Value, Value)> = pairs
+                    .into_iter()
+                    .map(|(k, v)| (new_str(&mut self.heap, &*k), v))
+                    .collect();
+                super::containers::new_dict(&mut self.heap, pairs).ok()
+            }
+            ("args", Some(e)) => {
+                let args = e.args.clone();
+                Some(Value::Obj(self.heap.alloc(Object::Tuple(args))))
+            }
+            ("__cause__", Some(e)) => Some(e.cause),
+            ("__context__", Some(e)) => Some(e.context),
+            ("__suppress_context__", Some(e)) => Some(Value::Bool(e.suppress_context)),
+            ("__traceback__", Some(_)) => Some(Value::None),
+            _ => {
+                let _ = obj;
+                None
+            }
+        }
+    }
+
+    /// `obj.name = value`.
+    pub(super) fn set_attr(
+        &mut self,
+        obj: Value,
+        name: &Rc<str>,
+        value: Value,
+    ) -> Result<(), Exception> {
+        let Some(r) = obj.as_obj() else {
+            return Err(self.no_attribute(obj, name));
+        };
+        match self.heap.get(r) {
+            Object::Instance(i) => {
+                let cls = i.class;
+                if let Some(p) = lookup(&self.heap, cls, name) {
+                    if let Some(Object::Property { setter, .. }) =
+                        p.as_obj().map(|p| self.heap.get(p))
+                    {
+                        let setter = *setter;
+                        if setter == Value::None {
+                            return Err(Exception::new(
+                                "AttributeError",
+                                format!(
+                                    "property '{name}' of '{}' object has no setter",
+                                    type_name(&self.heap, obj)
+                                ),
+                            ));
+                        }
+                        self.call_value(setter, &[obj, value], &[])?;
+                        return Ok(());
+                    }
+                }
+                if let Object::Instance(i) = self.heap.get_mut(r) {
+                    match (&**name, &mut i.exception) {
+                        ("__cause__", Some(e)) => {
+                            e.cause = value;
+                            e.suppress_context = true;
+                        }
+                        ("__context__", Some(e)) => e.context = value,
+                        _ => {
+                            i.attrs.insert(name.clone(), value);
+                        }
+                    }
+                }
+                Ok(())
+            }
+            Object::Class(c) if c.builtin.is_none() => {
+                let property = self.is_property(value);
+                if let Object::Class(c) = self.heap.get_mut(r) {
+                    c.attrs.insert(name.clone(), value);
+                    c.has_properties |= property;
+                }
+                Ok(())
+            }
+            Object::Class(c) => Err(Exception::new(
+                "TypeError",
+                format!(
+                    "cannot set '{name}' attribute of immutable type '{}'",
+                    c.name
+                ),
+            )),
+            Object::Module(_) => {
+                if let Object::Module(m) = self.heap.get_mut(r) {
+                    m.attrs.insert(name.clone(), value);
+                }
+                Ok(())
+            }
+            _ => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    /// `del obj.name`.
+    pub(super) fn del_attr(&mut self, obj: Value, name: &Rc<str>) -> Result<(), Exception> {
+        let removed = match obj.as_obj().map(|r| self.heap.get_mut(r)) {
+            Some(Object::Instance(i)) => i.attrs.shift_remove(&**name).is_some(),
+            Some(Object::Class(c)) if c.builtin.is_none() => {
+                c.attrs.shift_remove(&**name).is_some()
+            }
+            _ => false,
+        };
+        if removed {
+            Ok(())
+        } else {
+            Err(self.no_attribute(obj, name))
+        }
+    }
+
+    /// Finds method `name` for calling on `obj` without making a bound-method object when the
+    /// class holds a plain function.
+    pub(super) fn lookup_method(
+        &mut self,
+        obj: Value,
+        name: &Rc<str>,
+    ) -> Result<MethodLookup, Exception> {
+        if let Some(Object::Instance(i)) = obj.as_obj().map(|r| self.heap.get(r)) {
+            let cls = i.class;
+            if !i.attrs.contains_key(&**name) {
+                if let Some(found) = lookup(&self.heap, cls, name) {
+                    if let Some(Object::Function(_)) = found.as_obj().map(|r| self.heap.get(r)) {
+                        return Ok(MethodLookup::Unbound(found));
+                    }
+                }
+            }
+        }
+        self.get_attr(obj, name).map(MethodLookup::Bound)
+    }
+
+    /// Special method `name` as the instance's class defines it in Python (the built-in
+    /// classes' own behaviour is built into the operators, so their natives do not count).
+    pub(super) fn special_method(&self, v: Value, name: &str) -> Option<Value> {
+        let Some(Object::Instance(i)) = v.as_obj().map(|r| self.heap.get(r)) else {
+            return None;
+        };
+        let found = lookup(&self.heap, i.class, name)?;
+        let native = matches!(
+            found.as_obj().map(|r| self.heap.get(r)),
+            Some(Object::Native(_))
+        );
+        (!native).then_some(found)
+    }
+
+    /// Runs a class body (its function, with a fresh namespace) and makes the class; the body
+    /// returns the `__class__` cell its methods use, if any, which then gets the class.
+    pub(super) fn build_class(
+        &mut self,
+        body: Value,
+        name: Rc<str>,
+        bases: &[Value],
+    ) -> Result<Value, Exception> {
+        let namespace = super::containers::new_dict(&mut self.heap, Vec::new())?;
+        self.pinned.push(namespace);
+        let result = self.call_value(body, &[namespace], &[]).and_then(|cell| {
+            let class = self.make_class(name, bases, namespace)?;
+            if let Some(Object::Cell(slot)) = cell.as_obj().map(|r| self.heap.get_mut(r)) {
+                *slot = class;
+            }
+            Ok(class)
+        });
+        self.pinned.pop();
+        result
+    }
+}

@@ -1,0 +1,217 @@
+//! Generators: a call of a generator function makes a generator holding the new frame's values;
+//! each resume moves them back onto the VM's stack under a frame of kind
+//! [`FrameKind::Generator`], and `yield` moves them out again (the values of one frame: its
+//! locals, cells and operands). A `for` loop or `yield from` over a generator resumes it inside
+//! the dispatch loop, like a call; `next()`, `send()`, `throw()` and natives that iterate run it
+//! in a nested loop until it yields.
+
+use std::rc::Rc;
+
+use super::dispatch::Exit;
+use super::{Exception, Frame, FrameKind, Vm, RECURSION_LIMIT};
+use crate::runtime::object::{Generator, GeneratorState, Loaded};
+use crate::runtime::{ObjRef, Object, Value};
+
+/// What a resumed generator did.
+pub(super) enum Step {
+    Yielded(Value),
+    Returned(Value),
+}
+
+type Kwargs<'a> = &'a [(Rc<str>, Value)];
+
+impl Vm {
+    /// The generator for a call of a generator function, from the frame values `invoke` set up
+    /// above `callee_at`.
+    pub(super) fn make_generator(&mut self, loaded: Rc<Loaded>, callee_at: usize) -> Value {
+        let values = self.stack.split_off(callee_at + 1);
+        self.stack.truncate(callee_at);
+        Value::Obj(self.heap.alloc(Object::Generator(Box::new(Generator {
+            loaded,
+            ip: 0,
+            values,
+            handling: Vec::new(),
+            state: GeneratorState::Created,
+        }))))
+    }
+
+    /// A frame resuming generator `r` with `sent` (the value of its paused `yield`), its values
+    /// back on the stack; `None` when it has finished.
+    pub(super) fn generator_frame(
+        &mut self,
+        r: ObjRef,
+        sent: Value,
+    ) -> Result<Option<Frame>, Exception> {
+        if self.frames.len() + 1 >= RECURSION_LIMIT {
+            return Err(Exception::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
+        let base = self.stack.len();
+        let handling_base = self.handling.len();
+        let Object::Generator(g) = self.heap.get_mut(r) else {
+            return Ok(None);
+        };
+        match g.state {
+            GeneratorState::Running => {
+                return Err(Exception::new("ValueError", "generator already executing"))
+            }
+            GeneratorState::Finished => return Ok(None),
+            GeneratorState::Created if sent != Value::None => {
+                return Err(Exception::new(
+                    "TypeError",
+                    "can't send non-None value to a just-started generator",
+                ))
+            }
+            _ => {}
+        }
+        let resumed = g.state == GeneratorState::Suspended;
+        g.state = GeneratorState::Running;
+        let loaded = g.loaded.clone();
+        let ip = g.ip;
+        self.stack.append(&mut g.values);
+        self.handling.append(&mut g.handling);
+        if resumed {
+            self.stack.push(sent);
+        }
+        Ok(Some(Frame {
+            loaded,
+            ip,
+            base,
+            handling_base,
+            kind: FrameKind::Generator(r),
+        }))
+    }
+
+    /// Pauses generator `r` at a `yield` (already popped): its frame's values leave the stack.
+    pub(super) fn suspend_generator(&mut self, r: ObjRef, frame: &Frame) {
+        let values = self.stack.split_off(frame.base);
+        let handling = self.handling.split_off(frame.handling_base);
+        if let Object::Generator(g) = self.heap.get_mut(r) {
+            g.values = values;
+            g.handling = handling;
+            g.ip = frame.ip;
+            g.state = GeneratorState::Suspended;
+        }
+    }
+
+    pub(super) fn finish_generator(&mut self, r: ObjRef) {
+        if let Object::Generator(g) = self.heap.get_mut(r) {
+            g.state = GeneratorState::Finished;
+            g.values = Vec::new();
+            g.handling = Vec::new();
+        }
+    }
+
+    /// Resumes generator `r` from native code until it yields or finishes; with `throw`, the
+    /// exception is raised where it is paused.
+    pub(super) fn resume_generator(
+        &mut self,
+        r: ObjRef,
+        sent: Value,
+        throw: Option<Exception>,
+    ) -> Result<Step, Exception> {
+        if let (Some(e), Object::Generator(g)) = (&throw, self.heap.get(r)) {
+            if g.state == GeneratorState::Created {
+                self.finish_generator(r);
+                return Err(e.clone());
+            }
+        }
+        let Some(frame) = self.generator_frame(r, sent)? else {
+            return match throw {
+                Some(e) => Err(e),
+                None => Ok(Step::Returned(Value::None)),
+            };
+        };
+        self.frames.push(frame);
+        self.pending_throw = throw;
+        match self.run()? {
+            Exit::Yield(v) => Ok(Step::Yielded(v)),
+            Exit::Return(v) => Ok(Step::Returned(v)),
+        }
+    }
+
+    /// `next(generator)`: the next item, or `None` when it is exhausted.
+    pub(super) fn resume_for_next(&mut self, it: Value) -> Result<Option<Value>, Exception> {
+        let Some(r) = it.as_obj() else {
+            return Ok(None);
+        };
+        match self.resume_generator(r, Value::None, None)? {
+            Step::Yielded(v) => Ok(Some(v)),
+            Step::Returned(_) => Ok(None),
+        }
+    }
+
+    /// The `StopIteration` that ends a `send` or `next` with the generator's return value.
+    fn stop_iteration(&mut self, value: Value) -> Exception {
+        let cls = self.builtin_type("StopIteration");
+        let args: Vec<Value> = if value == Value::None {
+            Vec::new()
+        } else {
+            vec![value]
+        };
+        let exc = self.new_instance(cls, &args);
+        let mut e = Exception::new("StopIteration", "");
+        e.value = Some(exc);
+        e
+    }
+}
+
+fn generator_ref(args: &[Value]) -> Result<ObjRef, Exception> {
+    args.first()
+        .and_then(|v| v.as_obj())
+        .ok_or_else(|| Exception::new("TypeError", "generator method needs a generator"))
+}
+
+/// `generator.send(value)`.
+pub(super) fn send(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    super::builtins::arity("send", &args[1..], 1, 1)?;
+    let r = generator_ref(args)?;
+    match vm.resume_generator(r, args[1], None)? {
+        Step::Yielded(v) => Ok(v),
+        Step::Returned(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+/// `generator.__next__()`.
+pub(super) fn next(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let r = generator_ref(args)?;
+    match vm.resume_generator(r, Value::None, None)? {
+        Step::Yielded(v) => Ok(v),
+        Step::Returned(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+/// `generator.throw(exc)`.
+pub(super) fn throw(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    super::builtins::arity("throw", &args[1..], 1, 3)?;
+    let r = generator_ref(args)?;
+    let e = vm.raised(args[1]);
+    match vm.resume_generator(r, Value::None, Some(e))? {
+        Step::Yielded(v) => Ok(v),
+        Step::Returned(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+/// `generator.close()`: raises `GeneratorExit` where it is paused.
+pub(super) fn close(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let r = generator_ref(args)?;
+    match vm.heap.get(r) {
+        Object::Generator(g) if g.state == GeneratorState::Suspended => {}
+        _ => {
+            vm.finish_generator(r);
+            return Ok(Value::None);
+        }
+    }
+    let exit = Exception::new("GeneratorExit", "");
+    match vm.resume_generator(r, Value::None, Some(exit)) {
+        Ok(Step::Yielded(_)) => Err(Exception::new(
+            "RuntimeError",
+            "generator ignored GeneratorExit",
+        )),
+        Ok(Step::Returned(_)) => Ok(Value::None),
+        Err(e) if matches!(e.kind, "GeneratorExit" | "StopIteration") => Ok(Value::None),
+        Err(e) => Err(e),
+    }
+}

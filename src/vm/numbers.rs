@@ -1,0 +1,235 @@
+//! Number built-ins: `round` (banker's rounding, as CPython), `divmod`, `pow`, `chr`, `ord`,
+//! `hex`, `oct`, `bin`, `format`.
+
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::builtins::arity;
+use super::ops::{self, new_str, type_name};
+use super::{Exception, Vm};
+use crate::runtime::{Heap, Object, Value};
+use crate::syntax::ast::BinOp;
+
+type Kwargs<'a> = &'a [(Rc<str>, Value)];
+
+fn big(heap: &Heap, v: Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(i.into()),
+        Value::Bool(b) => Some(i64::from(b).into()),
+        Value::Obj(r) => match heap.get(r) {
+            Object::BigInt(b) => Some(b.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn integer_required(heap: &Heap, v: Value) -> Exception {
+    Exception::new(
+        "TypeError",
+        format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(heap, v)
+        ),
+    )
+}
+
+pub(super) fn round(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("round", args, 1, 2)?;
+    let digits = match args.get(1) {
+        None | Some(Value::None) => None,
+        Some(&d) => Some(
+            big(&vm.heap, d)
+                .and_then(|b| b.to_i64())
+                .ok_or_else(|| integer_required(&vm.heap, d))?,
+        ),
+    };
+    match (args[0], digits) {
+        (Value::Float(f), None) => {
+            if f.is_nan() {
+                return Err(Exception::new(
+                    "ValueError",
+                    "cannot convert float NaN to integer",
+                ));
+            }
+            if f.is_infinite() {
+                return Err(Exception::new(
+                    "OverflowError",
+                    "cannot convert float infinity to integer",
+                ));
+            }
+            let r = f.round_ties_even();
+            Ok(match r.to_i64() {
+                Some(i) if r.abs() < 9.2e18 => Value::Int(i),
+                _ => ops::int_value(&mut vm.heap, num_bigint::BigInt::from(r as i128)),
+            })
+        }
+        (Value::Float(f), Some(d)) => Ok(Value::Float(round_float(f, d))),
+        (v, d) => {
+            let Some(i) = big(&vm.heap, v) else {
+                return Err(Exception::new(
+                    "TypeError",
+                    format!(
+                        "type {} doesn't define __round__ method",
+                        type_name(&vm.heap, v)
+                    ),
+                ));
+            };
+            match d {
+                Some(d) if d < 0 => {
+                    let unit = num_traits::pow(BigInt::from(10), (-d) as usize);
+                    let half = &unit / 2;
+                    let (q, r) = num_integer::Integer::div_mod_floor(&i, &unit);
+                    let q = if r > half || (r == half && num_integer::Integer::is_odd(&q)) {
+                        q + 1
+                    } else {
+                        q
+                    };
+                    Ok(ops::int_value(&mut vm.heap, q * unit))
+                }
+                _ => Ok(ops::int_value(&mut vm.heap, i)),
+            }
+        }
+    }
+}
+
+/// `round(x, d)` for a float: the float nearest the decimal rounding of its exact value.
+fn round_float(x: f64, digits: i64) -> f64 {
+    if !x.is_finite() || digits > 330 {
+        return x;
+    }
+    if digits < -330 {
+        return 0.0 * x.signum();
+    }
+    if digits >= 0 {
+        let text = format!("{:.*}", digits as usize, x);
+        text.parse().unwrap_or(x)
+    } else {
+        let unit = 10f64.powi((-digits) as i32);
+        let q = (x / unit).round_ties_even();
+        q * unit
+    }
+}
+
+pub(super) fn divmod(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("divmod", args, 2, 2)?;
+    let q = vm.binary_op(BinOp::FloorDiv, args[0], args[1], false)?;
+    let r = vm.binary_op(BinOp::Mod, args[0], args[1], false)?;
+    Ok(Value::Obj(vm.heap.alloc(Object::Tuple(Box::new([q, r])))))
+}
+
+pub(super) fn pow(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("pow", args, 2, 3)?;
+    let Some(&modulus) = args.get(2).filter(|m| **m != Value::None) else {
+        return vm.binary_op(BinOp::Pow, args[0], args[1], false);
+    };
+    let (Some(b), Some(e), Some(m)) = (
+        big(&vm.heap, args[0]),
+        big(&vm.heap, args[1]),
+        big(&vm.heap, modulus),
+    ) else {
+        return Err(Exception::new(
+            "TypeError",
+            "pow() 3rd argument not allowed unless all arguments are integers",
+        ));
+    };
+    if m.is_zero() {
+        return Err(Exception::new(
+            "ValueError",
+            "pow() 3rd argument cannot be 0",
+        ));
+    }
+    if e.is_negative() {
+        return Err(Exception::new(
+            "NotImplementedError",
+            "pow() with a negative exponent and a modulus is not supported yet",
+        ));
+    }
+    let r = b.modpow(&e, &m);
+    let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
+        r + &m
+    } else {
+        r
+    };
+    Ok(ops::int_value(&mut vm.heap, r))
+}
+
+pub(super) fn chr(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("chr", args, 1, 1)?;
+    let n = big(&vm.heap, args[0]).ok_or_else(|| integer_required(&vm.heap, args[0]))?;
+    let c = n
+        .to_u32()
+        .filter(|&n| n < 0x110000)
+        .ok_or_else(|| Exception::new("ValueError", "chr() arg not in range(0x110000)"))?;
+    match char::from_u32(c) {
+        Some(c) => Ok(new_str(&mut vm.heap, c.to_string())),
+        None => Err(Exception::new(
+            "NotImplementedError",
+            "lone surrogate characters are not supported yet",
+        )),
+    }
+}
+
+pub(super) fn ord(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("ord", args, 1, 1)?;
+    match args[0].as_obj().map(|r| vm.heap.get(r)) {
+        Some(Object::Str(s)) => {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Ok(Value::Int(c as i64)),
+                _ => Err(Exception::new(
+                    "TypeError",
+                    format!(
+                        "ord() expected a character, but string of length {} found",
+                        s.chars().count()
+                    ),
+                )),
+            }
+        }
+        _ => Err(Exception::new(
+            "TypeError",
+            format!(
+                "ord() expected string of length 1, but {} found",
+                type_name(&vm.heap, args[0])
+            ),
+        )),
+    }
+}
+
+fn radix(
+    vm: &mut Vm,
+    args: &[Value],
+    name: &str,
+    prefix: &str,
+    base: u32,
+) -> Result<Value, Exception> {
+    arity(name, args, 1, 1)?;
+    let n = big(&vm.heap, args[0]).ok_or_else(|| integer_required(&vm.heap, args[0]))?;
+    let sign = if n.is_negative() { "-" } else { "" };
+    let digits = n.magnitude().to_str_radix(base);
+    Ok(new_str(&mut vm.heap, format!("{sign}{prefix}{digits}")))
+}
+
+pub(super) fn hex(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    radix(vm, args, "hex", "0x", 16)
+}
+
+pub(super) fn oct(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    radix(vm, args, "oct", "0o", 8)
+}
+
+pub(super) fn bin(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    radix(vm, args, "bin", "0b", 2)
+}
+
+pub(super) fn format(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("format", args, 1, 2)?;
+    let spec = match args.get(1) {
+        Some(&s) => ops::to_str(&vm.heap, s),
+        None => String::new(),
+    };
+    let text = ops::format_value(vm, args[0], &spec)?;
+    Ok(new_str(&mut vm.heap, text))
+}

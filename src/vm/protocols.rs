@@ -1,0 +1,436 @@
+//! The operations that class instances can define in Python: arithmetic (`__add__`, its
+//! reflected and in-place forms), unary operators, subscripts, `len`, iteration, and the special
+//! methods the operators module runs through the [`Host`] trait (`__eq__`, `__repr__`, `__bool__`).
+//! Built-in values take the operators module's paths directly.
+
+use super::ops::{self, type_name, Host};
+use super::{Exception, Vm};
+use crate::runtime::{Heap, Object, Value};
+use crate::syntax::ast::{BinOp, UnaryOp};
+
+impl Host for Vm {
+    fn heap(&self) -> &Heap {
+        &self.heap
+    }
+
+    fn special(
+        &mut self,
+        v: Value,
+        name: &str,
+        args: &[Value],
+    ) -> Result<Option<Value>, Exception> {
+        match self.special_method(v, name) {
+            Some(Value::None) if name == "__hash__" => Ok(None),
+            Some(method) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(v);
+                all.extend_from_slice(args);
+                self.call_value(method, &all, &[]).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn is_not_implemented(&self, v: Value) -> bool {
+        v == self.not_implemented
+    }
+}
+
+fn is_instance(heap: &Heap, v: Value) -> bool {
+    matches!(v.as_obj().map(|r| heap.get(r)), Some(Object::Instance(_)))
+}
+
+/// The special method names of a binary operator: plain, reflected, in-place.
+fn binary_names(op: BinOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__", "__iadd__"),
+        BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
+        BinOp::Mult => ("__mul__", "__rmul__", "__imul__"),
+        BinOp::MatMult => ("__matmul__", "__rmatmul__", "__imatmul__"),
+        BinOp::Div => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
+        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+        BinOp::BitOr => ("__or__", "__ror__", "__ior__"),
+        BinOp::BitXor => ("__xor__", "__rxor__", "__ixor__"),
+        BinOp::BitAnd => ("__and__", "__rand__", "__iand__"),
+    }
+}
+
+impl Vm {
+    /// `a op b` (or `a op= b` when `in_place`), with class instances' special methods.
+    pub(super) fn binary_op(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        in_place: bool,
+    ) -> Result<Value, Exception> {
+        if !is_instance(&self.heap, a) && !is_instance(&self.heap, b) {
+            if in_place {
+                if let Some(v) = super::containers::in_place(self, op, a, b)? {
+                    return Ok(v);
+                }
+            }
+            if op == BinOp::Mod {
+                if let Some(Object::Str(_)) = a.as_obj().map(|r| self.heap.get(r)) {
+                    return super::formatting::percent_format(self, a, b);
+                }
+            }
+            return ops::binary(&mut self.heap, op, a, b);
+        }
+        let (name, reflected, inplace_name) = binary_names(op);
+        if in_place {
+            if let Some(v) = self.special(a, inplace_name, &[b])? {
+                if !self.is_not_implemented(v) {
+                    return Ok(v);
+                }
+            }
+        }
+        if let Some(v) = self.special(a, name, &[b])? {
+            if !self.is_not_implemented(v) {
+                return Ok(v);
+            }
+        }
+        if let Some(v) = self.special(b, reflected, &[a])? {
+            if !self.is_not_implemented(v) {
+                return Ok(v);
+            }
+        }
+        ops::binary(&mut self.heap, op, a, b)
+    }
+
+    /// `op a`, with class instances' special methods.
+    pub(super) fn unary_op(&mut self, op: UnaryOp, a: Value) -> Result<Value, Exception> {
+        if op == UnaryOp::Not {
+            return ops::truthy_in(self, a).map(|t| Value::Bool(!t));
+        }
+        if is_instance(&self.heap, a) {
+            let name = match op {
+                UnaryOp::Neg => "__neg__",
+                UnaryOp::Pos => "__pos__",
+                _ => "__invert__",
+            };
+            if let Some(v) = self.special(a, name, &[])? {
+                return Ok(v);
+            }
+        }
+        ops::unary(&mut self.heap, op, a)
+    }
+
+    /// `container[key]`.
+    pub(super) fn get_item(&mut self, container: Value, key: Value) -> Result<Value, Exception> {
+        if is_instance(&self.heap, container) {
+            if let Some(v) = self.special(container, "__getitem__", &[key])? {
+                return Ok(v);
+            }
+        }
+        super::containers::get_item(&mut self.heap, container, key)
+    }
+
+    /// `container[key] = value`.
+    pub(super) fn set_item(
+        &mut self,
+        container: Value,
+        key: Value,
+        value: Value,
+    ) -> Result<(), Exception> {
+        if is_instance(&self.heap, container)
+            && self
+                .special(container, "__setitem__", &[key, value])?
+                .is_some()
+        {
+            return Ok(());
+        }
+        super::containers::set_item(&mut self.heap, container, key, value)
+    }
+
+    /// `del container[key]`.
+    pub(super) fn del_item(&mut self, container: Value, key: Value) -> Result<(), Exception> {
+        if is_instance(&self.heap, container)
+            && self.special(container, "__delitem__", &[key])?.is_some()
+        {
+            return Ok(());
+        }
+        super::containers::del_item(&mut self.heap, container, key)
+    }
+
+    /// `len(v)`.
+    pub(super) fn len_of(&mut self, v: Value) -> Result<usize, Exception> {
+        if is_instance(&self.heap, v) {
+            return match self.special(v, "__len__", &[])? {
+                Some(Value::Int(n)) if n >= 0 => Ok(n as usize),
+                Some(Value::Int(_)) => {
+                    Err(Exception::new("ValueError", "__len__() should return >= 0"))
+                }
+                Some(other) => Err(Exception::new(
+                    "TypeError",
+                    format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        type_name(&self.heap, other)
+                    ),
+                )),
+                None => Err(Exception::new(
+                    "TypeError",
+                    format!("object of type '{}' has no len()", type_name(&self.heap, v)),
+                )),
+            };
+        }
+        super::builtins::builtin_len(&self.heap, v)
+    }
+
+    /// `iter(v)`.
+    pub(super) fn iter(&mut self, v: Value) -> Result<Value, Exception> {
+        if is_instance(&self.heap, v) {
+            if let Some(it) = self.special(v, "__iter__", &[])? {
+                if self.special_method(it, "__next__").is_none() && is_instance(&self.heap, it) {
+                    return Err(Exception::new(
+                        "TypeError",
+                        format!(
+                            "iter() returned non-iterator of type '{}'",
+                            type_name(&self.heap, it)
+                        ),
+                    ));
+                }
+                return Ok(it);
+            }
+            if self.special_method(v, "__getitem__").is_some() {
+                return Ok(Value::Obj(self.heap.alloc(Object::SeqIter {
+                    seq: v.as_obj().unwrap_or(crate::runtime::ObjRef(0)),
+                    index: 0,
+                })));
+            }
+        }
+        super::builtins::iter(&mut self.heap, v)
+    }
+
+    /// The iterator's next item, or `None` when it is exhausted.
+    pub(super) fn next(&mut self, it: Value) -> Result<Option<Value>, Exception> {
+        match it.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Instance(_)) => match self.special(it, "__next__", &[]) {
+                Ok(Some(v)) => Ok(Some(v)),
+                Ok(None) => Err(Exception::new(
+                    "TypeError",
+                    format!("'{}' object is not an iterator", type_name(&self.heap, it)),
+                )),
+                Err(e) if e.kind == "StopIteration" => Ok(None),
+                Err(e) => Err(e),
+            },
+            Some(Object::SeqIter { seq, index }) => {
+                let (seq, index) = (*seq, *index);
+                if !matches!(self.heap.get(seq), Object::Instance(_)) {
+                    return Ok(super::builtins::next(&mut self.heap, it));
+                }
+                if let Some(Object::SeqIter { index, .. }) =
+                    it.as_obj().map(|r| self.heap.get_mut(r))
+                {
+                    *index += 1;
+                }
+                match self.get_item(Value::Obj(seq), Value::Int(index as i64)) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if matches!(e.kind, "IndexError" | "StopIteration") => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+            Some(Object::Generator(_)) => self.resume_for_next(it),
+            Some(Object::Map { .. } | Object::Filter { .. }) => self.next_lazy(it),
+            Some(Object::Enumerate { iter, count }) => {
+                let (inner, n) = (*iter, *count);
+                let Some(item) = self.next(inner)? else {
+                    return Ok(None);
+                };
+                if let Some(Object::Enumerate { count, .. }) =
+                    it.as_obj().map(|r| self.heap.get_mut(r))
+                {
+                    *count += 1;
+                }
+                let pair = self
+                    .heap
+                    .alloc(Object::Tuple(Box::new([Value::Int(n), item])));
+                Ok(Some(Value::Obj(pair)))
+            }
+            Some(Object::Zip { iters }) => {
+                let iters = iters.clone();
+                let mut items = Vec::with_capacity(iters.len());
+                for &inner in iters.iter() {
+                    match self.next(inner)? {
+                        Some(v) => items.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                Ok(Some(Value::Obj(
+                    self.heap.alloc(Object::Tuple(items.into_boxed_slice())),
+                )))
+            }
+            _ => Ok(super::builtins::next(&mut self.heap, it)),
+        }
+    }
+
+    /// All items of an iterable.
+    pub(super) fn collect(&mut self, v: Value) -> Result<Vec<Value>, Exception> {
+        match v.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::List(items)) => return Ok(items.clone()),
+            Some(Object::Tuple(items)) => return Ok(items.to_vec()),
+            _ => {}
+        }
+        let it = self.iter(v)?;
+        let mark = self.pinned.len();
+        self.pinned.push(it);
+        let mut out = Vec::new();
+        let result = loop {
+            match self.next(it) {
+                Ok(Some(item)) => {
+                    self.pinned.push(item);
+                    out.push(item);
+                }
+                Ok(None) => break Ok(out),
+                Err(e) => break Err(e),
+            }
+        };
+        self.pinned.truncate(mark);
+        result
+    }
+
+    /// `hash(v)`.
+    pub(super) fn hash_of(&mut self, v: Value) -> Result<i64, Exception> {
+        if let Some(h) = self.special(v, "__hash__", &[])? {
+            return match h {
+                Value::Int(n) => Ok(n),
+                Value::Bool(b) => Ok(i64::from(b)),
+                _ => Err(Exception::new(
+                    "TypeError",
+                    "__hash__ method should return an integer",
+                )),
+            };
+        }
+        crate::runtime::dict::hash_value(&self.heap, v)
+            .map(|h| h as i64)
+            .map_err(super::containers::unhashable)
+    }
+
+    /// `str(v)` as a new str value.
+    pub(super) fn str_value(&mut self, v: Value) -> Result<Value, Exception> {
+        if let Some(Object::Str(_)) = v.as_obj().map(|r| self.heap.get(r)) {
+            return Ok(v);
+        }
+        let text = ops::to_str_in(self, v)?;
+        Ok(ops::new_str(&mut self.heap, text))
+    }
+
+    /// Unpacks `seq` for an assignment to `before` targets, or, with `after`, to `before`
+    /// targets, a starred one (which gets a list) and `after` more.
+    pub(super) fn unpack(
+        &mut self,
+        seq: Value,
+        before: usize,
+        after: Option<usize>,
+    ) -> Result<Vec<Value>, Exception> {
+        let it = self.iter(seq).map_err(|e| {
+            if e.kind == "TypeError" && e.value.is_none() {
+                Exception::new(
+                    "TypeError",
+                    format!(
+                        "cannot unpack non-iterable {} object",
+                        type_name(&self.heap, seq)
+                    ),
+                )
+            } else {
+                e
+            }
+        })?;
+        let mark = self.pinned.len();
+        self.pinned.push(it);
+        let result = self.unpack_items(it, before, after);
+        self.pinned.truncate(mark);
+        result
+    }
+
+    fn unpack_items(
+        &mut self,
+        it: Value,
+        before: usize,
+        after: Option<usize>,
+    ) -> Result<Vec<Value>, Exception> {
+        let mut items = Vec::with_capacity(before);
+        let Some(after) = after else {
+            while let Some(v) = self.next(it)? {
+                if items.len() == before {
+                    return Err(Exception::new(
+                        "ValueError",
+                        format!("too many values to unpack (expected {before})"),
+                    ));
+                }
+                self.pinned.push(v);
+                items.push(v);
+            }
+            if items.len() < before {
+                return Err(Exception::new(
+                    "ValueError",
+                    format!(
+                        "not enough values to unpack (expected {before}, got {})",
+                        items.len()
+                    ),
+                ));
+            }
+            return Ok(items);
+        };
+        while let Some(v) = self.next(it)? {
+            self.pinned.push(v);
+            items.push(v);
+        }
+        if items.len() < before + after {
+            return Err(Exception::new(
+                "ValueError",
+                format!(
+                    "not enough values to unpack (expected at least {}, got {})",
+                    before + after,
+                    items.len()
+                ),
+            ));
+        }
+        let tail = items.split_off(items.len() - after);
+        let middle = items.split_off(before);
+        let list = Value::Obj(self.heap.alloc(Object::List(middle)));
+        items.push(list);
+        items.extend(tail);
+        Ok(items)
+    }
+
+    /// Enters a `with` statement's context manager: its bound `__exit__`, and what `__enter__`
+    /// returned.
+    pub(super) fn enter_context(&mut self, manager: Value) -> Result<(Value, Value), Exception> {
+        let enter = self.special_method(manager, "__enter__");
+        let exit = self.special_method(manager, "__exit__");
+        let (Some(enter), Some(exit)) = (enter, exit) else {
+            let missing = if self.special_method(manager, "__enter__").is_none() {
+                ""
+            } else {
+                " (missed __exit__ method)"
+            };
+            return Err(Exception::new(
+                "TypeError",
+                format!(
+                    "'{}' object does not support the context manager protocol{missing}",
+                    type_name(&self.heap, manager)
+                ),
+            ));
+        };
+        let bound = Value::Obj(self.heap.alloc(Object::Method {
+            func: exit,
+            receiver: manager,
+        }));
+        self.pinned.push(bound);
+        let entered = self.call_value(enter, &[manager], &[]);
+        self.pinned.pop();
+        Ok((bound, entered?))
+    }
+
+    /// Calls a `with` statement's `__exit__` for exception `exc`: whether it suppressed it.
+    pub(super) fn exit_context(&mut self, exit: Value, exc: Value) -> Result<bool, Exception> {
+        let cls = Value::Obj(self.class_of(exc));
+        let result = self.call_value(exit, &[cls, exc, Value::None], &[])?;
+        ops::truthy_in(self, result)
+    }
+}

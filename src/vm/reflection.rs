@@ -1,0 +1,290 @@
+//! Built-ins about objects and classes: `type`, `isinstance`, `issubclass`, `id`, `hash`,
+//! `callable`, `getattr`/`setattr`/`hasattr`/`delattr`, `vars`, `dir`, `super`, `object`,
+//! `property`, `staticmethod`, `classmethod`.
+
+use std::rc::Rc;
+
+use super::builtins::arity;
+use super::classes::{class, is_subclass};
+use super::ops::{self, new_str, type_name};
+use super::{Exception, Vm};
+use crate::runtime::{Object, Value};
+
+type Kwargs<'a> = &'a [(Rc<str>, Value)];
+
+fn attr_name(vm: &Vm, v: Value, func: &str) -> Result<Rc<str>, Exception> {
+    match v.as_obj().map(|r| vm.heap.get(r)) {
+        Some(Object::Str(s)) => Ok(Rc::from(&**s)),
+        _ => Err(Exception::new(
+            "TypeError",
+            format!(
+                "{func}(): attribute name must be string, not '{}'",
+                type_name(&vm.heap, v)
+            ),
+        )),
+    }
+}
+
+/// The classes a class-info argument names (a class or a tuple of them).
+fn class_info(vm: &Vm, info: Value, func: &str) -> Result<Vec<crate::runtime::ObjRef>, Exception> {
+    let wrong = || {
+        Exception::new(
+            "TypeError",
+            format!("{func}() arg 2 must be a type, a tuple of types, or a union"),
+        )
+    };
+    match info.as_obj().map(|r| vm.heap.get(r)) {
+        Some(Object::Class(_)) => Ok(info.as_obj().into_iter().collect()),
+        Some(Object::Tuple(items)) => items
+            .iter()
+            .map(|v| {
+                v.as_obj()
+                    .filter(|&r| class(&vm.heap, r).is_some())
+                    .ok_or_else(wrong)
+            })
+            .collect(),
+        _ => Err(wrong()),
+    }
+}
+
+pub(super) fn type_(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    if args.len() != 1 {
+        return Err(Exception::new(
+            "NotImplementedError",
+            "type() with three arguments is not supported yet",
+        ));
+    }
+    Ok(Value::Obj(vm.class_of(args[0])))
+}
+
+pub(super) fn isinstance(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("isinstance", args, 2, 2)?;
+    let classes = class_info(vm, args[1], "isinstance")?;
+    Ok(Value::Bool(
+        classes.into_iter().any(|c| vm.is_instance(args[0], c)),
+    ))
+}
+
+pub(super) fn issubclass(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("issubclass", args, 2, 2)?;
+    let Some(cls) = args[0].as_obj().filter(|&r| class(&vm.heap, r).is_some()) else {
+        return Err(Exception::new(
+            "TypeError",
+            "issubclass() arg 1 must be a class",
+        ));
+    };
+    let classes = class_info(vm, args[1], "issubclass")?;
+    Ok(Value::Bool(
+        classes.into_iter().any(|c| is_subclass(&vm.heap, cls, c)),
+    ))
+}
+
+pub(super) fn id(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("id", args, 1, 1)?;
+    let n = match args[0] {
+        Value::Obj(r) => ops::address(r) as i64,
+        other => {
+            crate::runtime::dict::hash_value(&vm.heap, other).unwrap_or(0) as i64 & 0xffff_ffff
+        }
+    };
+    Ok(Value::Int(n))
+}
+
+pub(super) fn hash(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("hash", args, 1, 1)?;
+    if let Value::Int(n) = args[0] {
+        return Ok(Value::Int(if n == -1 { -2 } else { n }));
+    }
+    vm.hash_of(args[0]).map(Value::Int)
+}
+
+pub(super) fn callable(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("callable", args, 1, 1)?;
+    let yes = match args[0].as_obj().map(|r| vm.heap.get(r)) {
+        Some(
+            Object::Function(_)
+            | Object::Native(_)
+            | Object::BoundMethod { .. }
+            | Object::Method { .. }
+            | Object::Class(_),
+        ) => true,
+        Some(Object::Instance(_)) => vm.special_method(args[0], "__call__").is_some(),
+        _ => false,
+    };
+    Ok(Value::Bool(yes))
+}
+
+pub(super) fn getattr(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("getattr", args, 2, 3)?;
+    let name = attr_name(vm, args[1], "getattr")?;
+    match vm.get_attr(args[0], &name) {
+        Err(e) if e.kind == "AttributeError" && args.len() == 3 => Ok(args[2]),
+        other => other,
+    }
+}
+
+pub(super) fn setattr(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("setattr", args, 3, 3)?;
+    let name = attr_name(vm, args[1], "setattr")?;
+    vm.set_attr(args[0], &name, args[2])?;
+    Ok(Value::None)
+}
+
+pub(super) fn hasattr(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("hasattr", args, 2, 2)?;
+    let name = attr_name(vm, args[1], "hasattr")?;
+    match vm.get_attr(args[0], &name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if e.kind == "AttributeError" => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+pub(super) fn delattr(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("delattr", args, 2, 2)?;
+    let name = attr_name(vm, args[1], "delattr")?;
+    vm.del_attr(args[0], &name)?;
+    Ok(Value::None)
+}
+
+pub(super) fn vars(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("vars", args, 1, 1)?;
+    vm.get_attr(args[0], &Rc::from("__dict__"))
+        .map_err(|_| Exception::new("TypeError", "vars() argument must have __dict__ attribute"))
+}
+
+pub(super) fn dir(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("dir", args, 1, 1)?;
+    let mut names: Vec<Rc<str>> = Vec::new();
+    let v = args[0];
+    let add_class = |vm: &Vm, names: &mut Vec<Rc<str>>, cls| {
+        if let Some(c) = class(&vm.heap, cls) {
+            for &k in c.mro.iter() {
+                if let Some(k) = class(&vm.heap, k) {
+                    names.extend(k.attrs.keys().cloned());
+                }
+            }
+        }
+    };
+    match v.as_obj().map(|r| vm.heap.get(r)) {
+        Some(Object::Instance(i)) => {
+            names.extend(i.attrs.keys().cloned());
+            let cls = i.class;
+            add_class(vm, &mut names, cls);
+        }
+        Some(Object::Class(_)) => {
+            if let Some(r) = v.as_obj() {
+                add_class(vm, &mut names, r);
+            }
+        }
+        Some(Object::Module(m)) => names.extend(m.attrs.keys().cloned()),
+        _ => {}
+    }
+    names.sort();
+    names.dedup();
+    let items = names.iter().map(|n| new_str(&mut vm.heap, &**n)).collect();
+    Ok(Value::Obj(vm.heap.alloc(Object::List(items))))
+}
+
+pub(super) fn super_(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let [cls, receiver] = args else {
+        return Err(Exception::new("RuntimeError", "super(): no arguments"));
+    };
+    let Some(cls) = cls.as_obj().filter(|&r| class(&vm.heap, r).is_some()) else {
+        return Err(Exception::new(
+            "TypeError",
+            format!(
+                "super() argument 1 must be a type, not {}",
+                type_name(&vm.heap, *cls)
+            ),
+        ));
+    };
+    Ok(Value::Obj(vm.heap.alloc(Object::Super {
+        class: cls,
+        receiver: *receiver,
+    })))
+}
+
+pub(super) fn object_new(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    if !args.is_empty() {
+        return Err(Exception::new("TypeError", "object() takes no arguments"));
+    }
+    let cls = vm.builtin_type("object");
+    Ok(vm.new_instance(cls, &[]))
+}
+
+/// `object.__init__`: refuses arguments unless the class defines its own `__init__`.
+pub(super) fn object_init(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    if args.len() > 1 || !kwargs.is_empty() {
+        let name = type_name(&vm.heap, args[0]).to_owned();
+        let own_init = vm.special_method(args[0], "__init__").is_some();
+        let message = if own_init {
+            "object.__init__() takes exactly one argument (the instance to initialize)".to_owned()
+        } else {
+            format!("{name}() takes no arguments")
+        };
+        return Err(Exception::new("TypeError", message));
+    }
+    Ok(Value::None)
+}
+
+pub(super) fn property(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    arity("property", args, 0, 4)?;
+    let mut parts = [Value::None; 3];
+    parts[..args.len().min(3)].copy_from_slice(&args[..args.len().min(3)]);
+    for (k, v) in kwargs {
+        match &**k {
+            "fget" => parts[0] = *v,
+            "fset" => parts[1] = *v,
+            "fdel" => parts[2] = *v,
+            _ => {}
+        }
+    }
+    Ok(Value::Obj(vm.heap.alloc(Object::Property {
+        getter: parts[0],
+        setter: parts[1],
+        deleter: parts[2],
+    })))
+}
+
+/// `prop.setter(f)` / `prop.getter(f)` / `prop.deleter(f)`: a copy with that function replaced.
+pub(super) fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> Result<Value, Exception> {
+    arity("setter", &args[1..], 1, 1)?;
+    let Some(Object::Property {
+        getter,
+        setter,
+        deleter,
+    }) = args[0].as_obj().map(|r| vm.heap.get(r))
+    else {
+        return Err(Exception::new("TypeError", "not a property"));
+    };
+    let mut parts = [*getter, *setter, *deleter];
+    parts[which] = args[1];
+    Ok(Value::Obj(vm.heap.alloc(Object::Property {
+        getter: parts[0],
+        setter: parts[1],
+        deleter: parts[2],
+    })))
+}
+
+pub(super) fn property_getter(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    property_with(vm, args, 0)
+}
+
+pub(super) fn property_setter(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    property_with(vm, args, 1)
+}
+
+pub(super) fn property_deleter(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    property_with(vm, args, 2)
+}
+
+pub(super) fn staticmethod(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("staticmethod", args, 1, 1)?;
+    Ok(Value::Obj(vm.heap.alloc(Object::StaticMethod(args[0]))))
+}
+
+pub(super) fn classmethod(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("classmethod", args, 1, 1)?;
+    Ok(Value::Obj(vm.heap.alloc(Object::ClassMethod(args[0]))))
+}

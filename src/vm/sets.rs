@@ -1,0 +1,321 @@
+//! `set` and `frozenset`: stored as dicts whose keys are the members; their operators
+//! (`| & - ^`, subset comparisons) and methods.
+
+use std::rc::Rc;
+
+use super::containers::unhashable;
+use super::{Exception, Vm};
+use crate::runtime::dict::Dict;
+use crate::runtime::{Heap, ObjRef, Object, Value};
+use crate::syntax::ast::{BinOp, CmpOp};
+
+type Kwargs<'a> = &'a [(Rc<str>, Value)];
+
+/// A new set (or frozenset) of `items`.
+pub fn new_set(heap: &mut Heap, items: Vec<Value>, frozen: bool) -> Result<Value, Exception> {
+    let mut d = Dict::default();
+    for v in items {
+        d.insert(heap, v, Value::None).map_err(unhashable)?;
+    }
+    let obj = if frozen {
+        Object::FrozenSet(d)
+    } else {
+        Object::Set(d)
+    };
+    Ok(Value::Obj(heap.alloc(obj)))
+}
+
+/// The members of a set or frozenset, if `v` is one.
+pub fn members(heap: &Heap, v: Value) -> Option<Vec<Value>> {
+    match v.as_obj().map(|r| heap.get(r)) {
+        Some(Object::Set(d) | Object::FrozenSet(d)) => Some(d.iter().map(|(k, _)| k).collect()),
+        _ => None,
+    }
+}
+
+fn table(heap: &Heap, v: Value) -> Option<&Dict> {
+    match v.as_obj().map(|r| heap.get(r)) {
+        Some(Object::Set(d) | Object::FrozenSet(d)) => Some(d),
+        _ => None,
+    }
+}
+
+/// Moves a set's table out of its slot so it can change while the heap is read.
+fn with_table<T>(heap: &mut Heap, r: ObjRef, f: impl FnOnce(&mut Dict, &Heap) -> T) -> T {
+    let mut d = match heap.get_mut(r) {
+        Object::Set(d) | Object::FrozenSet(d) => std::mem::take(d),
+        _ => Dict::default(),
+    };
+    let result = f(&mut d, heap);
+    if let Object::Set(slot) | Object::FrozenSet(slot) = heap.get_mut(r) {
+        *slot = d;
+    }
+    result
+}
+
+/// `set.add(v)` (and set comprehensions).
+pub fn set_add(heap: &mut Heap, set: Value, v: Value) -> Result<(), Exception> {
+    let Some(r) = set.as_obj() else {
+        return Ok(());
+    };
+    with_table(heap, r, |d, heap| d.insert(heap, v, Value::None)).map_err(unhashable)
+}
+
+fn contains(heap: &Heap, d: &Dict, v: Value) -> Result<bool, Exception> {
+    d.get(heap, v).map(|f| f.is_some()).map_err(unhashable)
+}
+
+/// `a op b` for two sets; `None` when they are not both sets.
+pub fn binary(heap: &mut Heap, op: BinOp, a: Value, b: Value) -> Result<Option<Value>, Exception> {
+    let (Some(x), Some(y)) = (members(heap, a), members(heap, b)) else {
+        return Ok(None);
+    };
+    let (Some(tx), Some(ty)) = (table(heap, a), table(heap, b)) else {
+        return Ok(None);
+    };
+    let mut out = Vec::new();
+    match op {
+        BinOp::BitOr => {
+            out.extend(&x);
+            for &v in &y {
+                if !contains(heap, tx, v)? {
+                    out.push(v);
+                }
+            }
+        }
+        BinOp::BitAnd => {
+            for &v in &x {
+                if contains(heap, ty, v)? {
+                    out.push(v);
+                }
+            }
+        }
+        BinOp::Sub => {
+            for &v in &x {
+                if !contains(heap, ty, v)? {
+                    out.push(v);
+                }
+            }
+        }
+        BinOp::BitXor => {
+            for &v in &x {
+                if !contains(heap, ty, v)? {
+                    out.push(v);
+                }
+            }
+            for &v in &y {
+                if !contains(heap, tx, v)? {
+                    out.push(v);
+                }
+            }
+        }
+        _ => return Ok(None),
+    }
+    let frozen = matches!(a.as_obj().map(|r| heap.get(r)), Some(Object::FrozenSet(_)));
+    new_set(heap, out, frozen).map(Some)
+}
+
+/// Set comparisons: equality and the subset/superset orderings; `None` when not both sets.
+pub fn compare(heap: &Heap, op: CmpOp, a: Value, b: Value) -> Result<Option<bool>, Exception> {
+    let (Some(tx), Some(ty)) = (table(heap, a), table(heap, b)) else {
+        return Ok(None);
+    };
+    let subset = |small: &Dict, big: &Dict| -> Result<bool, Exception> {
+        for (k, _) in small.iter() {
+            if !contains(heap, big, k)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    let (n, m) = (tx.len(), ty.len());
+    Ok(Some(match op {
+        CmpOp::Eq => n == m && subset(tx, ty)?,
+        CmpOp::NotEq => !(n == m && subset(tx, ty)?),
+        CmpOp::LtE => subset(tx, ty)?,
+        CmpOp::Lt => n < m && subset(tx, ty)?,
+        CmpOp::GtE => subset(ty, tx)?,
+        CmpOp::Gt => n > m && subset(ty, tx)?,
+        _ => return Ok(None),
+    }))
+}
+
+/// The methods of sets and frozensets.
+pub fn method(
+    obj: &Object,
+    name: &str,
+) -> Option<(crate::runtime::object::NativeFn, &'static str)> {
+    let table: &[(&'static str, crate::runtime::object::NativeFn)] = match obj {
+        Object::Set(_) => &[
+            ("add", add),
+            ("discard", discard),
+            ("remove", remove),
+            ("pop", pop),
+            ("clear", clear),
+            ("update", update),
+            ("union", union),
+            ("intersection", intersection),
+            ("difference", difference),
+            ("symmetric_difference", symmetric_difference),
+            ("issubset", issubset),
+            ("issuperset", issuperset),
+            ("isdisjoint", isdisjoint),
+            ("copy", copy),
+        ],
+        Object::FrozenSet(_) => &[
+            ("union", union),
+            ("intersection", intersection),
+            ("difference", difference),
+            ("symmetric_difference", symmetric_difference),
+            ("issubset", issubset),
+            ("issuperset", issuperset),
+            ("isdisjoint", isdisjoint),
+            ("copy", copy),
+        ],
+        _ => return None,
+    };
+    table.iter().find(|(n, _)| *n == name).map(|&(n, f)| (f, n))
+}
+
+fn add(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    super::builtins::arity("add", &args[1..], 1, 1)?;
+    set_add(&mut vm.heap, args[0], args[1])?;
+    Ok(Value::None)
+}
+
+fn remove_member(vm: &mut Vm, args: &[Value], name: &str) -> Result<bool, Exception> {
+    super::builtins::arity(name, &args[1..], 1, 1)?;
+    let Some(r) = args[0].as_obj() else {
+        return Ok(false);
+    };
+    let key = args[1];
+    with_table(&mut vm.heap, r, |d, heap| d.remove(heap, key))
+        .map(|v| v.is_some())
+        .map_err(unhashable)
+}
+
+fn discard(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    remove_member(vm, args, "discard")?;
+    Ok(Value::None)
+}
+
+fn remove(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    if remove_member(vm, args, "remove")? {
+        Ok(Value::None)
+    } else {
+        let mut e = Exception::new("KeyError", super::ops::repr(&vm.heap, args[1]));
+        let cls = vm.builtin_type("KeyError");
+        e.value = Some(vm.new_instance(cls, &args[1..2]));
+        Err(e)
+    }
+}
+
+fn pop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let first = table(&vm.heap, args[0]).and_then(|d| d.iter().next().map(|(k, _)| k));
+    let Some(first) = first else {
+        return Err(Exception::new("KeyError", "'pop from an empty set'"));
+    };
+    remove_member(vm, &[args[0], first], "pop")?;
+    Ok(first)
+}
+
+fn clear(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    if let Some(Object::Set(d)) = args[0].as_obj().map(|r| vm.heap.get_mut(r)) {
+        *d = Dict::default();
+    }
+    Ok(Value::None)
+}
+
+fn update(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    for &other in &args[1..] {
+        for v in vm.collect(other)? {
+            set_add(&mut vm.heap, args[0], v)?;
+        }
+    }
+    Ok(Value::None)
+}
+
+/// Applies a set operator to the receiver and each argument (any iterable) in turn.
+fn fold(vm: &mut Vm, args: &[Value], op: BinOp) -> Result<Value, Exception> {
+    let frozen = matches!(
+        args[0].as_obj().map(|r| vm.heap.get(r)),
+        Some(Object::FrozenSet(_))
+    );
+    let items = members(&vm.heap, args[0]).unwrap_or_default();
+    let mut acc = new_set(&mut vm.heap, items, frozen)?;
+    for &other in &args[1..] {
+        let items = vm.collect(other)?;
+        let other = new_set(&mut vm.heap, items, false)?;
+        acc = binary(&mut vm.heap, op, acc, other)?.unwrap_or(acc);
+    }
+    Ok(acc)
+}
+
+fn union(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    fold(vm, args, BinOp::BitOr)
+}
+
+fn intersection(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    fold(vm, args, BinOp::BitAnd)
+}
+
+fn difference(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    fold(vm, args, BinOp::Sub)
+}
+
+fn symmetric_difference(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    fold(vm, args, BinOp::BitXor)
+}
+
+fn relation(vm: &mut Vm, args: &[Value], op: CmpOp, name: &str) -> Result<Value, Exception> {
+    super::builtins::arity(name, &args[1..], 1, 1)?;
+    let items = vm.collect(args[1])?;
+    let other = new_set(&mut vm.heap, items, false)?;
+    Ok(Value::Bool(
+        compare(&vm.heap, op, args[0], other)?.unwrap_or(false),
+    ))
+}
+
+fn issubset(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    relation(vm, args, CmpOp::LtE, "issubset")
+}
+
+fn issuperset(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    relation(vm, args, CmpOp::GtE, "issuperset")
+}
+
+fn isdisjoint(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let both = fold(vm, args, BinOp::BitAnd)?;
+    Ok(Value::Bool(
+        table(&vm.heap, both).is_none_or(|d| d.is_empty()),
+    ))
+}
+
+fn copy(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let frozen = matches!(
+        args[0].as_obj().map(|r| vm.heap.get(r)),
+        Some(Object::FrozenSet(_))
+    );
+    let items = members(&vm.heap, args[0]).unwrap_or_default();
+    new_set(&mut vm.heap, items, frozen)
+}
+
+fn construct(vm: &mut Vm, args: &[Value], frozen: bool) -> Result<Value, Exception> {
+    let name = if frozen { "frozenset" } else { "set" };
+    super::builtins::arity(name, args, 0, 1)?;
+    let items = match args.first() {
+        Some(&v) => vm.collect(v)?,
+        None => Vec::new(),
+    };
+    new_set(&mut vm.heap, items, frozen)
+}
+
+/// `set(iterable)`.
+pub fn set_new(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    construct(vm, args, false)
+}
+
+/// `frozenset(iterable)`.
+pub fn frozenset_new(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    construct(vm, args, true)
+}

@@ -21,6 +21,8 @@ pub struct Loaded {
     pub cell_params: Box<[(u32, u32)]>,
     /// Positional parameters, and all local slots (parameters included).
     pub argcount: usize,
+    /// No keyword-only parameters, `*args` or `**kwargs`: calls can take the short path.
+    pub positional_only_params: bool,
     pub nlocals: usize,
     pub consts: Box<[Value]>,
     pub globals: Box<[u32]>,

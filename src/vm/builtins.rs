@@ -152,6 +152,7 @@ fn print(vm: &mut Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<Val
     let mut sep = String::from(" ");
     let mut end = String::from("\n");
     let mut flush = false;
+    let mut file = None;
     for (name, v) in kwargs {
         let text = |v: Value, heap: &Heap| {
             let wrong = || {
@@ -176,12 +177,7 @@ fn print(vm: &mut Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<Val
             "sep" => sep = text(*v, &vm.heap)?.unwrap_or_else(|| " ".into()),
             "end" => end = text(*v, &vm.heap)?.unwrap_or_else(|| "\n".into()),
             "flush" => flush = ops::truthy_in(vm, *v)?,
-            "file" => {
-                return Err(Exception::new(
-                    "NotImplementedError",
-                    "print(file=...) is not supported yet",
-                ))
-            }
+            "file" => file = Some(*v).filter(|f| *f != Value::None),
             other => {
                 return Err(Exception::new(
                     "TypeError",
@@ -198,9 +194,18 @@ fn print(vm: &mut Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<Val
         line.push_str(&ops::to_str_in(vm, a)?);
     }
     line.push_str(&end);
-    vm.out
-        .write_all(line.as_bytes())
-        .map_err(|e| Exception::new("OSError", e.to_string()))?;
+    match file {
+        Some(f) if f == vm.stderr => {
+            vm.flush();
+            eprint!("{line}");
+        }
+        Some(f) => {
+            let write = vm.get_attr(f, &Rc::from("write"))?;
+            let text = new_str(&mut vm.heap, line);
+            vm.call_value(write, &[text], &[])?;
+        }
+        None => vm.write_out(&line)?,
+    }
     if flush {
         vm.flush();
     }
@@ -337,9 +342,7 @@ fn input(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, E
     arity("input", args, 0, 1)?;
     if let Some(&prompt) = args.first() {
         let text = ops::to_str_in(vm, prompt)?;
-        vm.out
-            .write_all(text.as_bytes())
-            .map_err(|e| Exception::new("OSError", e.to_string()))?;
+        vm.write_out(&text)?;
     }
     vm.flush();
     let mut line = String::new();

@@ -120,7 +120,7 @@ impl Vm {
 
     /// Binds the arguments above `callee_at` for Python function `func`: a frame to run (or, for
     /// a generator function, the generator).
-    fn function_frame(
+    pub(super) fn function_frame(
         &mut self,
         func: crate::runtime::ObjRef,
         callee_at: usize,
@@ -237,12 +237,14 @@ fn bind_arguments(
     let Object::Function(f) = heap.get(func) else {
         return Err(Exception::new("SystemError", "binding a non-function"));
     };
-    let code = &f.loaded.code;
     let params = f.loaded.argcount;
     let npos = argc - kwnames.len();
     let first_default = params - f.defaults.len();
-    let simple = code.kwonlycount == 0 && !code.varargs && !code.varkw;
-    if simple && kwnames.is_empty() && npos <= params && npos >= first_default {
+    if f.loaded.positional_only_params
+        && kwnames.is_empty()
+        && npos <= params
+        && npos >= first_default
+    {
         stack.extend_from_slice(&f.defaults[npos - first_default..]);
         stack.extend(std::iter::repeat_n(
             Value::Unbound,
@@ -250,6 +252,7 @@ fn bind_arguments(
         ));
         return Ok(());
     }
+    let code = &f.loaded.code;
     let kwonly = code.kwonlycount as usize;
     let varnames = &code.varnames;
     let args_at = stack.len() - argc;

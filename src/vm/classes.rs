@@ -463,6 +463,11 @@ impl Vm {
             ("__context__", Some(e)) => Some(e.context),
             ("__suppress_context__", Some(e)) => Some(Value::Bool(e.suppress_context)),
             ("__traceback__", Some(_)) => Some(Value::None),
+            ("value", Some(e))
+                if super::exceptions::is_kind(&self.heap, i.class, "StopIteration") =>
+            {
+                Some(e.args.first().copied().unwrap_or(Value::None))
+            }
             _ => {
                 let _ = obj;
                 None

@@ -165,7 +165,7 @@ pub fn get_item(heap: &mut Heap, container: Value, key: Value) -> Result<Value, 
         }
         Object::Dict(d) => match d.get(heap, key).map_err(unhashable)? {
             Some(v) => Ok(v),
-            None => Err(Exception::new("KeyError", ops::repr(heap, key))),
+            None => Err(Exception::key_error(heap, key)),
         },
         Object::Range { start, stop, step } => {
             let (start, step) = (*start, *step);
@@ -253,7 +253,7 @@ pub fn del_item(heap: &mut Heap, container: Value, key: Value) -> Result<(), Exc
             put_dict(heap, r, d);
             match removed.map_err(unhashable)? {
                 Some(_) => Ok(()),
-                None => Err(Exception::new("KeyError", ops::repr(heap, key))),
+                None => Err(Exception::key_error(heap, key)),
             }
         }
         _ => Err(Exception::new(
@@ -653,7 +653,7 @@ fn dict_pop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> 
             Ok(v)
         }
         (None, Some(&default)) => Ok(default),
-        (None, None) => Err(Exception::new("KeyError", ops::repr(&vm.heap, args[1]))),
+        (None, None) => Err(Exception::key_error(&vm.heap, args[1])),
     }
 }
 

@@ -102,7 +102,18 @@ impl Vm {
         macro_rules! call {
             ($callee_at:expr, $kwnames:expr) => {{
                 let callee_at: usize = $callee_at;
-                match parked!(self.invoke(callee_at, $kwnames)) {
+                let plain_function = match self.stack[callee_at] {
+                    Value::Obj(r) if matches!(self.heap.get(r), Object::Function(_)) => Some(r),
+                    _ => None,
+                };
+                let invoked = match plain_function {
+                    // Binding arguments runs no Python code: no need to park the frame.
+                    Some(r) => {
+                        try_or_fail!(self.function_frame(r, callee_at, $kwnames, FrameKind::Call))
+                    }
+                    None => parked!(self.invoke(callee_at, $kwnames)),
+                };
+                match invoked {
                     Invoked::Done(v) => self.stack.push(v),
                     Invoked::Frame(f) => {
                         let caller = std::mem::replace(&mut frame, f);
@@ -552,7 +563,8 @@ impl Vm {
                             "No active exception to reraise"
                         ));
                     }
-                    let e = parked!(Ok::<Exception, Exception>(self.raised(v)));
+                    let prefix = self.traceback_with(&frame);
+                    let e = parked!(Ok::<Exception, Exception>(self.reraised(v, prefix)));
                     fail!(e);
                 }
                 Op::RaiseFrom => {
@@ -563,7 +575,9 @@ impl Vm {
                 }
                 Op::Reraise => {
                     let v = pop!();
-                    let e = self.reraised(v);
+                    let mut prefix = self.traceback_with(&frame);
+                    prefix.pop();
+                    let e = self.reraised(v, prefix);
                     fail!(e);
                 }
                 Op::PushExcept => {
@@ -627,7 +641,20 @@ impl Vm {
                     let other = pop!();
                     let dict = self.stack[self.stack.len() - depth as usize];
                     let strict = matches!(op, Op::DictMerge(_));
-                    try_or_fail!(containers::merge_dict(&mut self.heap, dict, other, strict));
+                    if let Err(mut e) = containers::merge_dict(&mut self.heap, dict, other, strict)
+                    {
+                        if strict && e.message.starts_with("got multiple") {
+                            let callee = self.stack[self.stack.len() - 3];
+                            let who = match callee.as_obj().map(|r| self.heap.get(r)) {
+                                Some(Object::Function(f)) => {
+                                    format!("__main__.{}()", f.loaded.code.qualname)
+                                }
+                                _ => format!("{}()", ops::type_name(&self.heap, callee)),
+                            };
+                            e.message = format!("{who} {}", e.message);
+                        }
+                        fail!(e);
+                    }
                 }
                 Op::BuildSet(n) => {
                     let items = self.stack.split_off(self.stack.len() - n as usize);

@@ -135,6 +135,15 @@ fn builtin_kind(heap: &Heap, cls: ObjRef) -> &'static str {
         .unwrap_or("Exception")
 }
 
+/// Whether class `cls` is the built-in exception `kind` or derives from it.
+pub(super) fn is_kind(heap: &Heap, cls: ObjRef, kind: &str) -> bool {
+    class(heap, cls).is_some_and(|c| {
+        c.mro
+            .iter()
+            .any(|&k| class(heap, k).is_some_and(|k| k.builtin == Some(kind)))
+    })
+}
+
 /// Whether the exception object `exc` matches an `except` clause's `target` (a class or a tuple
 /// of classes).
 pub(super) fn matches(heap: &Heap, exc: Value, target: Value) -> Result<bool, Exception> {
@@ -173,22 +182,22 @@ impl Vm {
             Some(v) => v,
             None => {
                 let cls = self.builtin_type(e.kind);
-                let args: Vec<Value> = if e.message.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![new_str(&mut self.heap, e.message.as_str())]
+                let args: Vec<Value> = match e.arg {
+                    Some(a) => vec![a],
+                    None if e.message.is_empty() => Vec::new(),
+                    None => vec![new_str(&mut self.heap, e.message.as_str())],
                 };
                 let v = self.new_instance(cls, &args);
-                if let Some(s) = state_mut(&mut self.heap, v) {
-                    s.message = Some(e.message.clone().into());
+                if e.arg.is_none() {
+                    if let Some(s) = state_mut(&mut self.heap, v) {
+                        s.message = Some(e.message.clone().into());
+                    }
                 }
                 v
             }
         };
         if let Some(s) = state_mut(&mut self.heap, v) {
-            if s.traceback.is_empty() {
-                s.traceback = e.traceback.clone();
-            }
+            s.traceback = e.traceback.clone();
             if let Some(c) = e.context {
                 if s.context == Value::None && c != v {
                     s.context = c;
@@ -246,11 +255,13 @@ impl Vm {
         e
     }
 
-    /// An exception object raised again (`raise` in an `except` block): its own traceback kept.
-    pub(super) fn reraised(&mut self, value: Value) -> Exception {
+    /// An exception object raised again: `prefix` (the frames the new raise passes through)
+    /// followed by the traceback it had where it was caught.
+    pub(super) fn reraised(&mut self, value: Value, mut prefix: Vec<TraceEntry>) -> Exception {
         let mut e = self.raised(value);
-        if let Some(s) = state(&self.heap, value) {
-            e.traceback = s.traceback.clone();
+        if let Some(s) = state(&self.heap, value).filter(|s| !s.traceback.is_empty()) {
+            prefix.extend(s.traceback.iter().cloned());
+            e.traceback = prefix;
         }
         e
     }

@@ -340,7 +340,13 @@ fn field_value(
         })?
     } else {
         let found = kwargs.iter().find(|(k, _)| &**k == first).map(|(_, v)| *v);
-        found.ok_or_else(|| Exception::new("KeyError", format!("'{first}'")))?
+        match found {
+            Some(v) => v,
+            None => {
+                let key = new_str(&mut vm.heap, first);
+                return Err(Exception::key_error(&vm.heap, key));
+            }
+        }
     };
     while !rest.is_empty() {
         if let Some(after) = rest.strip_prefix('.') {

@@ -23,6 +23,7 @@ mod protocols;
 mod reflection;
 mod sets;
 mod suggestions;
+mod sys;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -59,6 +60,8 @@ pub struct Exception {
     pub value: Option<Value>,
     /// The exception being handled where this one was raised (its `__context__`).
     pub context: Option<Value>,
+    /// The object's one argument when it is not the message (a `KeyError`'s key).
+    pub arg: Option<Value>,
 }
 
 impl Exception {
@@ -69,7 +72,15 @@ impl Exception {
             traceback: Vec::new(),
             value: None,
             context: None,
+            arg: None,
         }
+    }
+
+    /// `KeyError(key)`.
+    pub fn key_error(heap: &Heap, key: Value) -> Exception {
+        let mut e = Exception::new("KeyError", ops::repr(heap, key));
+        e.arg = Some(key);
+        e
     }
 }
 
@@ -117,6 +128,9 @@ pub struct Vm {
     not_implemented: Value,
     /// An exception to raise in the next frame run (`generator.throw`).
     pending_throw: Option<Exception>,
+    /// `sys.argv`, and `sys.stderr` once made (so `print(file=…)` knows it).
+    argv: Vec<String>,
+    stderr: Value,
     out: Box<dyn Write>,
 }
 
@@ -136,11 +150,25 @@ impl Vm {
             types: HashMap::new(),
             not_implemented: Value::None,
             pending_throw: None,
+            argv: Vec::new(),
+            stderr: Value::None,
             out,
         };
         builtins::install(&mut vm);
         exceptions::install(&mut vm);
         vm
+    }
+
+    /// Sets `sys.argv` (the script's path first).
+    pub fn set_argv(&mut self, argv: Vec<String>) {
+        self.argv = argv;
+    }
+
+    /// Writes to the program's standard output.
+    fn write_out(&mut self, text: &str) -> Result<(), Exception> {
+        self.out
+            .write_all(text.as_bytes())
+            .map_err(|e| Exception::new("OSError", e.to_string()))
     }
 
     pub fn flush(&mut self) {
@@ -247,6 +275,8 @@ impl Vm {
     ) -> Result<(), Exception> {
         if e.traceback.is_empty() {
             e.traceback = self.traceback_with(frame);
+        }
+        if e.context.is_none() {
             e.context = self.handling.last().copied();
         }
         loop {
@@ -259,6 +289,9 @@ impl Vm {
                 .find(|h| h.start <= ip && ip < h.end)
                 .copied();
             if let Some(h) = handler {
+                // A caught exception's traceback starts at the frame that caught it.
+                let depth = self.frames.len().min(e.traceback.len());
+                e.traceback.drain(..depth);
                 let exc = self.exception_object(&e);
                 self.handling
                     .truncate(frame.handling_base + h.handling as usize);
@@ -316,6 +349,7 @@ impl Vm {
         Rc::new(Loaded {
             ops: code.ops.clone().into_boxed_slice(),
             argcount: code.argcount as usize,
+            positional_only_params: code.kwonlycount == 0 && !code.varargs && !code.varkw,
             nlocals: code.varnames.len(),
             ncells: code.cellvars.len(),
             nfree: code.freevars.len(),
@@ -367,9 +401,13 @@ impl Vm {
         if let Some(&m) = self.modules.get(name) {
             return Ok(m);
         }
-        let attrs = builtins::module(&mut self.heap, name).ok_or_else(|| {
-            Exception::new("ModuleNotFoundError", format!("No module named '{name}'"))
-        })?;
+        let attrs = if &**name == "sys" {
+            sys::attributes(self)
+        } else {
+            builtins::module(&mut self.heap, name).ok_or_else(|| {
+                Exception::new("ModuleNotFoundError", format!("No module named '{name}'"))
+            })?
+        };
         let m = self.heap.alloc(Object::Module(Module {
             name: name.clone(),
             attrs,

@@ -486,6 +486,9 @@ pub fn compare_in<H: Host>(h: &mut H, op: CmpOp, a: Value, b: Value) -> Result<b
         return Err(unorderable(h.heap(), op, a, b));
     }
     let heap = h.heap();
+    if let Some(result) = super::sets::compare(heap, op, a, b)? {
+        return Ok(result);
+    }
     let ordering = match (as_num(heap, a), as_num(heap, b)) {
         (Some(Num::Int(x)), Some(Num::Int(y))) => Some(x.cmp(&y)),
         (Some(x), Some(y)) => {
@@ -640,6 +643,25 @@ fn identical(a: Value, b: Value) -> bool {
 }
 
 fn contains<H: Host>(h: &mut H, container: Value, item: Value) -> Result<bool, Exception> {
+    if is_instance(h.heap(), container) {
+        if let Some(found) = h.special(container, "__contains__", &[item])? {
+            return truthy_in(h, found);
+        }
+        if let Some(it) = h.special(container, "__iter__", &[])? {
+            loop {
+                match h.special(it, "__next__", &[]) {
+                    Ok(Some(v)) => {
+                        if identical(v, item) || compare_in(h, CmpOp::Eq, v, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(None) => break,
+                    Err(e) if e.kind == "StopIteration" => return Ok(false),
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+    }
     let heap = h.heap();
     match container {
         Value::Obj(r) => match heap.get(r) {

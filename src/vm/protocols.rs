@@ -79,6 +79,9 @@ impl Vm {
                     return super::formatting::percent_format(self, a, b);
                 }
             }
+            if let Some(v) = super::sets::binary(&mut self.heap, op, a, b)? {
+                return Ok(v);
+            }
             return ops::binary(&mut self.heap, op, a, b);
         }
         let (name, reflected, inplace_name) = binary_names(op);
@@ -235,7 +238,9 @@ impl Vm {
                 }
             }
             Some(Object::Generator(_)) => self.resume_for_next(it),
-            Some(Object::Map { .. } | Object::Filter { .. }) => self.next_lazy(it),
+            Some(Object::Map { .. } | Object::Filter { .. } | Object::Reversed { .. }) => {
+                self.next_lazy(it)
+            }
             Some(Object::Enumerate { iter, count }) => {
                 let (inner, n) = (*iter, *count);
                 let Some(item) = self.next(inner)? else {

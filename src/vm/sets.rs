@@ -203,10 +203,7 @@ fn remove(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     if remove_member(vm, args, "remove")? {
         Ok(Value::None)
     } else {
-        let mut e = Exception::new("KeyError", super::ops::repr(&vm.heap, args[1]));
-        let cls = vm.builtin_type("KeyError");
-        e.value = Some(vm.new_instance(cls, &args[1..2]));
-        Err(e)
+        Err(Exception::key_error(&vm.heap, args[1]))
     }
 }
 

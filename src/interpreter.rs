@@ -47,6 +47,11 @@ impl Interpreter {
         Interpreter { vm: Vm::new(out) }
     }
 
+    /// Sets `sys.argv`: the script's name, then its arguments.
+    pub fn set_argv(&mut self, argv: Vec<String>) {
+        self.vm.set_argv(argv);
+    }
+
     /// Compiles and runs `src` as the main module, named `filename` in tracebacks.
     pub fn run_source(&mut self, filename: &str, src: &str) -> Result<(), RunError> {
         let code = compile_source(filename, src).map_err(RunError::Syntax)?;

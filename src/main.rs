@@ -112,7 +112,11 @@ fn run(files: &[String], mode: Mode) -> ExitCode {
             Mode::Disassemble => baton::compile_source(&name, &src)
                 .map(|code| print!("{code}"))
                 .map_err(RunError::Syntax),
-            Mode::Run => Interpreter::new().run_source(&name, &src),
+            Mode::Run => {
+                let mut interpreter = Interpreter::new();
+                interpreter.set_argv(files.to_vec());
+                interpreter.run_source(&name, &src)
+            }
         };
         match outcome {
             Ok(()) => {}

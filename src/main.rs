@@ -126,6 +126,9 @@ fn run(files: &[String], mode: Mode) -> ExitCode {
             }
             Err(RunError::Exception(e)) => {
                 if let Some(code) = e.exit_status {
+                    if let Some(message) = &e.exit_message {
+                        eprintln!("{message}");
+                    }
                     return ExitCode::from(code as u8);
                 }
                 eprint!("{}", traceback(&e, &name, &src));

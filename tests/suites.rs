@@ -164,6 +164,7 @@ fn runs_like_cpython(path: PathBuf) -> Result<(), Failed> {
     let src = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
     let out = Captured::default();
     let mut interp = baton::Interpreter::with_output(Box::new(out.clone()));
+    interp.set_argv(vec![path.display().to_string()]);
     let (code, last) = match interp.run_source(&path.display().to_string(), &src) {
         Ok(()) => (0, String::new()),
         Err(baton::RunError::Syntax(e)) => (1, e.to_string()),

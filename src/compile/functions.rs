@@ -25,6 +25,16 @@ pub(super) enum Comp<'a> {
     Generator(&'a Expr),
 }
 
+/// The deref slot of each cell and free variable (cells first), as frames hold them.
+fn deref_slots(cellvars: &[Rc<str>], freevars: &[Rc<str>]) -> HashMap<Rc<str>, u32> {
+    cellvars
+        .iter()
+        .chain(freevars)
+        .enumerate()
+        .map(|(i, n)| (n.clone(), i as u32))
+        .collect()
+}
+
 /// `MakeFunction`'s flag for a dict of keyword-only defaults on the stack.
 pub const HAS_KWDEFAULTS: u32 = 1 << 16;
 
@@ -147,12 +157,7 @@ impl<'a> Compiler<'a> {
             .enumerate()
             .map(|(i, n)| (n.clone(), i as u32))
             .collect::<HashMap<_, _>>();
-        self.unit.derefs = cellvars
-            .iter()
-            .chain(&freevars)
-            .enumerate()
-            .map(|(i, n)| (n.clone(), i as u32))
-            .collect();
+        self.unit.derefs = deref_slots(&cellvars, &freevars);
         self.unit.varnames = varnames;
         self.unit.argcount = (p.posonly.len() + p.args.len()) as u32;
         self.unit.posonlycount = p.posonly.len() as u32;
@@ -321,12 +326,7 @@ impl<'a> Compiler<'a> {
         self.unit.class_names = bound.into_iter().collect();
         self.unit.varnames = vec![Rc::from(".namespace")];
         self.unit.argcount = 1;
-        self.unit.derefs = cellvars
-            .iter()
-            .chain(&freevars)
-            .enumerate()
-            .map(|(i, n)| (n.clone(), i as u32))
-            .collect();
+        self.unit.derefs = deref_slots(&cellvars, &freevars);
         let class_cell = cellvars.iter().position(|c| &**c == "__class__");
         self.unit.cellvars = cellvars;
         self.unit.freevars = freevars.clone();

@@ -379,9 +379,6 @@ impl<'a> Compiler<'a> {
         } else {
             self.try_except(body, handlers, orelse)?;
         }
-        let Some(Block::Protected { .. }) = self.unit.blocks.last() else {
-            return Ok(());
-        };
         // The normal way out runs the `finally` body outside the protected range.
         let normal = self.emit(Op::Jump(0));
         self.end_protected();
@@ -389,15 +386,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::StoreFast(slot));
         self.emit(Op::LoadFast(slot));
         self.emit(Op::PushExcept);
-        self.unit.caught.push(slot);
-        self.unit.handling += 1;
-        self.unit.blocks.push(Block::Handling);
-        let compiled = self.block(finalbody);
-        self.unit.blocks.pop();
-        self.unit.handling -= 1;
-        self.unit.caught.pop();
-        compiled?;
-        self.emit(Op::PopExcept);
+        self.handling_body(slot, finalbody)?;
         self.emit(Op::LoadFast(slot));
         self.emit(Op::Reraise);
         self.patch(normal);

@@ -257,6 +257,21 @@ impl Object {
         }
     }
 
+    /// Whether it is one of the built-in iterators (its own `iter()`, with a next item).
+    pub fn is_iterator(&self) -> bool {
+        matches!(
+            self,
+            Object::RangeIter { .. }
+                | Object::SeqIter { .. }
+                | Object::Enumerate { .. }
+                | Object::Zip { .. }
+                | Object::Generator(_)
+                | Object::Map { .. }
+                | Object::Filter { .. }
+                | Object::Reversed { .. }
+        )
+    }
+
     /// Pushes every object this one references.
     pub fn trace(&self, out: &mut Vec<ObjRef>) {
         let values: &[Value] = match self {

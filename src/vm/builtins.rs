@@ -379,10 +379,7 @@ fn int(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exc
     arity("int", args, 0, 1)?;
     match args.first().copied() {
         None => Ok(Value::Int(0)),
-        Some(Value::Float(f)) if f.is_finite() => {
-            let big = num_bigint::BigInt::from(f.trunc() as i128);
-            Ok(ops::int_value(&mut vm.heap, big))
-        }
+        Some(Value::Float(f)) => ops::float_to_int(&mut vm.heap, f.trunc()),
         Some(Value::Bool(b)) => Ok(Value::Int(i64::from(b))),
         Some(v @ Value::Int(_)) => Ok(v),
         Some(v) => {
@@ -512,14 +509,7 @@ pub(super) fn iter(heap: &mut Heap, v: Value) -> Result<Value, Exception> {
             Object::List(_) | Object::Tuple(_) | Object::Str(_) | Object::Dict(_) => {
                 Some(Object::SeqIter { seq: r, index: 0 })
             }
-            Object::RangeIter { .. }
-            | Object::SeqIter { .. }
-            | Object::Enumerate { .. }
-            | Object::Zip { .. }
-            | Object::Generator(_)
-            | Object::Map { .. }
-            | Object::Filter { .. }
-            | Object::Reversed { .. } => return Ok(v),
+            o if o.is_iterator() => return Ok(v),
             Object::Set(_) | Object::FrozenSet(_) => {
                 let items = super::sets::members(heap, v).unwrap_or_default();
                 let list = heap.alloc(Object::List(items));

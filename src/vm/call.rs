@@ -224,6 +224,42 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
+/// Gives the parameters no argument bound their default values.
+fn fill_defaults(slots: &mut [Value], defaults: &[Value]) {
+    for (slot, &default) in slots.iter_mut().zip(defaults) {
+        if *slot == Value::Unbound {
+            *slot = default;
+        }
+    }
+}
+
+/// CPython's TypeError when parameters in `range` (of kind "positional" or "keyword-only")
+/// were left without a value.
+fn check_missing(
+    f: &Function,
+    slots: &[Value],
+    range: std::ops::Range<usize>,
+    kind: &str,
+) -> Result<(), Exception> {
+    let missing: Vec<String> = range
+        .filter(|&i| slots[i] == Value::Unbound)
+        .map(|i| format!("'{}'", f.loaded.code.varnames[i]))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(Exception::new(
+        "TypeError",
+        format!(
+            "{} missing {} required {kind} argument{}: {}",
+            who(f),
+            missing.len(),
+            plural(missing.len()),
+            name_list(&missing)
+        ),
+    ))
+}
+
 /// Turns the `argc` arguments on top of the stack (the last ones keyword arguments named by
 /// `kwnames`) into the local slots of function `func`: parameters by position and by name,
 /// defaults for the rest, `*args` and `**kwargs` collected, other locals unbound.
@@ -338,54 +374,10 @@ fn bind_arguments(
             ),
         ));
     }
-    for (slot, &default) in slots[first_default..params]
-        .iter_mut()
-        .zip(f.defaults.iter())
-    {
-        if *slot == Value::Unbound {
-            *slot = default;
-        }
-    }
-    for (slot, &default) in slots[params..params + kwonly]
-        .iter_mut()
-        .zip(f.kwdefaults.iter())
-    {
-        if *slot == Value::Unbound {
-            *slot = default;
-        }
-    }
-    let missing: Vec<String> = (0..first_default)
-        .filter(|&i| slots[i] == Value::Unbound)
-        .map(|i| format!("'{}'", varnames[i]))
-        .collect();
-    if !missing.is_empty() {
-        return Err(Exception::new(
-            "TypeError",
-            format!(
-                "{} missing {} required positional argument{}: {}",
-                who(f),
-                missing.len(),
-                plural(missing.len()),
-                name_list(&missing)
-            ),
-        ));
-    }
-    let missing: Vec<String> = (params..params + kwonly)
-        .filter(|&i| slots[i] == Value::Unbound)
-        .map(|i| format!("'{}'", varnames[i]))
-        .collect();
-    if !missing.is_empty() {
-        return Err(Exception::new(
-            "TypeError",
-            format!(
-                "{} missing {} required keyword-only argument{}: {}",
-                who(f),
-                missing.len(),
-                plural(missing.len()),
-                name_list(&missing)
-            ),
-        ));
-    }
+    fill_defaults(&mut slots[first_default..params], &f.defaults);
+    fill_defaults(&mut slots[params..params + kwonly], &f.kwdefaults);
+    check_missing(f, &slots, 0..first_default, "positional")?;
+    check_missing(f, &slots, params..params + kwonly, "keyword-only")?;
     let kw_names: Vec<Rc<str>> = kwnames
         .iter()
         .filter(|n| !varnames[posonly..params + kwonly].contains(n))

@@ -326,7 +326,7 @@ impl Vm {
                 if let Some(found) = lookup(&self.heap, cls, name) {
                     return self.bind(found, obj, cls).map(Some);
                 }
-                Ok(self.special_instance_attr(obj, r, name))
+                Ok(self.special_instance_attr(r, name))
             }
             Object::Class(c) => {
                 match &**name {
@@ -440,7 +440,7 @@ impl Vm {
 
     /// The attributes every instance has without storing them: `__class__`, `__dict__`, and an
     /// exception's `args`, `__cause__`, `__context__`.
-    fn special_instance_attr(&mut self, obj: Value, r: ObjRef, name: &str) -> Option<Value> {
+    fn special_instance_attr(&mut self, r: ObjRef, name: &str) -> Option<Value> {
         let Object::Instance(i) = self.heap.get(r) else {
             return None;
         };
@@ -468,10 +468,7 @@ impl Vm {
             {
                 Some(e.args.first().copied().unwrap_or(Value::None))
             }
-            _ => {
-                let _ = obj;
-                None
-            }
+            _ => None,
         }
     }
 

@@ -421,7 +421,7 @@ impl Vm {
                     };
                     self.suspend_generator(gen, &frame);
                     if self.frames.len() == stop_depth {
-                        return Ok(super::dispatch::Exit::Yield(v));
+                        return Ok(Exit::Yield(v));
                     }
                     frame = self
                         .frames

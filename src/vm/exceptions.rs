@@ -100,16 +100,18 @@ fn base_exception_init(
     Ok(Value::None)
 }
 
+/// `BaseException.__str__` and `__repr__`: `text` of the exception, as a str value.
+fn exception_text(vm: &mut Vm, args: &[Value], text: fn(&Heap, Value) -> String) -> Value {
+    let text = args.first().map(|&v| text(&vm.heap, v)).unwrap_or_default();
+    new_str(&mut vm.heap, text)
+}
+
 fn base_exception_str(
     vm: &mut Vm,
     args: &[Value],
     _: &[(Rc<str>, Value)],
 ) -> Result<Value, Exception> {
-    let text = args
-        .first()
-        .map(|&v| exception_str(&vm.heap, v))
-        .unwrap_or_default();
-    Ok(new_str(&mut vm.heap, text))
+    Ok(exception_text(vm, args, exception_str))
 }
 
 fn base_exception_repr(
@@ -117,11 +119,7 @@ fn base_exception_repr(
     args: &[Value],
     _: &[(Rc<str>, Value)],
 ) -> Result<Value, Exception> {
-    let text = args
-        .first()
-        .map(|&v| exception_repr(&vm.heap, v))
-        .unwrap_or_default();
-    Ok(new_str(&mut vm.heap, text))
+    Ok(exception_text(vm, args, exception_repr))
 }
 
 /// The name of the nearest built-in class among `cls` and its bases (what the VM matches on).
@@ -270,16 +268,17 @@ impl Vm {
     /// `SystemExit`, the status to exit with.
     pub(super) fn report(&mut self, e: Exception) -> Report {
         let top = self.exception_object(&e);
-        if let Some(status) = self.exit_status(top) {
+        if let Some((status, message)) = self.exit_status(top) {
             return Report {
                 chain: Vec::new(),
                 exit_status: Some(status),
+                exit_message: message,
             };
         }
         let mut chain = Vec::new();
         let mut seen = Vec::new();
-        let mut current = Some((top, None));
-        while let Some((v, link)) = current.take() {
+        let mut current = Some(top);
+        while let Some(v) = current.take() {
             if seen.contains(&v) {
                 break;
             }
@@ -288,34 +287,32 @@ impl Vm {
             let traceback = s.traceback.clone();
             let (cause, context, suppress) = (s.cause, s.context, s.suppress_context);
             let last_line = self.last_line(v);
+            // The link of an exception says how it follows from the one printed before it.
+            let (next, link) = if cause != Value::None {
+                (Some(cause), Some(CAUSE_LINK))
+            } else if context != Value::None && !suppress {
+                (Some(context), Some(CONTEXT_LINK))
+            } else {
+                (None, None)
+            };
             chain.push(ReportedException {
                 traceback,
                 last_line,
                 link,
             });
-            current = if cause != Value::None {
-                Some((cause, Some(CAUSE_LINK)))
-            } else if context != Value::None && !suppress {
-                Some((context, Some(CONTEXT_LINK)))
-            } else {
-                None
-            };
+            current = next;
         }
         chain.reverse();
-        // Each link describes how an exception relates to the one printed before it.
-        let links: Vec<Option<&'static str>> = chain.iter().map(|r| r.link).collect();
-        for (i, r) in chain.iter_mut().enumerate() {
-            r.link = if i == 0 { None } else { links[i - 1] };
-        }
         Report {
             chain,
             exit_status: None,
+            exit_message: None,
         }
     }
 
-    /// `SystemExit`'s status: its code when an int, 0 for none, 1 (after printing it) for
-    /// anything else.
-    fn exit_status(&mut self, v: Value) -> Option<i32> {
+    /// `SystemExit`'s status: its code when an int, 0 for none, 1 for anything else (which is
+    /// printed).
+    fn exit_status(&mut self, v: Value) -> Option<(i32, Option<String>)> {
         let Some(Object::Instance(i)) = v.as_obj().map(|r| self.heap.get(r)) else {
             return None;
         };
@@ -328,15 +325,10 @@ impl Vm {
             _ => None,
         });
         match code {
-            None | Some(Value::None) => Some(0),
-            Some(Value::Int(n)) => Some(n as i32),
-            Some(Value::Bool(b)) => Some(i32::from(b)),
-            Some(other) => {
-                let text = ops::to_str_in(self, other).unwrap_or_default();
-                self.flush();
-                eprintln!("{text}");
-                Some(1)
-            }
+            None | Some(Value::None) => Some((0, None)),
+            Some(Value::Int(n)) => Some((n as i32, None)),
+            Some(Value::Bool(b)) => Some((i32::from(b), None)),
+            Some(other) => Some((1, Some(ops::to_str_in(self, other).unwrap_or_default()))),
         }
     }
 
@@ -363,8 +355,10 @@ const CONTEXT_LINK: &str = "During handling of the above exception, another exce
 pub struct Report {
     /// The exceptions to print, first printed first (a cause or context before what it led to).
     pub chain: Vec<ReportedException>,
-    /// Set for `SystemExit`: the status to exit with, and nothing to print.
+    /// Set for `SystemExit`: the status to exit with, and no traceback.
     pub exit_status: Option<i32>,
+    /// What `SystemExit` prints to stderr when its code is not an int.
+    pub exit_message: Option<String>,
 }
 
 /// One exception of a [`Report`].
@@ -381,7 +375,11 @@ pub struct ReportedException {
 impl Report {
     /// The last line printed.
     pub fn last_line(&self) -> &str {
-        self.chain.last().map_or("", |r| r.last_line.as_str())
+        match (&self.exit_message, self.chain.last()) {
+            (Some(m), _) => m,
+            (None, Some(r)) => &r.last_line,
+            (None, None) => "",
+        }
     }
 }
 

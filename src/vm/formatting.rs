@@ -35,7 +35,6 @@ pub(super) fn percent_format(vm: &mut Vm, format: Value, args: Value) -> Result<
             i += 1;
             continue;
         }
-        let start = i;
         i += 1;
         let mut key = None;
         if chars.get(i) == Some(&'(') {
@@ -191,7 +190,6 @@ pub(super) fn percent_format(vm: &mut Vm, format: Value, args: Value) -> Result<
                 ))
             }
         };
-        let _ = start;
         out.push_str(&piece);
     }
     if mapping.is_none() && next < items.len() {

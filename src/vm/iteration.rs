@@ -410,17 +410,8 @@ pub(super) fn next(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exce
     let it = args[0];
     let is_iterator = match it.as_obj().map(|r| vm.heap.get(r)) {
         Some(Object::Instance(_)) => vm.special_method(it, "__next__").is_some(),
-        Some(
-            Object::RangeIter { .. }
-            | Object::SeqIter { .. }
-            | Object::Enumerate { .. }
-            | Object::Zip { .. }
-            | Object::Generator(_)
-            | Object::Map { .. }
-            | Object::Filter { .. }
-            | Object::Reversed { .. },
-        ) => true,
-        _ => false,
+        Some(o) => o.is_iterator(),
+        None => false,
     };
     if !is_iterator {
         return Err(Exception::new(

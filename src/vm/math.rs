@@ -131,20 +131,7 @@ fn rounding(
         return Ok(args[0]);
     }
     let x = float_arg(&vm.heap, args[0])?;
-    if x.is_nan() {
-        return Err(Exception::new(
-            "ValueError",
-            "cannot convert float NaN to integer",
-        ));
-    }
-    if x.is_infinite() {
-        return Err(Exception::new(
-            "OverflowError",
-            "cannot convert float infinity to integer",
-        ));
-    }
-    let big = num_bigint::BigInt::from(f(x) as i128);
-    Ok(ops::int_value(&mut vm.heap, big))
+    ops::float_to_int(&mut vm.heap, f(x))
 }
 
 fn math_floor(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {

@@ -47,25 +47,7 @@ pub(super) fn round(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exc
         ),
     };
     match (args[0], digits) {
-        (Value::Float(f), None) => {
-            if f.is_nan() {
-                return Err(Exception::new(
-                    "ValueError",
-                    "cannot convert float NaN to integer",
-                ));
-            }
-            if f.is_infinite() {
-                return Err(Exception::new(
-                    "OverflowError",
-                    "cannot convert float infinity to integer",
-                ));
-            }
-            let r = f.round_ties_even();
-            Ok(match r.to_i64() {
-                Some(i) if r.abs() < 9.2e18 => Value::Int(i),
-                _ => ops::int_value(&mut vm.heap, num_bigint::BigInt::from(r as i128)),
-            })
-        }
+        (Value::Float(f), None) => ops::float_to_int(&mut vm.heap, f.round_ties_even()),
         (Value::Float(f), Some(d)) => Ok(Value::Float(round_float(f, d))),
         (v, d) => {
             let Some(i) = big(&vm.heap, v) else {

@@ -37,6 +37,25 @@ pub fn int_value(heap: &mut Heap, v: BigInt) -> Value {
     }
 }
 
+/// The int equal to a float with no fractional part (callers truncate or round first);
+/// CPython's errors for NaN and infinities.
+pub fn float_to_int(heap: &mut Heap, f: f64) -> Result<Value, Exception> {
+    if f.is_nan() {
+        return Err(Exception::new(
+            "ValueError",
+            "cannot convert float NaN to integer",
+        ));
+    }
+    if f.is_infinite() {
+        return Err(Exception::new(
+            "OverflowError",
+            "cannot convert float infinity to integer",
+        ));
+    }
+    let exact = num_traits::FromPrimitive::from_f64(f).unwrap_or_default();
+    Ok(int_value(heap, exact))
+}
+
 /// The name of `v`'s type, as messages show it.
 pub fn type_name(heap: &Heap, v: Value) -> &str {
     match v {

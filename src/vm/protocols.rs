@@ -199,11 +199,10 @@ impl Vm {
                 }
                 return Ok(it);
             }
-            if self.special_method(v, "__getitem__").is_some() {
-                return Ok(Value::Obj(self.heap.alloc(Object::SeqIter {
-                    seq: v.as_obj().unwrap_or(crate::runtime::ObjRef(0)),
-                    index: 0,
-                })));
+            if let (Some(seq), Some(_)) = (v.as_obj(), self.special_method(v, "__getitem__")) {
+                return Ok(Value::Obj(
+                    self.heap.alloc(Object::SeqIter { seq, index: 0 }),
+                ));
             }
         }
         super::builtins::iter(&mut self.heap, v)

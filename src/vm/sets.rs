@@ -6,6 +6,7 @@ use std::rc::Rc;
 use super::containers::unhashable;
 use super::{Exception, Vm};
 use crate::runtime::dict::Dict;
+use crate::runtime::object::NativeFn;
 use crate::runtime::{Heap, ObjRef, Object, Value};
 use crate::syntax::ast::{BinOp, CmpOp};
 
@@ -140,41 +141,37 @@ pub fn compare(heap: &Heap, op: CmpOp, a: Value, b: Value) -> Result<Option<bool
     }))
 }
 
-/// The methods of sets and frozensets.
-pub fn method(
-    obj: &Object,
-    name: &str,
-) -> Option<(crate::runtime::object::NativeFn, &'static str)> {
-    let table: &[(&'static str, crate::runtime::object::NativeFn)] = match obj {
-        Object::Set(_) => &[
-            ("add", add),
-            ("discard", discard),
-            ("remove", remove),
-            ("pop", pop),
-            ("clear", clear),
-            ("update", update),
-            ("union", union),
-            ("intersection", intersection),
-            ("difference", difference),
-            ("symmetric_difference", symmetric_difference),
-            ("issubset", issubset),
-            ("issuperset", issuperset),
-            ("isdisjoint", isdisjoint),
-            ("copy", copy),
-        ],
-        Object::FrozenSet(_) => &[
-            ("union", union),
-            ("intersection", intersection),
-            ("difference", difference),
-            ("symmetric_difference", symmetric_difference),
-            ("issubset", issubset),
-            ("issuperset", issuperset),
-            ("isdisjoint", isdisjoint),
-            ("copy", copy),
-        ],
+/// The methods of sets and frozensets: those that change the set, for sets only, then those
+/// both have.
+pub fn method(obj: &Object, name: &str) -> Option<(NativeFn, &'static str)> {
+    const CHANGING: &[(&str, NativeFn)] = &[
+        ("add", add),
+        ("discard", discard),
+        ("remove", remove),
+        ("pop", pop),
+        ("clear", clear),
+        ("update", update),
+    ];
+    const SHARED: &[(&str, NativeFn)] = &[
+        ("union", union),
+        ("intersection", intersection),
+        ("difference", difference),
+        ("symmetric_difference", symmetric_difference),
+        ("issubset", issubset),
+        ("issuperset", issuperset),
+        ("isdisjoint", isdisjoint),
+        ("copy", copy),
+    ];
+    let tables: &[&[(&'static str, NativeFn)]] = match obj {
+        Object::Set(_) => &[CHANGING, SHARED],
+        Object::FrozenSet(_) => &[SHARED],
         _ => return None,
     };
-    table.iter().find(|(n, _)| *n == name).map(|&(n, f)| (f, n))
+    tables
+        .iter()
+        .flat_map(|t| t.iter())
+        .find(|(n, _)| *n == name)
+        .map(|&(n, f)| (f, n))
 }
 
 fn add(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {

@@ -183,11 +183,24 @@ impl<'a> Compiler<'a> {
             }
         };
         self.emit(Op::Return);
+        self.make_nested(outer, compiled, &freevars, span, flags)
+    }
+
+    /// Finishes the nested code object being compiled, returns to the `outer` unit, and there
+    /// makes the function from it (closing over `freevars`, with `MakeFunction`'s `flags`).
+    fn make_nested(
+        &mut self,
+        outer: Unit<'a>,
+        compiled: Result<()>,
+        freevars: &[Rc<str>],
+        span: Span,
+        flags: u32,
+    ) -> Result<()> {
         let code = self.finish();
         self.unit = outer;
         compiled?;
         self.at(span);
-        self.load_closure(&freevars, span)?;
+        self.load_closure(freevars, span)?;
         let c = self.constant(Const::Code(Rc::new(code)));
         self.emit(Op::MakeFunction(c, flags));
         Ok(())
@@ -343,13 +356,7 @@ impl<'a> Compiler<'a> {
             None => self.load_none(),
         }
         self.emit(Op::Return);
-        let code = self.finish();
-        self.unit = outer;
-        compiled?;
-        self.at(span);
-        self.load_closure(&freevars, span)?;
-        let c = self.constant(Const::Code(Rc::new(code)));
-        self.emit(Op::MakeFunction(c, 0));
+        self.make_nested(outer, compiled, &freevars, span, 0)?;
         self.load_const(Const::Str(name));
         for b in &class.bases {
             self.expr(b)?;

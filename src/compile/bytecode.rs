@@ -158,6 +158,44 @@ pub enum Op {
     /// Send the popped value to the iterator below it: push what it yields, or pop it, push its
     /// return value and jump when it is finished (`yield from` loops over this and `Yield`).
     YieldFrom(u32),
+    // Fused instructions (see `peephole`): each does the work of the sequence in its comment.
+    /// `LoadConst k; Compare op; PopJumpIfFalse t`.
+    CompareConstJump(CmpOp, u32, u32),
+    /// `Compare op; PopJumpIfFalse t`.
+    CompareJump(CmpOp, u32),
+    /// `LoadConst k; Binary op` and `LoadConst k; InPlace op`.
+    BinaryConst(BinOp, u32),
+    InPlaceConst(BinOp, u32),
+    /// `LoadFast x; Binary op` and `LoadFast x; InPlace op`.
+    BinaryFast(BinOp, u32),
+    InPlaceFast(BinOp, u32),
+    /// `LoadFast x; LoadAttr n`.
+    LoadFastAttr(u32, u32),
+    /// `LoadFast a; LoadFast b`.
+    LoadFastPair(u32, u32),
+}
+
+impl Op {
+    /// The instruction index this instruction may jump to.
+    pub fn jump_target(self) -> Option<u32> {
+        let mut op = self;
+        op.jump_target_mut().map(|t| *t)
+    }
+
+    pub fn jump_target_mut(&mut self) -> Option<&mut u32> {
+        match self {
+            Op::Jump(t)
+            | Op::PopJumpIfFalse(t)
+            | Op::PopJumpIfTrue(t)
+            | Op::JumpIfFalseOrPop(t)
+            | Op::JumpIfTrueOrPop(t)
+            | Op::ForIter(t)
+            | Op::YieldFrom(t)
+            | Op::CompareJump(_, t)
+            | Op::CompareConstJump(_, _, t) => Some(t),
+            _ => None,
+        }
+    }
 }
 
 /// A compiled function or module body.
@@ -303,6 +341,14 @@ impl Code {
             | Op::YieldFrom(t) => {
                 format!("to {t}")
             }
+            Op::CompareConstJump(o, k, t) => format!("{o:?} {k} ({}) to {t}", self.const_repr(*k)),
+            Op::CompareJump(o, t) => format!("{o:?} to {t}"),
+            Op::BinaryConst(o, k) | Op::InPlaceConst(o, k) => {
+                format!("{o:?} {k} ({})", self.const_repr(*k))
+            }
+            Op::BinaryFast(o, x) | Op::InPlaceFast(o, x) => format!("{o:?} {}", local(x)),
+            Op::LoadFastAttr(x, n) => format!("{} {}", local(x), name(n)),
+            Op::LoadFastPair(a, b) => format!("{} {}", local(a), local(b)),
             Op::Call(n)
             | Op::BuildString(n)
             | Op::BuildTuple(n)

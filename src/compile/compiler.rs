@@ -185,6 +185,7 @@ impl<'a> Compiler<'a> {
         let mut unit = std::mem::replace(&mut self.unit, empty);
         // Inner handlers first: a protected range inside another is always the shorter one.
         unit.handlers.sort_by_key(|h| h.end - h.start);
+        super::peephole::fuse(&mut unit.ops, &mut unit.lines, &mut unit.handlers);
         Code {
             name: unit.name,
             qualname: unit.qualname,
@@ -246,15 +247,8 @@ impl<'a> Compiler<'a> {
     /// Points the jump at `at` to the current position.
     pub(super) fn patch(&mut self, at: usize) {
         let target = self.here();
-        match &mut self.unit.ops[at] {
-            Op::Jump(t)
-            | Op::PopJumpIfFalse(t)
-            | Op::PopJumpIfTrue(t)
-            | Op::JumpIfFalseOrPop(t)
-            | Op::JumpIfTrueOrPop(t)
-            | Op::ForIter(t)
-            | Op::YieldFrom(t) => *t = target,
-            _ => {}
+        if let Some(t) = self.unit.ops[at].jump_target_mut() {
+            *t = target;
         }
     }
 

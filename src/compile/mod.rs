@@ -4,6 +4,7 @@ pub mod bytecode;
 mod compiler;
 mod expressions;
 mod functions;
+mod peephole;
 mod statements;
 
 pub use bytecode::{Code, Const, Handler, Op};

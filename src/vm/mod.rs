@@ -20,6 +20,7 @@ mod math;
 mod numbers;
 pub mod ops;
 mod protocols;
+mod rare_ops;
 mod reflection;
 mod sets;
 mod suggestions;

@@ -244,6 +244,75 @@ fn sequence_binary(
     Ok(Some(Value::Obj(heap.alloc(result))))
 }
 
+/// Ints beyond this magnitude may not convert to a float exactly.
+const EXACT_FLOAT_INT: i64 = 1 << 53;
+
+/// `a op b` for the int and float cases the dispatch loop does inline — the result needs no
+/// allocation and raises nothing; `None` sends the operation down the general path.
+#[inline(always)]
+pub fn arithmetic_fast_path(op: BinOp, a: Value, b: Value) -> Option<Value> {
+    let (x, y) = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            return match op {
+                BinOp::Add => x.checked_add(y),
+                BinOp::Sub => x.checked_sub(y),
+                BinOp::Mult => x.checked_mul(y),
+                BinOp::Mod if y > 0 => Some(x.rem_euclid(y)),
+                BinOp::FloorDiv if y > 0 => Some(x.div_euclid(y)),
+                BinOp::BitAnd => Some(x & y),
+                BinOp::BitOr => Some(x | y),
+                BinOp::BitXor => Some(x ^ y),
+                _ => None,
+            }
+            .map(Value::Int)
+        }
+        (Value::Float(x), Value::Float(y)) => (x, y),
+        (Value::Float(x), Value::Int(y)) => (x, y as f64),
+        (Value::Int(x), Value::Float(y)) => (x as f64, y),
+        _ => return None,
+    };
+    let r = match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mult => x * y,
+        BinOp::Div if y != 0.0 => x / y,
+        BinOp::Pow if x > 0.0 => Some(x.powf(y)).filter(|r| r.is_finite())?,
+        _ => return None,
+    };
+    Some(Value::Float(r))
+}
+
+/// `a op b` for comparisons of ints and floats that convert exactly; `None` for the rest.
+#[inline(always)]
+pub fn comparison_fast_path(op: CmpOp, a: Value, b: Value) -> Option<bool> {
+    let (x, y) = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            return Some(match op {
+                CmpOp::Lt => x < y,
+                CmpOp::LtE => x <= y,
+                CmpOp::Gt => x > y,
+                CmpOp::GtE => x >= y,
+                CmpOp::Eq => x == y,
+                CmpOp::NotEq => x != y,
+                _ => return None,
+            })
+        }
+        (Value::Float(x), Value::Float(y)) => (x, y),
+        (Value::Float(x), Value::Int(y)) if y.abs() <= EXACT_FLOAT_INT => (x, y as f64),
+        (Value::Int(x), Value::Float(y)) if x.abs() <= EXACT_FLOAT_INT => (x as f64, y),
+        _ => return None,
+    };
+    Some(match op {
+        CmpOp::Lt => x < y,
+        CmpOp::LtE => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::GtE => x >= y,
+        CmpOp::Eq => x == y,
+        CmpOp::NotEq => x != y,
+        _ => return None,
+    })
+}
+
 /// `a op b`.
 pub fn binary(heap: &mut Heap, op: BinOp, a: Value, b: Value) -> Result<Value, Exception> {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {

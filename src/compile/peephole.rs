@@ -1,0 +1,133 @@
+//! Instruction fusion: frequent pairs and triples become one instruction — a local with an
+//! attribute, an operation with a constant or local operand, a comparison with its branch — so
+//! hot code dispatches fewer instructions. It runs once per code object after its jumps are
+//! final, never fuses across a jump target, a handler boundary or a line change (tracebacks and
+//! handlers see the same instruction boundaries as before), and renumbers jumps, handlers and
+//! the line table.
+
+use super::bytecode::{Handler, Op};
+
+/// The fused instruction for the sequence starting at `ops[0]`, and how many it replaces.
+fn fusion(ops: &[Op]) -> Option<(Op, usize)> {
+    match *ops {
+        [Op::LoadConst(k), Op::Compare(c), Op::PopJumpIfFalse(t), ..] => {
+            Some((Op::CompareConstJump(c, k, t), 3))
+        }
+        [Op::Compare(c), Op::PopJumpIfFalse(t), ..] => Some((Op::CompareJump(c, t), 2)),
+        [Op::LoadConst(k), Op::Binary(b), ..] => Some((Op::BinaryConst(b, k), 2)),
+        [Op::LoadConst(k), Op::InPlace(b), ..] => Some((Op::InPlaceConst(b, k), 2)),
+        [Op::LoadFast(x), Op::Binary(b), ..] => Some((Op::BinaryFast(b, x), 2)),
+        [Op::LoadFast(x), Op::InPlace(b), ..] => Some((Op::InPlaceFast(b, x), 2)),
+        [Op::LoadFast(x), Op::LoadAttr(n), ..] => Some((Op::LoadFastAttr(x, n), 2)),
+        [Op::LoadFast(a), Op::LoadFast(b), ..] => Some((Op::LoadFastPair(a, b), 2)),
+        _ => None,
+    }
+}
+
+/// Fuses `ops` in place, keeping `lines` and `handlers` in step.
+pub(super) fn fuse(ops: &mut Vec<Op>, lines: &mut Vec<u32>, handlers: &mut [Handler]) {
+    let n = ops.len();
+    let mut boundary = vec![false; n + 1];
+    for op in ops.iter() {
+        if let Some(t) = op.jump_target() {
+            boundary[t as usize] = true;
+        }
+    }
+    for h in handlers.iter() {
+        for at in [h.start, h.end, h.target] {
+            boundary[at as usize] = true;
+        }
+    }
+    let mut fused = Vec::with_capacity(n);
+    let mut fused_lines = Vec::with_capacity(n);
+    let mut new_index = vec![0u32; n + 1];
+    let mut i = 0;
+    while i < n {
+        let here = fused.len() as u32;
+        let (op, len) = fusion(&ops[i..])
+            .filter(|&(_, len)| (i + 1..i + len).all(|j| !boundary[j] && lines[j] == lines[i]))
+            .unwrap_or((ops[i], 1));
+        new_index[i..i + len].fill(here);
+        fused.push(op);
+        fused_lines.push(lines[i]);
+        i += len;
+    }
+    new_index[n] = fused.len() as u32;
+    for op in &mut fused {
+        if let Some(t) = op.jump_target_mut() {
+            *t = new_index[*t as usize];
+        }
+    }
+    for h in handlers {
+        h.start = new_index[h.start as usize];
+        h.end = new_index[h.end as usize];
+        h.target = new_index[h.target as usize];
+    }
+    *ops = fused;
+    *lines = fused_lines;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::ast::{BinOp, CmpOp};
+
+    #[test]
+    fn fuses_and_renumbers_jumps() {
+        let mut ops = vec![
+            Op::LoadFast(0),
+            Op::LoadConst(0),
+            Op::Compare(CmpOp::Lt),
+            Op::PopJumpIfFalse(7),
+            Op::LoadFast(0),
+            Op::LoadConst(1),
+            Op::Binary(BinOp::Sub),
+            Op::Return,
+        ];
+        let mut lines = vec![1, 1, 1, 1, 2, 2, 2, 3];
+        fuse(&mut ops, &mut lines, &mut []);
+        assert_eq!(
+            ops,
+            vec![
+                Op::LoadFast(0),
+                Op::CompareConstJump(CmpOp::Lt, 0, 4),
+                Op::LoadFast(0),
+                Op::BinaryConst(BinOp::Sub, 1),
+                Op::Return,
+            ]
+        );
+        assert_eq!(lines, vec![1, 1, 2, 2, 3]);
+    }
+
+    #[test]
+    fn keeps_jump_targets_and_line_changes_apart() {
+        let mut ops = vec![
+            Op::Jump(2),
+            Op::LoadFast(0),
+            Op::LoadFast(1),
+            Op::LoadFast(2),
+            Op::LoadFast(3),
+            Op::Return,
+        ];
+        let mut lines = vec![1, 1, 1, 1, 2, 2];
+        let mut handlers = [Handler {
+            start: 1,
+            end: 5,
+            target: 5,
+            depth: 0,
+            handling: 0,
+        }];
+        fuse(&mut ops, &mut lines, &mut handlers);
+        assert_eq!(
+            ops,
+            vec![
+                Op::Jump(2),
+                Op::LoadFast(0),
+                Op::LoadFastPair(1, 2),
+                Op::LoadFast(3),
+                Op::Return,
+            ]
+        );
+        assert_eq!((handlers[0].start, handlers[0].end), (1, 4));
+    }
+}

@@ -1,0 +1,391 @@
+//! Instructions kept off the dispatch loop's hot path: building containers, names in class
+//! bodies, closures' cells, imports, `with`, exception bookkeeping. They run in a function of
+//! their own with the running frame parked on top of the frame stack, so the loop itself stays
+//! small enough for the compiler to keep its state in registers.
+
+use std::rc::Rc;
+
+use super::{containers, exceptions, ops, Exception, Frame, NameProblem, Vm};
+use crate::compile::{Const, Op, HAS_KWDEFAULTS};
+use crate::runtime::object::{Function, Loaded};
+use crate::runtime::{Object, Value};
+
+impl Vm {
+    fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or(Value::None)
+    }
+
+    fn top(&self) -> Value {
+        self.stack.last().copied().unwrap_or(Value::None)
+    }
+
+    fn parked_frame(&mut self) -> Result<&mut Frame, Exception> {
+        self.frames
+            .last_mut()
+            .ok_or_else(|| Exception::new("SystemError", "no frame parked"))
+    }
+
+    /// Runs `op`, one of the instructions the dispatch loop hands over, for the parked frame.
+    pub(super) fn run_rare_op(&mut self, op: Op) -> Result<(), Exception> {
+        let frame = self.parked_frame()?;
+        let (loaded, base) = (frame.loaded.clone(), frame.base);
+        match op {
+            Op::LoadName(i) => {
+                let name = &loaded.code.names[i as usize];
+                let key = ops::new_str(&mut self.heap, &**name);
+                let local = match self.stack[base].as_obj().map(|r| self.heap.get(r)) {
+                    Some(Object::Dict(d)) => d.get(&self.heap, key).ok().flatten(),
+                    _ => None,
+                };
+                let v = match local {
+                    Some(v) => v,
+                    None => {
+                        let slot = loaded.globals[i as usize] as usize;
+                        match (self.global_values[slot], self.builtin_values[slot]) {
+                            (Value::Unbound, Value::Unbound) => {
+                                return Err(self.name_error(
+                                    &loaded.code,
+                                    NameProblem::Undefined,
+                                    name,
+                                ))
+                            }
+                            (Value::Unbound, b) => b,
+                            (g, _) => g,
+                        }
+                    }
+                };
+                self.stack.push(v);
+            }
+            Op::StoreName(i) => {
+                let key = ops::new_str(&mut self.heap, &*loaded.code.names[i as usize]);
+                let v = self.pop();
+                containers::set_item(&mut self.heap, self.stack[base], key, v)?;
+            }
+            Op::DeleteName(i) => {
+                let name = &loaded.code.names[i as usize];
+                let key = ops::new_str(&mut self.heap, &**name);
+                if containers::del_item(&mut self.heap, self.stack[base], key).is_err() {
+                    return Err(self.name_error(&loaded.code, NameProblem::Undefined, name));
+                }
+            }
+            Op::DeleteAttr(i) => {
+                let obj = self.pop();
+                self.del_attr(obj, &loaded.code.names[i as usize])?;
+            }
+            Op::Unary(uop) => {
+                let a = self.pop();
+                let v = self.unary_op(uop, a)?;
+                self.stack.push(v);
+            }
+            Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
+                let truth = ops::truthy_in(self, self.top())?;
+                if truth == matches!(op, Op::JumpIfTrueOrPop(_)) {
+                    self.parked_frame()?.ip = t as usize;
+                } else {
+                    self.stack.pop();
+                }
+            }
+            Op::GetIter | Op::GetYieldFromIter => {
+                let v = self.pop();
+                let it = self.iter(v)?;
+                self.stack.push(it);
+            }
+            Op::LoadDeref(i) | Op::LoadClosure(i) => {
+                let cell = self.stack[base + loaded.nlocals + i as usize];
+                if let Op::LoadClosure(_) = op {
+                    self.stack.push(cell);
+                    return Ok(());
+                }
+                let v = match cell.as_obj().map(|r| self.heap.get(r)) {
+                    Some(Object::Cell(v)) => *v,
+                    _ => Value::Unbound,
+                };
+                if v == Value::Unbound {
+                    return Err(self.unbound_deref(&loaded, i as usize));
+                }
+                self.stack.push(v);
+            }
+            Op::StoreDeref(i) => {
+                let v = self.pop();
+                let cell = self.stack[base + loaded.nlocals + i as usize];
+                if let Some(Object::Cell(slot)) = cell.as_obj().map(|r| self.heap.get_mut(r)) {
+                    *slot = v;
+                }
+            }
+            Op::PushExcept => {
+                let v = self.pop();
+                self.handling.push(v);
+            }
+            Op::PopExcept => {
+                self.handling.pop();
+            }
+            Op::LoadBuiltinException(c) => {
+                let kind = match &loaded.code.consts[c as usize] {
+                    Const::Str(name) => self.types.get(&**name).copied(),
+                    _ => None,
+                };
+                let k = kind
+                    .ok_or_else(|| Exception::new("SystemError", "unknown built-in exception"))?;
+                self.stack.push(Value::Obj(k));
+            }
+            Op::CheckExcMatch => {
+                let target = self.pop();
+                let m = exceptions::matches(&self.heap, self.top(), target)?;
+                self.stack.push(Value::Bool(m));
+            }
+            Op::ListExtend(depth) => {
+                let v = self.pop();
+                let items = self.collect(v)?;
+                let list = self.stack[self.stack.len() - depth as usize];
+                if let Some(Object::List(list)) = list.as_obj().map(|r| self.heap.get_mut(r)) {
+                    list.extend(items);
+                }
+            }
+            Op::ListToTuple | Op::ListToSet => {
+                let list = self.pop();
+                let items = match list.as_obj().map(|r| self.heap.get_mut(r)) {
+                    Some(Object::List(items)) => std::mem::take(items),
+                    _ => Vec::new(),
+                };
+                let v = if let Op::ListToTuple = op {
+                    Value::Obj(self.heap.alloc(Object::Tuple(items.into_boxed_slice())))
+                } else {
+                    super::sets::new_set(&mut self.heap, items, false)?
+                };
+                self.stack.push(v);
+            }
+            Op::MapAdd(depth) => {
+                let value = self.pop();
+                let key = self.pop();
+                let dict = self.stack[self.stack.len() - depth as usize];
+                containers::set_item(&mut self.heap, dict, key, value)?;
+            }
+            Op::DictMerge(depth) | Op::DictUpdate(depth) => {
+                let other = self.pop();
+                let dict = self.stack[self.stack.len() - depth as usize];
+                let strict = matches!(op, Op::DictMerge(_));
+                if let Err(mut e) = containers::merge_dict(&mut self.heap, dict, other, strict) {
+                    if strict && e.message.starts_with("got multiple") {
+                        let callee = self.stack[self.stack.len() - 3];
+                        let who = match callee.as_obj().map(|r| self.heap.get(r)) {
+                            Some(Object::Function(f)) => {
+                                format!("__main__.{}()", f.loaded.code.qualname)
+                            }
+                            _ => format!("{}()", ops::type_name(&self.heap, callee)),
+                        };
+                        e.message = format!("{who} {}", e.message);
+                    }
+                    return Err(e);
+                }
+            }
+            Op::BuildSet(n) => {
+                let items = self.stack.split_off(self.stack.len() - n as usize);
+                let set = super::sets::new_set(&mut self.heap, items, false)?;
+                self.stack.push(set);
+            }
+            Op::SetAdd(depth) => {
+                let v = self.pop();
+                let set = self.stack[self.stack.len() - depth as usize];
+                super::sets::set_add(&mut self.heap, set, v)?;
+            }
+            Op::DeleteSubscr => {
+                let key = self.pop();
+                let container = self.pop();
+                self.del_item(container, key)?;
+            }
+            Op::BuildSlice => {
+                let step = self.pop();
+                let stop = self.pop();
+                let start = self.pop();
+                let r = self.heap.alloc(Object::Slice { start, stop, step });
+                self.stack.push(Value::Obj(r));
+            }
+            Op::BuildMap(n) => {
+                let flat = self.stack.split_off(self.stack.len() - 2 * n as usize);
+                let pairs: Vec<(Value, Value)> = flat.chunks(2).map(|p| (p[0], p[1])).collect();
+                let d = containers::new_dict(&mut self.heap, pairs)?;
+                self.stack.push(d);
+            }
+            Op::DeleteFast(i) => {
+                let slot = base + i as usize;
+                if self.stack[slot] == Value::Unbound {
+                    let name = &loaded.code.varnames[i as usize];
+                    return Err(self.name_error(&loaded.code, NameProblem::UnboundLocal, name));
+                }
+                self.stack[slot] = Value::Unbound;
+            }
+            Op::DeleteGlobal(i) => {
+                let slot = loaded.globals[i as usize] as usize;
+                if self.global_values[slot] == Value::Unbound {
+                    let name = &loaded.code.names[i as usize];
+                    return Err(self.name_error(&loaded.code, NameProblem::Undefined, name));
+                }
+                self.global_values[slot] = Value::Unbound;
+            }
+            Op::UnpackSequence(n) | Op::UnpackEx(n, _) => {
+                let seq = self.pop();
+                let after = match op {
+                    Op::UnpackEx(_, after) => Some(after as usize),
+                    _ => None,
+                };
+                let items = self.unpack(seq, n as usize, after)?;
+                self.stack.extend(items.into_iter().rev());
+            }
+            Op::FormatValue(conversion, has_spec) => {
+                let spec = if has_spec { Some(self.pop()) } else { None };
+                let v = self.pop();
+                let converted = match conversion {
+                    b'r' | b'a' => Some(ops::repr_in(self, v)?),
+                    b's' => Some(ops::to_str_in(self, v)?),
+                    _ => None,
+                };
+                let v = match converted {
+                    Some(text) => ops::new_str(&mut self.heap, text),
+                    None => v,
+                };
+                let spec = spec.map(|s| ops::to_str(&self.heap, s)).unwrap_or_default();
+                let text = ops::format_value(self, v, &spec)?;
+                let s = ops::new_str(&mut self.heap, text);
+                self.stack.push(s);
+            }
+            Op::BuildString(n) => {
+                let parts = self.stack.split_off(self.stack.len() - n as usize);
+                let text: String = parts.iter().map(|&p| ops::to_str(&self.heap, p)).collect();
+                let s = ops::new_str(&mut self.heap, text);
+                self.stack.push(s);
+            }
+            Op::BuildTuple(n) => {
+                let items = self.stack.split_off(self.stack.len() - n as usize);
+                let t = self.heap.alloc(Object::Tuple(items.into_boxed_slice()));
+                self.stack.push(Value::Obj(t));
+            }
+            Op::BuildList(n) => {
+                let items = self.stack.split_off(self.stack.len() - n as usize);
+                let l = self.heap.alloc(Object::List(items));
+                self.stack.push(Value::Obj(l));
+            }
+            Op::MakeFunction(c, flags) => self.make_function(&loaded, c, flags)?,
+            Op::BuildClass(nbases) => {
+                let at = self.stack.len() - nbases as usize - 2;
+                let body = self.stack[at];
+                let name = match self.stack[at + 1].as_obj().map(|r| self.heap.get(r)) {
+                    Some(Object::Str(s)) => Rc::from(&**s),
+                    _ => Rc::from("?"),
+                };
+                let bases: Vec<Value> = self.stack[at + 2..].to_vec();
+                let class = self.build_class(body, name, &bases)?;
+                self.stack.truncate(at);
+                self.stack.push(class);
+            }
+            Op::BeforeWith(slot) => {
+                let manager = self.pop();
+                let entered = self.enter_context(manager)?;
+                self.stack[base + slot as usize] = entered.0;
+                self.stack.push(entered.1);
+            }
+            Op::ExitWith(slot) => {
+                let exit = self.stack[base + slot as usize];
+                self.call_value(exit, &[Value::None, Value::None, Value::None], &[])?;
+            }
+            Op::ExitWithException(slot) => {
+                let exc = self.pop();
+                let exit = self.stack[base + slot as usize];
+                let suppress = self.exit_context(exit, exc)?;
+                self.stack.push(Value::Bool(suppress));
+            }
+            Op::ImportName(i) => {
+                let m = self.import(&loaded.code.names[i as usize])?;
+                self.stack.push(m);
+            }
+            Op::ImportFrom(i) => {
+                let name = &loaded.code.names[i as usize];
+                let v = match self.top().as_obj().map(|r| self.heap.get(r)) {
+                    Some(Object::Module(m)) => m.attrs.get(name).copied().ok_or_else(|| {
+                        Exception::new(
+                            "ImportError",
+                            format!(
+                                "cannot import name '{name}' from '{}' (unknown location)",
+                                m.name
+                            ),
+                        )
+                    })?,
+                    _ => return Err(Exception::new("ImportError", "not a module")),
+                };
+                self.stack.push(v);
+            }
+            _ => {
+                return Err(Exception::new(
+                    "SystemError",
+                    format!("{op:?} reached the rare-instruction path"),
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    /// `MakeFunction`: a function from code constant `c`, its closure cells and defaults taken
+    /// off the stack.
+    fn make_function(&mut self, loaded: &Loaded, c: u32, flags: u32) -> Result<(), Exception> {
+        let Const::Code(code) = &loaded.code.consts[c as usize] else {
+            return Err(Exception::new("SystemError", "MakeFunction without code"));
+        };
+        let code = code.clone();
+        let closure = self.stack.split_off(self.stack.len() - code.freevars.len());
+        let kwdefaults = if flags & HAS_KWDEFAULTS != 0 {
+            let d = self.pop();
+            self.kwonly_defaults(&code, d)
+        } else {
+            Box::new([])
+        };
+        let ndefaults = (flags & !HAS_KWDEFAULTS) as usize;
+        let defaults = self.stack.split_off(self.stack.len() - ndefaults);
+        let name = code.name.clone();
+        let loaded = self.load(code);
+        let f = Function {
+            name,
+            loaded,
+            defaults: defaults.into_boxed_slice(),
+            kwdefaults,
+            closure: closure.into_boxed_slice(),
+        };
+        let r = self.heap.alloc(Object::Function(f));
+        self.stack.push(Value::Obj(r));
+        Ok(())
+    }
+
+    /// The keyword-only defaults of a new function, by parameter (unbound where there is none).
+    fn kwonly_defaults(&self, code: &crate::compile::Code, dict: Value) -> Box<[Value]> {
+        let start = code.argcount as usize;
+        let names = &code.varnames[start..start + code.kwonlycount as usize];
+        names
+            .iter()
+            .map(|n| match dict.as_obj().map(|r| self.heap.get(r)) {
+                Some(Object::Dict(d)) => d
+                    .iter()
+                    .find(|(k, _)| {
+                        matches!(k.as_obj().map(|r| self.heap.get(r)), Some(Object::Str(s)) if **s == **n)
+                    })
+                    .map_or(Value::Unbound, |(_, v)| v),
+                _ => Value::Unbound,
+            })
+            .collect()
+    }
+
+    /// The NameError for a cell or free variable read before it was assigned.
+    fn unbound_deref(&self, loaded: &Loaded, i: usize) -> Exception {
+        let code = &loaded.code;
+        let name = code
+            .cellvars
+            .iter()
+            .chain(&code.freevars)
+            .nth(i)
+            .cloned()
+            .unwrap_or_default();
+        let problem = if i < code.cellvars.len() {
+            NameProblem::UnboundLocal
+        } else {
+            NameProblem::UnboundFree
+        };
+        self.name_error(code, problem, &name)
+    }
+}

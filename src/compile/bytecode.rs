@@ -173,6 +173,12 @@ pub enum Op {
     LoadFastAttr(u32, u32),
     /// `LoadFast a; LoadFast b`.
     LoadFastPair(u32, u32),
+    /// `StoreFast a; LoadFast b`.
+    StoreFastLoadFast(u32, u32),
+    /// `LoadConst k; BinarySubscr`.
+    SubscrConst(u32),
+    /// `LoadFast x; LoadConst k; BinarySubscr`.
+    LoadFastSubscrConst(u32, u32),
 }
 
 impl Op {
@@ -348,7 +354,11 @@ impl Code {
             }
             Op::BinaryFast(o, x) | Op::InPlaceFast(o, x) => format!("{o:?} {}", local(x)),
             Op::LoadFastAttr(x, n) => format!("{} {}", local(x), name(n)),
-            Op::LoadFastPair(a, b) => format!("{} {}", local(a), local(b)),
+            Op::LoadFastPair(a, b) | Op::StoreFastLoadFast(a, b) => {
+                format!("{} {}", local(a), local(b))
+            }
+            Op::SubscrConst(k) => format!("{k} ({})", self.const_repr(*k)),
+            Op::LoadFastSubscrConst(x, k) => format!("{} {k} ({})", local(x), self.const_repr(*k)),
             Op::Call(n)
             | Op::BuildString(n)
             | Op::BuildTuple(n)

@@ -14,6 +14,11 @@ fn fusion(ops: &[Op]) -> Option<(Op, usize)> {
             Some((Op::CompareConstJump(c, k, t), 3))
         }
         [Op::Compare(c), Op::PopJumpIfFalse(t), ..] => Some((Op::CompareJump(c, t), 2)),
+        [Op::LoadFast(x), Op::LoadConst(k), Op::BinarySubscr, ..] => {
+            Some((Op::LoadFastSubscrConst(x, k), 3))
+        }
+        [Op::LoadConst(k), Op::BinarySubscr, ..] => Some((Op::SubscrConst(k), 2)),
+        [Op::StoreFast(a), Op::LoadFast(b), ..] => Some((Op::StoreFastLoadFast(a, b), 2)),
         [Op::LoadConst(k), Op::Binary(b), ..] => Some((Op::BinaryConst(b, k), 2)),
         [Op::LoadConst(k), Op::InPlace(b), ..] => Some((Op::InPlaceConst(b, k), 2)),
         [Op::LoadFast(x), Op::Binary(b), ..] => Some((Op::BinaryFast(b, x), 2)),

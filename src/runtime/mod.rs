@@ -8,6 +8,7 @@
 //! an explicit mark stack — no Rust recursion over user data. `Rc<RefCell<…>>` was rejected: it
 //! leaks cycles (asyncio is full of them) and its drop recursion overflows on deep structures.
 
+pub mod attrs;
 pub mod dict;
 pub mod format;
 pub mod heap;

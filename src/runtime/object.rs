@@ -23,9 +23,14 @@ pub struct Loaded {
     pub argcount: usize,
     /// No keyword-only parameters, `*args` or `**kwargs`: calls can take the short path.
     pub positional_only_params: bool,
+    /// Positional parameters only, no cells, not a generator: a call with exactly `argcount`
+    /// positional arguments just reserves the other locals and runs.
+    pub plain_call: bool,
     pub nlocals: usize,
     pub consts: Box<[Value]>,
     pub globals: Box<[u32]>,
+    /// The code's names, interned by the VM (attribute tables match them by pointer).
+    pub names: Box<[Rc<str>]>,
     pub code: Rc<Code>,
 }
 
@@ -53,8 +58,7 @@ pub struct NativeFunction {
     pub keywords: bool,
 }
 
-/// Attributes by name, in insertion order (what `__dict__` and `dir` show).
-pub type Attrs = indexmap::IndexMap<Rc<str>, Value, foldhash::fast::FixedState>;
+pub use super::attrs::Attrs;
 
 /// A class: built-in (`int`, `ValueError`) or made by a `class` statement.
 #[derive(Debug)]

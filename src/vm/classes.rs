@@ -180,7 +180,7 @@ impl Vm {
         if let Some(Object::Dict(d)) = namespace.as_obj().map(|r| self.heap.get(r)) {
             for (k, v) in d.iter() {
                 if let Some(Object::Str(s)) = k.as_obj().map(|r| self.heap.get(r)) {
-                    attrs.insert(Rc::from(&**s), v);
+                    attrs.insert(super::intern(&mut self.names, s), v);
                 }
             }
         }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::call::Invoked;
 use super::classes::MethodLookup;
-use super::{ops, Exception, FrameKind, NameProblem, Vm};
+use super::{ops, Exception, Frame, FrameKind, NameProblem, Vm, RECURSION_LIMIT};
 use crate::compile::{Const, Op};
 use crate::runtime::{Object, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
@@ -138,7 +138,7 @@ impl Vm {
         macro_rules! load_attr {
             ($obj:expr, $i:expr) => {{
                 let obj: Value = $obj;
-                let name = &frame.loaded.code.names[$i as usize];
+                let name = &frame.loaded.names[$i as usize];
                 if let Some(Object::Instance(inst)) = obj.as_obj().map(|r| self.heap.get(r)) {
                     if let Some(&v) = inst.attrs.get(&**name) {
                         if !self.class_has_properties(inst.class) {
@@ -165,6 +165,27 @@ impl Vm {
                         self.stack[top] = v;
                     }
                 }
+            }};
+        }
+        // Pushes `container[key]`: list and tuple items at once, the rest through the protocol.
+        macro_rules! subscript {
+            ($container:expr, $key:expr) => {{
+                let (container, key): (Value, Value) = ($container, $key);
+                if let (Value::Obj(r), Value::Int(i)) = (container, key) {
+                    if let Object::List(items) = self.heap.get(r) {
+                        if let Some(at) = list_index(items.len(), i) {
+                            self.stack.push(items[at]);
+                            continue;
+                        }
+                    } else if let Object::Tuple(items) = self.heap.get(r) {
+                        if let Some(at) = list_index(items.len(), i) {
+                            self.stack.push(items[at]);
+                            continue;
+                        }
+                    }
+                }
+                let v = parked!(self.get_item(container, key));
+                self.stack.push(v);
             }};
         }
         macro_rules! compare {
@@ -195,6 +216,12 @@ impl Vm {
                     let v = pop!();
                     self.stack[frame.base + i as usize] = v;
                 }
+                Op::StoreFastLoadFast(a, b) => {
+                    let v = pop!();
+                    self.stack[frame.base + a as usize] = v;
+                    let v = local!(b);
+                    self.stack.push(v);
+                }
                 Op::LoadConst(i) => self.stack.push(frame.loaded.consts[i as usize]),
                 Op::LoadGlobal(i) => {
                     let slot = frame.loaded.globals[i as usize] as usize;
@@ -202,7 +229,7 @@ impl Vm {
                     if v == Value::Unbound {
                         v = self.builtin_values[slot];
                         if v == Value::Unbound {
-                            let name = &frame.loaded.code.names[i as usize];
+                            let name = &frame.loaded.names[i as usize];
                             fail!(self.name_error(
                                 &frame.loaded.code,
                                 NameProblem::Undefined,
@@ -227,7 +254,7 @@ impl Vm {
                 Op::StoreAttr(i) => {
                     let obj = pop!();
                     let value = pop!();
-                    let name = &frame.loaded.code.names[i as usize];
+                    let name = &frame.loaded.names[i as usize];
                     if let Some(Object::Instance(inst)) = obj.as_obj().map(|r| self.heap.get(r)) {
                         if !self.class_has_properties(inst.class) {
                             if let Some(Object::Instance(inst)) =
@@ -249,7 +276,7 @@ impl Vm {
                 }
                 Op::LoadMethod(i) => {
                     let obj = pop!();
-                    let name = frame.loaded.code.names[i as usize].clone();
+                    let name = frame.loaded.names[i as usize].clone();
                     match parked!(self.lookup_method(obj, &name)) {
                         MethodLookup::Unbound(f) => self.stack.extend([f, obj]),
                         MethodLookup::Bound(v) => self.stack.extend([Value::Unbound, v]),
@@ -382,7 +409,32 @@ impl Vm {
                         .ok_or_else(|| Exception::new("SystemError", "no caller to yield to"))?;
                     self.stack.push(v);
                 }
-                Op::Call(argc) => call!(self.stack.len() - argc as usize - 1, &[]),
+                Op::Call(argc) => {
+                    let callee_at = self.stack.len() - argc as usize - 1;
+                    if let Some(Object::Function(f)) =
+                        self.stack[callee_at].as_obj().map(|r| self.heap.get(r))
+                    {
+                        let loaded = &f.loaded;
+                        if loaded.plain_call
+                            && loaded.argcount == argc as usize
+                            && self.frames.len() + 1 < RECURSION_LIMIT
+                        {
+                            let callee = Frame {
+                                loaded: loaded.clone(),
+                                ip: 0,
+                                base: callee_at + 1,
+                                handling_base: self.handling.len(),
+                                kind: FrameKind::Call,
+                            };
+                            for _ in callee.loaded.argcount..callee.loaded.nlocals {
+                                self.stack.push(Value::Unbound);
+                            }
+                            self.frames.push(std::mem::replace(&mut frame, callee));
+                            continue;
+                        }
+                    }
+                    call!(callee_at, &[]);
+                }
                 Op::CallKw(argc, names) => {
                     let kwnames = kwnames!(names);
                     call!(self.stack.len() - argc as usize - 1, &kwnames);
@@ -416,9 +468,8 @@ impl Vm {
                     self.stack.swap(n - 1, n - 2);
                 }
                 Op::RotThree => {
-                    let v = pop!();
                     let n = self.stack.len();
-                    self.stack.insert(n - 2, v);
+                    self.stack[n - 3..].rotate_right(1);
                 }
                 Op::DupTwo => {
                     let n = self.stack.len();
@@ -526,23 +577,28 @@ impl Vm {
                 Op::BinarySubscr => {
                     let key = pop!();
                     let container = pop!();
-                    if let (Value::Obj(r), Value::Int(i)) = (container, key) {
-                        if let Object::List(items) = self.heap.get(r) {
-                            let at = if i < 0 { i + items.len() as i64 } else { i };
-                            if let Some(&v) = usize::try_from(at).ok().and_then(|at| items.get(at))
-                            {
-                                self.stack.push(v);
-                                continue;
-                            }
-                        }
-                    }
-                    let v = parked!(self.get_item(container, key));
-                    self.stack.push(v);
+                    subscript!(container, key);
+                }
+                Op::SubscrConst(k) => {
+                    let container = pop!();
+                    subscript!(container, frame.loaded.consts[k as usize]);
+                }
+                Op::LoadFastSubscrConst(x, k) => {
+                    let container = local!(x);
+                    subscript!(container, frame.loaded.consts[k as usize]);
                 }
                 Op::StoreSubscr => {
                     let key = pop!();
                     let container = pop!();
                     let value = pop!();
+                    if let (Value::Obj(r), Value::Int(i)) = (container, key) {
+                        if let Object::List(items) = self.heap.get_mut(r) {
+                            if let Some(slot) = list_index(items.len(), i).map(|at| &mut items[at]) {
+                                *slot = value;
+                                continue;
+                            }
+                        }
+                    }
                     parked!(self.set_item(container, key, value));
                 }
                 Op::LoadName(_)
@@ -590,4 +646,11 @@ impl Vm {
             }
         }
     }
+}
+
+/// The position of index `i` (negative from the end) in a sequence of `len` items, if inside.
+#[inline(always)]
+fn list_index(len: usize, i: i64) -> Option<usize> {
+    let at = if i < 0 { i + len as i64 } else { i };
+    usize::try_from(at).ok().filter(|&at| at < len)
 }

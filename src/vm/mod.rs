@@ -26,7 +26,7 @@ mod sets;
 mod suggestions;
 mod sys;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::rc::Rc;
 
@@ -110,6 +110,8 @@ enum FrameKind {
 /// The machine: heap, globals, builtins, and the stacks of the running code.
 pub struct Vm {
     pub heap: Heap,
+    /// Names of loaded code and of classes' attributes, one `Rc` per text.
+    names: HashSet<Rc<str>>,
     /// Global slot of each global (or builtin) name seen so far.
     global_slots: HashMap<Rc<str>, u32>,
     /// The module's value in each slot (`Unbound` when it has none).
@@ -140,6 +142,7 @@ impl Vm {
     pub fn new(out: Box<dyn Write>) -> Vm {
         let mut vm = Vm {
             heap: Heap::new(),
+            names: HashSet::new(),
             global_slots: HashMap::new(),
             global_values: Vec::new(),
             builtin_values: Vec::new(),
@@ -334,6 +337,7 @@ impl Vm {
     /// Makes a code object ready to run.
     fn load(&mut self, code: Rc<Code>) -> Rc<Loaded> {
         let globals = code.names.iter().map(|n| self.global_slot(n)).collect();
+        let names = code.names.iter().map(|n| intern(&mut self.names, n)).collect();
         let consts = code
             .consts
             .iter()
@@ -347,16 +351,22 @@ impl Vm {
                 Const::Code(_) | Const::KwNames(_) => Value::None,
             })
             .collect();
+        let positional_only_params = code.kwonlycount == 0 && !code.varargs && !code.varkw;
         Rc::new(Loaded {
             ops: code.ops.clone().into_boxed_slice(),
             argcount: code.argcount as usize,
-            positional_only_params: code.kwonlycount == 0 && !code.varargs && !code.varkw,
+            positional_only_params,
+            plain_call: positional_only_params
+                && code.cellvars.is_empty()
+                && code.freevars.is_empty()
+                && !code.is_generator,
             nlocals: code.varnames.len(),
             ncells: code.cellvars.len(),
             nfree: code.freevars.len(),
             cell_params: code.cell_params.clone().into_boxed_slice(),
             consts,
             globals,
+            names,
             code,
         })
     }
@@ -416,4 +426,14 @@ impl Vm {
         self.modules.insert(name.clone(), Value::Obj(m));
         Ok(Value::Obj(m))
     }
+}
+
+/// The one `Rc` of `name`'s text in `names`.
+fn intern(names: &mut HashSet<Rc<str>>, name: &str) -> Rc<str> {
+    if let Some(n) = names.get(name) {
+        return n.clone();
+    }
+    let n: Rc<str> = Rc::from(name);
+    names.insert(n.clone());
+    n
 }

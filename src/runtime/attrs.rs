@@ -1,0 +1,130 @@
+//! Attribute tables of instances and classes: (name, value) pairs in insertion order, which is
+//! the order `__dict__`, `vars` and `dir` show.
+//!
+//! Most tables are small, so they are scanned rather than hashed. The VM interns the names in
+//! its code objects, so a lookup by a name from code usually matches on the pointer; a second
+//! scan compares text for names made at run time (`setattr(o, "x" + s, v)`). Tables past
+//! [`SCAN_LIMIT`] entries keep a hash index as well.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::Value;
+
+/// Beyond this many entries a table keeps a hash index.
+const SCAN_LIMIT: usize = 12;
+
+type Index = HashMap<Rc<str>, usize, foldhash::fast::FixedState>;
+
+#[derive(Debug, Default)]
+pub struct Attrs {
+    entries: Vec<(Rc<str>, Value)>,
+    index: Option<Box<Index>>,
+}
+
+impl Attrs {
+    fn position(&self, name: &str) -> Option<usize> {
+        if let Some(index) = &self.index {
+            return index.get(name).copied();
+        }
+        let same_text = |k: &Rc<str>| k.len() == name.len();
+        self.entries
+            .iter()
+            .position(|(k, _)| same_text(k) && std::ptr::eq(k.as_ptr(), name.as_ptr()))
+            .or_else(|| self.entries.iter().position(|(k, _)| **k == *name))
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.position(name).map(|i| &self.entries[i].1)
+    }
+
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut Value> {
+        self.position(name).map(|i| &mut self.entries[i].1)
+    }
+
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.position(name).is_some()
+    }
+
+    /// Sets `name`, keeping its place when it is already there.
+    pub fn insert(&mut self, name: Rc<str>, value: Value) {
+        if let Some(slot) = self.get_mut(&name) {
+            *slot = value;
+            return;
+        }
+        if let Some(index) = &mut self.index {
+            index.insert(name.clone(), self.entries.len());
+        }
+        self.entries.push((name, value));
+        if self.index.is_none() && self.entries.len() > SCAN_LIMIT {
+            self.reindex();
+        }
+    }
+
+    /// Removes `name`, keeping the order of the rest.
+    pub fn shift_remove(&mut self, name: &str) -> Option<Value> {
+        let i = self.position(name)?;
+        let (_, v) = self.entries.remove(i);
+        if self.index.is_some() {
+            self.reindex();
+        }
+        Some(v)
+    }
+
+    fn reindex(&mut self) {
+        self.index = (self.entries.len() > SCAN_LIMIT).then(|| {
+            Box::new(
+                self.entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, _))| (k.clone(), i))
+                    .collect(),
+            )
+        });
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Rc<str>, &Value)> {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &Rc<str>> {
+        self.entries.iter().map(|(k, _)| k)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Value> {
+        self.entries.iter().map(|(_, v)| v)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_order_across_replace_remove_and_index() {
+        let mut attrs = Attrs::default();
+        for i in 0..20 {
+            attrs.insert(Rc::from(format!("a{i}")), Value::Int(i));
+        }
+        attrs.insert(Rc::from("a3"), Value::Int(33));
+        assert_eq!(attrs.shift_remove("a0"), Some(Value::Int(0)));
+        assert_eq!(attrs.get("a3"), Some(&Value::Int(33)));
+        assert_eq!(attrs.get("a19"), Some(&Value::Int(19)));
+        assert_eq!(attrs.get("a0"), None);
+        assert_eq!(attrs.keys().next().map(|k| &**k), Some("a1"));
+        while attrs.len() > 2 {
+            let first = attrs.keys().next().cloned();
+            first.map(|k| attrs.shift_remove(&k));
+        }
+        assert_eq!(attrs.get("a19"), Some(&Value::Int(19)));
+        assert!(attrs.index.is_none());
+    }
+}

@@ -27,11 +27,13 @@ impl Attrs {
         if let Some(index) = &self.index {
             return index.get(name).copied();
         }
-        let same_text = |k: &Rc<str>| k.len() == name.len();
-        self.entries
-            .iter()
-            .position(|(k, _)| same_text(k) && std::ptr::eq(k.as_ptr(), name.as_ptr()))
-            .or_else(|| self.entries.iter().position(|(k, _)| **k == *name))
+        let (ptr, len) = (name.as_ptr(), name.len());
+        for (i, (k, _)) in self.entries.iter().enumerate() {
+            if k.as_ptr() == ptr && k.len() == len {
+                return Some(i);
+            }
+        }
+        self.entries.iter().position(|(k, _)| **k == *name)
     }
 
     pub fn get(&self, name: &str) -> Option<&Value> {

@@ -84,7 +84,11 @@ impl Vm {
                         let v = self.call_native(ctor, None, callee_at, kwnames)?;
                         return Ok(Invoked::Done(v));
                     }
-                    let args: Vec<Value> = self.stack[callee_at + 1..].to_vec();
+                    let args = if c.is_exception {
+                        self.stack[callee_at + 1..].to_vec()
+                    } else {
+                        Vec::new()
+                    };
                     let instance = self.new_instance(r, &args);
                     let init = classes::lookup(&self.heap, r, "__init__").unwrap_or(Value::None);
                     let native_init = match init.as_obj().map(|i| self.heap.get(i)) {

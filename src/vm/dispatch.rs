@@ -197,6 +197,36 @@ impl Vm {
                 }
             }};
         }
+        // Calls the callee at `callee_at` with the positional arguments above it; a plain
+        // function with exactly as many parameters just gets its frame.
+        macro_rules! call_positional {
+            ($callee_at:expr) => {{
+                let callee_at: usize = $callee_at;
+                if let Some(Object::Function(f)) =
+                    self.stack[callee_at].as_obj().map(|r| self.heap.get(r))
+                {
+                    let loaded = &f.loaded;
+                    if loaded.plain_call
+                        && loaded.argcount == self.stack.len() - callee_at - 1
+                        && self.frames.len() + 1 < RECURSION_LIMIT
+                    {
+                        let callee = Frame {
+                            loaded: loaded.clone(),
+                            ip: 0,
+                            base: callee_at + 1,
+                            handling_base: self.handling.len(),
+                            kind: FrameKind::Call,
+                        };
+                        for _ in callee.loaded.argcount..callee.loaded.nlocals {
+                            self.stack.push(Value::Unbound);
+                        }
+                        self.frames.push(std::mem::replace(&mut frame, callee));
+                        continue;
+                    }
+                }
+                call!(callee_at, &[]);
+            }};
+        }
         if let Some(e) = self.pending_throw.take() {
             self.handle(&mut frame, e, stop_depth)?;
         }
@@ -282,11 +312,15 @@ impl Vm {
                         MethodLookup::Bound(v) => self.stack.extend([Value::Unbound, v]),
                     }
                 }
-                Op::CallMethod(argc) | Op::CallMethodKw(argc, _) => {
-                    let kwnames = match op {
-                        Op::CallMethodKw(_, names) => kwnames!(names),
-                        _ => Rc::from(Vec::new()),
-                    };
+                Op::CallMethod(argc) => {
+                    let callee_at = self.stack.len() - argc as usize - 2;
+                    if self.stack[callee_at] == Value::Unbound {
+                        self.stack.remove(callee_at);
+                    }
+                    call_positional!(callee_at);
+                }
+                Op::CallMethodKw(argc, names) => {
+                    let kwnames = kwnames!(names);
                     let callee_at = self.stack.len() - argc as usize - 2;
                     if self.stack[callee_at] == Value::Unbound {
                         self.stack.remove(callee_at);
@@ -409,32 +443,7 @@ impl Vm {
                         .ok_or_else(|| Exception::new("SystemError", "no caller to yield to"))?;
                     self.stack.push(v);
                 }
-                Op::Call(argc) => {
-                    let callee_at = self.stack.len() - argc as usize - 1;
-                    if let Some(Object::Function(f)) =
-                        self.stack[callee_at].as_obj().map(|r| self.heap.get(r))
-                    {
-                        let loaded = &f.loaded;
-                        if loaded.plain_call
-                            && loaded.argcount == argc as usize
-                            && self.frames.len() + 1 < RECURSION_LIMIT
-                        {
-                            let callee = Frame {
-                                loaded: loaded.clone(),
-                                ip: 0,
-                                base: callee_at + 1,
-                                handling_base: self.handling.len(),
-                                kind: FrameKind::Call,
-                            };
-                            for _ in callee.loaded.argcount..callee.loaded.nlocals {
-                                self.stack.push(Value::Unbound);
-                            }
-                            self.frames.push(std::mem::replace(&mut frame, callee));
-                            continue;
-                        }
-                    }
-                    call!(callee_at, &[]);
-                }
+                Op::Call(argc) => call_positional!(self.stack.len() - argc as usize - 1),
                 Op::CallKw(argc, names) => {
                     let kwnames = kwnames!(names);
                     call!(self.stack.len() - argc as usize - 1, &kwnames);
@@ -593,7 +602,8 @@ impl Vm {
                     let value = pop!();
                     if let (Value::Obj(r), Value::Int(i)) = (container, key) {
                         if let Object::List(items) = self.heap.get_mut(r) {
-                            if let Some(slot) = list_index(items.len(), i).map(|at| &mut items[at]) {
+                            if let Some(slot) = list_index(items.len(), i).map(|at| &mut items[at])
+                            {
                                 *slot = value;
                                 continue;
                             }

@@ -337,7 +337,11 @@ impl Vm {
     /// Makes a code object ready to run.
     fn load(&mut self, code: Rc<Code>) -> Rc<Loaded> {
         let globals = code.names.iter().map(|n| self.global_slot(n)).collect();
-        let names = code.names.iter().map(|n| intern(&mut self.names, n)).collect();
+        let names = code
+            .names
+            .iter()
+            .map(|n| intern(&mut self.names, n))
+            .collect();
         let consts = code
             .consts
             .iter()

@@ -1,5 +1,6 @@
 //! The `baton` command: parses its arguments and calls the library.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use baton::diagnostics::{render_syntax_error, stderr_wants_color};
@@ -110,7 +111,10 @@ fn run(files: &[String], mode: Mode) -> ExitCode {
                 .map(drop)
                 .map_err(RunError::Syntax),
             Mode::Disassemble => baton::compile_source(&name, &src)
-                .map(|code| print!("{code}"))
+                .map(|code| {
+                    // A closed pipe (`baton --dis f.py | head`) ends the listing quietly.
+                    let _ = write!(std::io::stdout(), "{code}");
+                })
                 .map_err(RunError::Syntax),
             Mode::Run => {
                 let mut interpreter = Interpreter::new();

@@ -56,6 +56,9 @@ pub struct NativeFunction {
     pub func: NativeFn,
     /// Whether it takes keyword arguments (the VM refuses them for it otherwise).
     pub keywords: bool,
+    /// For a method of a built-in type reached through the type (`str.lower`): the type its
+    /// first argument must be.
+    pub receiver: Option<&'static str>,
 }
 
 pub use super::attrs::Attrs;

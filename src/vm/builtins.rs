@@ -18,7 +18,36 @@ pub(super) fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Val
         name,
         func,
         keywords,
+        receiver: None,
     })))
+}
+
+/// Gives the built-in container types their methods as attributes (`str.lower`, `dict.get`),
+/// and `dict` its `fromkeys`.
+fn install_type_methods(vm: &mut Vm) {
+    for type_name in ["str", "list", "tuple", "dict", "set", "frozenset"] {
+        let class = vm.builtin_type(type_name);
+        for &(name, func) in super::containers::method_tables(type_name)
+            .iter()
+            .flat_map(|t| t.iter())
+        {
+            let method = Value::Obj(vm.heap.alloc(Object::Native(NativeFunction {
+                name,
+                func,
+                keywords: super::call::method_takes_keywords(name),
+                receiver: Some(type_name),
+            })));
+            let key = super::intern(&mut vm.names, name);
+            if let Object::Class(c) = vm.heap.get_mut(class) {
+                c.attrs.insert(key, method);
+            }
+        }
+    }
+    let fromkeys = native(&mut vm.heap, "fromkeys", super::containers::dict_fromkeys);
+    let dict = vm.builtin_type("dict");
+    if let Object::Class(c) = vm.heap.get_mut(dict) {
+        c.attrs.insert(Rc::from("fromkeys"), fromkeys);
+    }
 }
 
 /// The built-in types that calling makes values of, with the function that does.
@@ -96,6 +125,7 @@ pub(super) fn install(vm: &mut Vm) {
         let class = vm.builtin_class(name, Some(object), Some(func));
         vm.set_builtin(name, Value::Obj(class));
     }
+    install_type_methods(vm);
     let int = vm.builtin_type("int");
     let bool_class = vm.builtin_class("bool", Some(int), Some(bool_));
     vm.set_builtin("bool", Value::Obj(bool_class));

@@ -10,7 +10,7 @@
 
 use std::rc::Rc;
 
-use super::ops::type_name;
+use super::ops::{type_name, type_name as type_name_of};
 use super::{classes, Exception, Frame, FrameKind, Vm, RECURSION_LIMIT};
 use crate::runtime::object::{Function, NativeFn};
 use crate::runtime::{Object, Value};
@@ -55,6 +55,9 @@ impl Vm {
                 }
                 Object::Native(n) => {
                     let (func, name, takes_keywords) = (n.func, n.name, n.keywords);
+                    if let Some(type_name) = n.receiver {
+                        self.check_receiver(callee_at, type_name, name)?;
+                    }
                     if !kwnames.is_empty() && !takes_keywords {
                         return Err(Exception::new(
                             "TypeError",
@@ -70,7 +73,7 @@ impl Vm {
                     name,
                 } => {
                     let (receiver, func, name) = (*receiver, *func, *name);
-                    if !kwnames.is_empty() && !matches!(name, "update" | "sort" | "format") {
+                    if !kwnames.is_empty() && !method_takes_keywords(name) {
                         return Err(Exception::new(
                             "TypeError",
                             format!("{name}() takes no keyword arguments"),
@@ -203,6 +206,42 @@ impl Vm {
         let result = func(self, &args, &kwargs);
         self.stack.truncate(callee_at);
         result
+    }
+}
+
+/// Whether the built-in method `name` takes keyword arguments.
+pub(super) fn method_takes_keywords(name: &str) -> bool {
+    matches!(
+        name,
+        "update" | "sort" | "format" | "split" | "rsplit" | "splitlines"
+    )
+}
+
+impl Vm {
+    /// Checks that a built-in type's method called through the type (`str.lower(x)`) got an
+    /// object of that type first.
+    fn check_receiver(
+        &self,
+        callee_at: usize,
+        type_name: &str,
+        name: &str,
+    ) -> Result<(), Exception> {
+        let Some(&first) = self.stack.get(callee_at + 1) else {
+            return Err(Exception::new(
+                "TypeError",
+                format!("unbound method {type_name}.{name}() needs an argument"),
+            ));
+        };
+        let given = type_name_of(&self.heap, first);
+        if given == type_name {
+            return Ok(());
+        }
+        Err(Exception::new(
+            "TypeError",
+            format!(
+                "descriptor '{name}' for '{type_name}' objects doesn't apply to a '{given}' object"
+            ),
+        ))
     }
 }
 

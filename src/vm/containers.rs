@@ -302,65 +302,63 @@ pub fn new_dict(
     Ok(Value::Obj(heap.alloc(Object::Dict(d))))
 }
 
+/// Every method of the built-in type named `type_name`, in tables.
+pub fn method_tables(type_name: &str) -> &'static [&'static [(&'static str, NativeFn)]] {
+    const LIST: &[(&str, NativeFn)] = &[
+        ("append", list_append),
+        ("pop", list_pop),
+        ("extend", list_extend),
+        ("insert", list_insert),
+        ("remove", list_remove),
+        ("index", list_index),
+        ("count", sequence_count),
+        ("reverse", list_reverse),
+        ("clear", list_clear),
+        ("copy", list_copy),
+        ("sort", list_sort),
+    ];
+    const TUPLE: &[(&str, NativeFn)] = &[("index", tuple_index), ("count", sequence_count)];
+    const DICT: &[(&str, NativeFn)] = &[
+        ("get", dict_get),
+        ("keys", dict_keys),
+        ("values", dict_values),
+        ("items", dict_items),
+        ("pop", dict_pop),
+        ("popitem", dict_popitem),
+        ("setdefault", dict_setdefault),
+        ("update", dict_update),
+        ("clear", dict_clear),
+        ("copy", dict_copy),
+    ];
+    const PROPERTY: &[(&str, NativeFn)] = &[
+        ("getter", super::reflection::property_getter),
+        ("setter", super::reflection::property_setter),
+        ("deleter", super::reflection::property_deleter),
+    ];
+    const GENERATOR: &[(&str, NativeFn)] = &[
+        ("send", super::generators::send),
+        ("throw", super::generators::throw),
+        ("close", super::generators::close),
+        ("__next__", super::generators::next),
+    ];
+    match type_name {
+        "list" => &[LIST],
+        "tuple" => &[TUPLE],
+        "dict" => &[DICT],
+        "str" => &[super::str_methods::METHODS],
+        "property" => &[PROPERTY],
+        "generator" => &[GENERATOR],
+        other => super::sets::method_tables(other),
+    }
+}
+
 /// The method `name` of a built-in object, if it has one.
 pub fn method(obj: &Object, name: &str) -> Option<(NativeFn, &'static str)> {
-    let table: &[(&'static str, NativeFn)] = match obj {
-        Object::List(_) => &[
-            ("append", list_append),
-            ("pop", list_pop),
-            ("extend", list_extend),
-            ("insert", list_insert),
-            ("index", list_index),
-            ("count", list_count),
-            ("reverse", list_reverse),
-            ("clear", list_clear),
-            ("copy", list_copy),
-            ("sort", list_sort),
-        ],
-        Object::Dict(_) => &[
-            ("get", dict_get),
-            ("keys", dict_keys),
-            ("values", dict_values),
-            ("items", dict_items),
-            ("pop", dict_pop),
-            ("setdefault", dict_setdefault),
-            ("update", dict_update),
-            ("clear", dict_clear),
-            ("copy", dict_copy),
-        ],
-        Object::Str(_) => &[
-            ("upper", str_upper),
-            ("lower", str_lower),
-            ("strip", str_strip),
-            ("lstrip", str_lstrip),
-            ("rstrip", str_rstrip),
-            ("split", str_split),
-            ("join", str_join),
-            ("replace", str_replace),
-            ("startswith", str_startswith),
-            ("endswith", str_endswith),
-            ("find", str_find),
-            ("count", str_count),
-            ("title", str_title),
-            ("capitalize", str_capitalize),
-            ("isdigit", str_isdigit),
-            ("isalpha", str_isalpha),
-            ("format", super::formatting::str_format),
-        ],
-        Object::Property { .. } => &[
-            ("getter", super::reflection::property_getter),
-            ("setter", super::reflection::property_setter),
-            ("deleter", super::reflection::property_deleter),
-        ],
-        Object::Generator(_) => &[
-            ("send", super::generators::send),
-            ("throw", super::generators::throw),
-            ("close", super::generators::close),
-            ("__next__", super::generators::next),
-        ],
-        other => return super::sets::method(other, name),
-    };
-    table.iter().find(|(n, _)| *n == name).map(|&(n, f)| (f, n))
+    method_tables(obj.type_name())
+        .iter()
+        .flat_map(|t| t.iter())
+        .find(|(n, _)| *n == name)
+        .map(|&(n, f)| (f, n))
 }
 
 /// Merges mapping `other` into `dict` (`{**other}`; for keyword arguments, `strict` refuses
@@ -456,7 +454,12 @@ pub fn in_place(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Result<Option<Val
     }
 }
 
-fn expect_args(name: &str, args: &[Value], min: usize, max: usize) -> Result<(), Exception> {
+pub(super) fn expect_args(
+    name: &str,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> Result<(), Exception> {
     let given = args.len() - 1;
     if given < min || given > max {
         let message = match (min, max) {
@@ -546,8 +549,34 @@ fn position(vm: &Vm, items: &[Value], x: Value) -> Result<Option<usize>, Excepti
 fn list_items(vm: &Vm, v: Value) -> Vec<Value> {
     match v.as_obj().map(|r| vm.heap.get(r)) {
         Some(Object::List(items)) => items.clone(),
+        Some(Object::Tuple(items)) => items.to_vec(),
         _ => Vec::new(),
     }
+}
+
+fn tuple_index(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("index", args, 1, 1)?;
+    let items = list_items(vm, args[0]);
+    match position(vm, &items, args[1])? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(Exception::new(
+            "ValueError",
+            "tuple.index(x): x not in tuple",
+        )),
+    }
+}
+
+fn list_remove(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("list.remove", args, 1, 1)?;
+    let items = list_items(vm, args[0]);
+    let at = position(vm, &items, args[1])?
+        .ok_or_else(|| Exception::new("ValueError", "list.remove(x): x not in list"))?;
+    with_list(vm, args[0], |items| {
+        if at < items.len() {
+            items.remove(at);
+        }
+    });
+    Ok(Value::None)
 }
 
 fn list_index(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
@@ -562,8 +591,8 @@ fn list_index(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception
     }
 }
 
-fn list_count(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("list.count", args, 1, 1)?;
+fn sequence_count(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("count", args, 1, 1)?;
     let items = list_items(vm, args[0]);
     let mut n = 0;
     for v in items {
@@ -657,6 +686,25 @@ fn dict_pop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> 
     }
 }
 
+fn dict_popitem(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    expect_args("popitem", args, 0, 0)?;
+    let last = dict_of(vm, args[0]).pop();
+    let (k, v) =
+        last.ok_or_else(|| Exception::new("KeyError", "'popitem(): dictionary is empty'"))?;
+    del_item(&mut vm.heap, args[0], k)?;
+    let pair = vm.heap.alloc(Object::Tuple(Box::new([k, v])));
+    Ok(Value::Obj(pair))
+}
+
+/// `dict.fromkeys(iterable, value=None)`.
+pub(super) fn dict_fromkeys(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    super::builtins::arity("fromkeys", args, 1, 2)?;
+    let value = args.get(1).copied().unwrap_or(Value::None);
+    let keys = vm.collect(args[0])?;
+    let pairs: Vec<(Value, Value)> = keys.into_iter().map(|k| (k, value)).collect();
+    new_dict(&mut vm.heap, pairs)
+}
+
 fn dict_setdefault(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     expect_args("setdefault", args, 1, 2)?;
     if let Some(v) = dict_lookup(vm, args[0], args[1])? {
@@ -694,236 +742,4 @@ fn dict_copy(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception>
     expect_args("dict.copy", args, 0, 0)?;
     let pairs = dict_of(vm, args[0]);
     new_dict(&mut vm.heap, pairs)
-}
-
-fn text(vm: &Vm, v: Value) -> String {
-    ops::to_str(&vm.heap, v)
-}
-
-fn str_arg(vm: &Vm, method: &str, v: Value) -> Result<String, Exception> {
-    match v.as_obj().map(|r| vm.heap.get(r)) {
-        Some(Object::Str(s)) => Ok(s.to_string()),
-        _ => Err(Exception::new(
-            "TypeError",
-            format!(
-                "{method} arg must be None or str, not {}",
-                type_name(&vm.heap, v)
-            ),
-        )),
-    }
-}
-
-fn string_result(vm: &mut Vm, s: String) -> Result<Value, Exception> {
-    Ok(new_str(&mut vm.heap, s))
-}
-
-fn str_upper(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("str.upper", args, 0, 0)?;
-    let s = text(vm, args[0]).to_uppercase();
-    string_result(vm, s)
-}
-
-fn str_lower(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("str.lower", args, 0, 0)?;
-    let s = text(vm, args[0]).to_lowercase();
-    string_result(vm, s)
-}
-
-fn strip_with(
-    vm: &mut Vm,
-    args: &[Value],
-    name: &str,
-    f: fn(&str, &[char]) -> String,
-) -> Result<Value, Exception> {
-    expect_args(name, args, 0, 1)?;
-    let chars: Vec<char> = match args.get(1) {
-        None | Some(Value::None) => Vec::new(),
-        Some(&v) => str_arg(vm, name, v)?.chars().collect(),
-    };
-    let s = f(&text(vm, args[0]), &chars);
-    string_result(vm, s)
-}
-
-fn str_strip(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    strip_with(vm, args, "strip", |s, c| {
-        if c.is_empty() {
-            s.trim().into()
-        } else {
-            s.trim_matches(c).into()
-        }
-    })
-}
-
-fn str_lstrip(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    strip_with(vm, args, "lstrip", |s, c| {
-        if c.is_empty() {
-            s.trim_start().into()
-        } else {
-            s.trim_start_matches(c).into()
-        }
-    })
-}
-
-fn str_rstrip(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    strip_with(vm, args, "rstrip", |s, c| {
-        if c.is_empty() {
-            s.trim_end().into()
-        } else {
-            s.trim_end_matches(c).into()
-        }
-    })
-}
-
-fn str_split(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("split", args, 0, 2)?;
-    let s = text(vm, args[0]);
-    let max = match args.get(2) {
-        Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),
-        _ => None,
-    };
-    let parts: Vec<String> = match args.get(1) {
-        None | Some(Value::None) => match max {
-            Some(n) => {
-                let mut rest = s.trim_start();
-                let mut out = Vec::new();
-                while out.len() < n && !rest.is_empty() {
-                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                    out.push(rest[..end].to_owned());
-                    rest = rest[end..].trim_start();
-                }
-                if !rest.is_empty() {
-                    out.push(rest.to_owned());
-                }
-                out
-            }
-            None => s.split_whitespace().map(String::from).collect(),
-        },
-        Some(&sep) => {
-            let sep = str_arg(vm, "split", sep)?;
-            if sep.is_empty() {
-                return Err(Exception::new("ValueError", "empty separator"));
-            }
-            match max {
-                Some(n) => s.splitn(n + 1, sep.as_str()).map(String::from).collect(),
-                None => s.split(sep.as_str()).map(String::from).collect(),
-            }
-        }
-    };
-    let items: Vec<Value> = parts
-        .into_iter()
-        .map(|p| new_str(&mut vm.heap, p))
-        .collect();
-    Ok(Value::Obj(vm.heap.alloc(Object::List(items))))
-}
-
-fn str_join(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("str.join", args, 1, 1)?;
-    let sep = text(vm, args[0]);
-    let items = vm.collect(args[1])?;
-    let mut parts = Vec::with_capacity(items.len());
-    for (i, v) in items.into_iter().enumerate() {
-        match v.as_obj().map(|r| vm.heap.get(r)) {
-            Some(Object::Str(s)) => parts.push(s.to_string()),
-            _ => {
-                return Err(Exception::new(
-                    "TypeError",
-                    format!(
-                        "sequence item {i}: expected str instance, {} found",
-                        type_name(&vm.heap, v)
-                    ),
-                ))
-            }
-        }
-    }
-    string_result(vm, parts.join(&sep))
-}
-
-fn str_replace(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("replace", args, 2, 3)?;
-    let (old, new) = (
-        str_arg(vm, "replace", args[1])?,
-        str_arg(vm, "replace", args[2])?,
-    );
-    let s = text(vm, args[0]);
-    let out = match args.get(3) {
-        Some(Value::Int(n)) if *n >= 0 => s.replacen(&old, &new, *n as usize),
-        _ => s.replace(&old, &new),
-    };
-    string_result(vm, out)
-}
-
-fn str_startswith(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("startswith", args, 1, 1)?;
-    let (s, prefix) = (text(vm, args[0]), str_arg(vm, "startswith", args[1])?);
-    Ok(Value::Bool(s.starts_with(&prefix)))
-}
-
-fn str_endswith(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("endswith", args, 1, 1)?;
-    let (s, suffix) = (text(vm, args[0]), str_arg(vm, "endswith", args[1])?);
-    Ok(Value::Bool(s.ends_with(&suffix)))
-}
-
-fn str_find(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("find", args, 1, 1)?;
-    let (s, sub) = (text(vm, args[0]), str_arg(vm, "find", args[1])?);
-    Ok(Value::Int(
-        s.find(&sub).map_or(-1, |b| s[..b].chars().count() as i64),
-    ))
-}
-
-fn str_count(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("count", args, 1, 1)?;
-    let (s, sub) = (text(vm, args[0]), str_arg(vm, "count", args[1])?);
-    let n = if sub.is_empty() {
-        s.chars().count() + 1
-    } else {
-        s.matches(&sub).count()
-    };
-    Ok(Value::Int(n as i64))
-}
-
-fn str_title(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("str.title", args, 0, 0)?;
-    let mut out = String::new();
-    let mut previous_cased = false;
-    for c in text(vm, args[0]).chars() {
-        if previous_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        previous_cased = c.is_alphabetic();
-    }
-    string_result(vm, out)
-}
-
-fn str_capitalize(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("str.capitalize", args, 0, 0)?;
-    let s = text(vm, args[0]);
-    let mut chars = s.chars();
-    let out = match chars.next() {
-        Some(first) => first
-            .to_uppercase()
-            .chain(chars.flat_map(char::to_lowercase))
-            .collect(),
-        None => String::new(),
-    };
-    string_result(vm, out)
-}
-
-fn str_isdigit(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("str.isdigit", args, 0, 0)?;
-    let s = text(vm, args[0]);
-    Ok(Value::Bool(
-        !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()),
-    ))
-}
-
-fn str_isalpha(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("str.isalpha", args, 0, 0)?;
-    let s = text(vm, args[0]);
-    Ok(Value::Bool(
-        !s.is_empty() && s.chars().all(char::is_alphabetic),
-    ))
 }

@@ -390,6 +390,9 @@ impl Vm {
                                     self.stack.push(Value::Int(v));
                                 } else {
                                     self.stack.pop();
+                                    if sent.is_some() {
+                                        self.stack.push(Value::None);
+                                    }
                                     frame.ip = t as usize;
                                 }
                                 continue;

@@ -23,6 +23,7 @@ mod protocols;
 mod rare_ops;
 mod reflection;
 mod sets;
+mod str_methods;
 mod suggestions;
 mod sys;
 

@@ -141,9 +141,9 @@ pub fn compare(heap: &Heap, op: CmpOp, a: Value, b: Value) -> Result<Option<bool
     }))
 }
 
-/// The methods of sets and frozensets: those that change the set, for sets only, then those
-/// both have.
-pub fn method(obj: &Object, name: &str) -> Option<(NativeFn, &'static str)> {
+/// The methods of sets (those that change the set, then those frozensets share) and of
+/// frozensets.
+pub fn method_tables(type_name: &str) -> &'static [&'static [(&'static str, NativeFn)]] {
     const CHANGING: &[(&str, NativeFn)] = &[
         ("add", add),
         ("discard", discard),
@@ -162,16 +162,11 @@ pub fn method(obj: &Object, name: &str) -> Option<(NativeFn, &'static str)> {
         ("isdisjoint", isdisjoint),
         ("copy", copy),
     ];
-    let tables: &[&[(&'static str, NativeFn)]] = match obj {
-        Object::Set(_) => &[CHANGING, SHARED],
-        Object::FrozenSet(_) => &[SHARED],
-        _ => return None,
-    };
-    tables
-        .iter()
-        .flat_map(|t| t.iter())
-        .find(|(n, _)| *n == name)
-        .map(|&(n, f)| (f, n))
+    match type_name {
+        "set" => &[CHANGING, SHARED],
+        "frozenset" => &[SHARED],
+        _ => &[],
+    }
 }
 
 fn add(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {

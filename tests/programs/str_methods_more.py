@@ -1,0 +1,23 @@
+s = "  Hello, World  "
+print(s.center(20, "*"), "|" + "ab".center(5) + "|", "|" + "abc".center(6) + "|")
+print("42".zfill(5), "-42".zfill(6), "+7".zfill(4), "abc".zfill(2))
+print("x".ljust(4, "-") + "|", "x".rjust(4) + "|")
+print("a,b,,c".split(","), "a b  c ".split(), "a,b,c".split(",", 1), "a b c".split(maxsplit=1))
+print("a,b,c".rsplit(",", 1), " a b c ".rsplit(None, 1), "abc".rsplit("b"))
+print("one\ntwo\r\nthree\rfour".splitlines(), "x\ny\n".splitlines(True), "".splitlines())
+print("key=value=x".partition("="), "nokey".partition("="), "a.b.c".rpartition("."), "abc".rpartition("."))
+print("hello".find("l"), "hello".rfind("l"), "hello".find("l", 3), "hello".find("z"), "hello".find("h", -2))
+print("hello".index("e"), "hello".rindex("l"), "banana".count("an"), "banana".count("a", 2), "banana".count("a", 2, 4))
+try:
+    "abc".index("z")
+except ValueError as e:
+    print("ValueError:", e)
+print("abc123".isalnum(), "abc 123".isalnum(), "   ".isspace(), "".isspace())
+print("ABC".isupper(), "AbC".isupper(), "abc1".islower(), "123".islower())
+print("Hello World".istitle(), "Hello world".istitle(), "HELLO".istitle())
+print("var_1".isidentifier(), "1var".isidentifier(), "".isidentifier(), "_".isidentifier())
+print("123".isdecimal(), "12.3".isnumeric(), "٣".isnumeric())
+print("Hello".swapcase(), "ß".casefold(), "Straße".lower())
+print("prefix_name".removeprefix("prefix_"), "name.py".removesuffix(".py"), "x".removeprefix(""))
+print("hello".startswith(("he", "xx")), "hello".endswith(("lo",)), "hello".startswith("l", 2), "hello".endswith("ell", 0, 4))
+print("a-b-c".replace("-", "+", 1), "tab\there".expandtabs() if hasattr(str, "expandtabs") else "")

@@ -318,7 +318,7 @@ impl Vm {
         match self.heap.get(r) {
             Object::Instance(i) => {
                 let cls = i.class;
-                if let Some(&v) = i.attrs.get(&**name) {
+                if let Some(&v) = i.attrs.get(name) {
                     if !self.has_property(cls, name) {
                         return Ok(Some(v));
                     }
@@ -385,9 +385,9 @@ impl Vm {
                     .iter()
                     .position(|&k| k == after)
                     .map_or(mro.len(), |p| p + 1);
-                let found = mro[start..].iter().find_map(|&k| {
-                    class(&self.heap, k).and_then(|c| c.attrs.get(&**name).copied())
-                });
+                let found = mro[start..]
+                    .iter()
+                    .find_map(|&k| class(&self.heap, k).and_then(|c| c.attrs.get(name).copied()));
                 match found {
                     Some(f) => self.bind(f, receiver, owner).map(Some),
                     None => Ok(None),
@@ -545,10 +545,8 @@ impl Vm {
     /// `del obj.name`.
     pub(super) fn del_attr(&mut self, obj: Value, name: &Rc<str>) -> Result<(), Exception> {
         let removed = match obj.as_obj().map(|r| self.heap.get_mut(r)) {
-            Some(Object::Instance(i)) => i.attrs.shift_remove(&**name).is_some(),
-            Some(Object::Class(c)) if c.builtin.is_none() => {
-                c.attrs.shift_remove(&**name).is_some()
-            }
+            Some(Object::Instance(i)) => i.attrs.shift_remove(name).is_some(),
+            Some(Object::Class(c)) if c.builtin.is_none() => c.attrs.shift_remove(name).is_some(),
             _ => false,
         };
         if removed {
@@ -567,7 +565,7 @@ impl Vm {
     ) -> Result<MethodLookup, Exception> {
         if let Some(Object::Instance(i)) = obj.as_obj().map(|r| self.heap.get(r)) {
             let cls = i.class;
-            if !i.attrs.contains_key(&**name) {
+            if !i.attrs.contains_key(name) {
                 if let Some(found) = lookup(&self.heap, cls, name) {
                     if let Some(Object::Function(_)) = found.as_obj().map(|r| self.heap.get(r)) {
                         return Ok(MethodLookup::Unbound(found));

@@ -291,7 +291,7 @@ impl Vm {
                                 obj.as_obj().map(|r| self.heap.get_mut(r))
                             {
                                 if inst.exception.is_none() {
-                                    if let Some(slot) = inst.attrs.get_mut(&**name) {
+                                    if let Some(slot) = inst.attrs.get_mut(name) {
                                         *slot = value;
                                     } else {
                                         inst.attrs.insert(name.clone(), value);

@@ -36,10 +36,19 @@ fn command() -> Command {
                 .help("Print the bytecode of every code object instead of running"),
         )
         .arg(
+            Arg::new("command")
+                .short('c')
+                .value_name("CODE")
+                .conflicts_with_all(["check", "dis"])
+                .help("Run CODE as the program (the arguments after it become sys.argv[1:])"),
+        )
+        .arg(
             Arg::new("files")
                 .value_name("FILE")
                 .num_args(0..)
-                .help("The script to run (with --check, the files to check)"),
+                .trailing_var_arg(true)
+                .allow_hyphen_values(true)
+                .help("The script to run and its arguments (with --check, the files to check)"),
         )
 }
 
@@ -58,9 +67,13 @@ fn main() -> ExitCode {
     } else {
         Mode::Run
     };
+    let command = matches.get_one::<String>("command").cloned();
     let worker = std::thread::Builder::new()
         .stack_size(STACK_BYTES)
-        .spawn(move || run(&files, mode));
+        .spawn(move || match command {
+            Some(code) => run_command(&code, &files),
+            None => run(&files, mode),
+        });
     match worker.map(|w| w.join()) {
         Ok(Ok(code)) => code,
         _ => {
@@ -68,6 +81,18 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `baton -c CODE ARGS…`: runs CODE as a program named `<string>`, with `sys.argv` `-c ARGS…`.
+fn run_command(code: &str, args: &[String]) -> ExitCode {
+    let mut interpreter = Interpreter::new();
+    interpreter.set_argv(
+        std::iter::once("-c".to_owned())
+            .chain(args.iter().cloned())
+            .collect(),
+    );
+    let outcome = interpreter.run_source("<string>", code);
+    report_outcome(outcome, "<string>", code, None)
 }
 
 fn run(files: &[String], mode: Mode) -> ExitCode {
@@ -122,30 +147,51 @@ fn run(files: &[String], mode: Mode) -> ExitCode {
                 interpreter.run_source(&name, &src)
             }
         };
-        match outcome {
-            Ok(()) => {}
-            Err(RunError::Syntax(e)) => {
-                eprint!("{}", render_syntax_error(path, &src, &e, color));
-                status = ExitCode::from(1);
+        let code = report_outcome(outcome, path, &src, Some(&name));
+        if code != ExitCode::SUCCESS {
+            if mode != Mode::Check {
+                return code;
             }
-            Err(RunError::Exception(e)) => {
-                if let Some(code) = e.exit_status {
-                    if let Some(message) = &e.exit_message {
-                        eprintln!("{message}");
-                    }
-                    return ExitCode::from(code as u8);
-                }
-                eprint!("{}", traceback(&e, &name, &src));
-                return ExitCode::from(1);
-            }
+            status = code;
         }
     }
     status
 }
 
+/// Prints what went wrong (a syntax error, a traceback, a `SystemExit` message) and gives the
+/// exit status. `source_file` is the script's absolute name when there is a file whose lines
+/// tracebacks may quote.
+fn report_outcome(
+    outcome: Result<(), RunError>,
+    path: &str,
+    src: &str,
+    source_file: Option<&str>,
+) -> ExitCode {
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(RunError::Syntax(e)) => {
+            eprint!(
+                "{}",
+                render_syntax_error(path, src, &e, stderr_wants_color())
+            );
+            ExitCode::from(1)
+        }
+        Err(RunError::Exception(e)) => {
+            if let Some(code) = e.exit_status {
+                if let Some(message) = &e.exit_message {
+                    eprintln!("{message}");
+                }
+                return ExitCode::from(code as u8);
+            }
+            eprint!("{}", traceback(&e, source_file, src));
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// A CPython-shaped traceback: each exception of the chain (causes and contexts first), its
 /// frames outermost first, each with its source line.
-fn traceback(report: &baton::vm::Report, main_file: &str, src: &str) -> String {
+fn traceback(report: &baton::vm::Report, main_file: Option<&str>, src: &str) -> String {
     let mut out = String::new();
     for e in &report.chain {
         if let Some(link) = e.link {
@@ -159,7 +205,7 @@ fn traceback(report: &baton::vm::Report, main_file: &str, src: &str) -> String {
                 "  File \"{}\", line {}, in {}\n",
                 entry.filename, entry.line, entry.function
             ));
-            if &*entry.filename == main_file {
+            if Some(&*entry.filename) == main_file {
                 if let Some(line) = src.lines().nth(entry.line as usize - 1) {
                     out.push_str(&format!("    {}\n", line.trim()));
                 }

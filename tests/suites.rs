@@ -5,7 +5,10 @@
 //! - `syntax_errors::NAME`: `tests/syntax_errors/NAME.py` is rejected with the last line CPython
 //!   prints (`NAME.err_last`, recorded by `scripts/expect_syntax_errors.py`) and rendered exactly
 //!   as `NAME.diag` (`BATON_BLESS=1` regenerates those).
-//! - `unsupported::NAME`: valid Python Baton refuses with a NotImplementedError naming the feature.
+//! - `unsupported::NAME`: valid Python the compiler refuses with a NotImplementedError naming
+//!   the feature, rendered exactly as `NAME.diag`.
+//! - `dis::NAME`: `baton --dis tests/dis/NAME.py` prints exactly `NAME.dis` (`BATON_BLESS=1`
+//!   regenerates those).
 //! - `corpus::…`: every program we know of passes `baton --check`: the tutorial examples and the
 //!   benchmarks in `../shared/`, and the project's own programs in `tests/programs/` and
 //!   `tests/parse_corpus/` (an example CPython itself rejects is held to CPython's recorded last
@@ -70,6 +73,20 @@ pub fn golden(path: &Path, actual: &str) -> Result<(), String> {
 
 /// Baton's verdict on a file, as `baton --check` prints it: `Ok` or the rendered error.
 pub fn check_file(path: &Path) -> Result<(), String> {
+    verdict(path, |src| baton::check_source(src).map(drop))
+}
+
+/// Whether the compiler takes the file (which `baton --dis` needs), or its rendered refusal.
+fn compile_file(path: &Path) -> Result<(), String> {
+    verdict(path, |src| {
+        baton::compile_source(&path.display().to_string(), src).map(drop)
+    })
+}
+
+fn verdict(
+    path: &Path,
+    judge: impl Fn(&str) -> Result<(), baton::syntax::SyntaxError>,
+) -> Result<(), String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let name = path
         .file_name()
@@ -81,9 +98,7 @@ pub fn check_file(path: &Path) -> Result<(), String> {
         Ok(src) => src,
         Err(e) => return Err(rendered(&String::from_utf8_lossy(&bytes), &e)),
     };
-    baton::check_source(&src)
-        .map(drop)
-        .map_err(|e| rendered(&src, &e))
+    judge(&src).map_err(|e| rendered(&src, &e))
 }
 
 fn last_line(text: &str) -> &str {
@@ -93,8 +108,8 @@ fn last_line(text: &str) -> &str {
         .unwrap_or("")
 }
 
-fn rejected(path: &Path) -> Result<String, Failed> {
-    match check_file(path) {
+fn rejected(path: &Path, judge: fn(&Path) -> Result<(), String>) -> Result<String, Failed> {
+    match judge(path) {
         Ok(()) => Err("accepted, but CPython rejects it".into()),
         Err(rendered) => {
             golden(&path.with_extension("diag"), &rendered)?;
@@ -104,7 +119,7 @@ fn rejected(path: &Path) -> Result<String, Failed> {
 }
 
 fn syntax_error(path: PathBuf) -> Result<(), Failed> {
-    let rendered = rejected(&path)?;
+    let rendered = rejected(&path, check_file)?;
     let expected = std::fs::read_to_string(path.with_extension("err_last"))
         .map_err(|e| format!("{e}: run scripts/expect_syntax_errors.py"))?;
     let (want, got) = (expected.trim_end(), last_line(&rendered));
@@ -115,7 +130,7 @@ fn syntax_error(path: PathBuf) -> Result<(), Failed> {
 }
 
 fn unsupported(path: PathBuf) -> Result<(), Failed> {
-    let rendered = rejected(&path)?;
+    let rendered = rejected(&path, compile_file)?;
     if !last_line(&rendered).starts_with("NotImplementedError: ") {
         return Err(format!(
             "expected a NotImplementedError, got: {}",
@@ -123,6 +138,16 @@ fn unsupported(path: PathBuf) -> Result<(), Failed> {
         )
         .into());
     }
+    Ok(())
+}
+
+fn disassembly(path: PathBuf) -> Result<(), Failed> {
+    let src = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let code = baton::compile_source(&name, &src).map_err(|e| e.to_string())?;
+    golden(&path.with_extension("dis"), &code.to_string())?;
     Ok(())
 }
 
@@ -202,6 +227,7 @@ fn main() {
     for (dir, run) in [
         ("syntax_errors", syntax_error as fn(PathBuf) -> _),
         ("unsupported", unsupported),
+        ("dis", disassembly),
     ] {
         for path in python_files(&tests.join(dir)) {
             let name = format!(

@@ -1,0 +1,4 @@
+bases = (object,)
+
+class A(*bases):
+    pass

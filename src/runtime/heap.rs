@@ -12,7 +12,7 @@ use super::value::{ObjRef, Value};
 
 /// Collections start once this many objects were allocated since the last one (or the live
 /// count, if larger).
-const MIN_THRESHOLD: usize = 100_000;
+const MIN_THRESHOLD: usize = 20_000;
 
 #[derive(Default)]
 pub struct Heap {

@@ -173,6 +173,10 @@ pub enum Op {
     LoadFastAttr(u32, u32),
     /// `LoadFast a; LoadFast b`.
     LoadFastPair(u32, u32),
+    /// `LoadFast a; LoadFast b; Binary op`.
+    BinaryFastFast(BinOp, u32, u32),
+    /// `LoadFast x; LoadConst k; InPlace op; StoreFast x` (`x += 1`).
+    UpdateFastConst(BinOp, u32, u32),
     /// `StoreFast a; LoadFast b`.
     StoreFastLoadFast(u32, u32),
     /// `LoadConst k; BinarySubscr`.
@@ -353,6 +357,10 @@ impl Code {
                 format!("{o:?} {k} ({})", self.const_repr(*k))
             }
             Op::BinaryFast(o, x) | Op::InPlaceFast(o, x) => format!("{o:?} {}", local(x)),
+            Op::BinaryFastFast(o, a, b) => format!("{o:?} {} {}", local(a), local(b)),
+            Op::UpdateFastConst(o, x, k) => {
+                format!("{o:?} {} {k} ({})", local(x), self.const_repr(*k))
+            }
             Op::LoadFastAttr(x, n) => format!("{} {}", local(x), name(n)),
             Op::LoadFastPair(a, b) | Op::StoreFastLoadFast(a, b) => {
                 format!("{} {}", local(a), local(b))

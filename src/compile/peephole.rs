@@ -14,6 +14,12 @@ fn fusion(ops: &[Op]) -> Option<(Op, usize)> {
             Some((Op::CompareConstJump(c, k, t), 3))
         }
         [Op::Compare(c), Op::PopJumpIfFalse(t), ..] => Some((Op::CompareJump(c, t), 2)),
+        [Op::LoadFast(x), Op::LoadConst(k), Op::InPlace(b), Op::StoreFast(y), ..] if x == y => {
+            Some((Op::UpdateFastConst(b, x, k), 4))
+        }
+        [Op::LoadFast(x), Op::LoadFast(y), Op::Binary(b), ..] => {
+            Some((Op::BinaryFastFast(b, x, y), 3))
+        }
         [Op::LoadFast(x), Op::LoadConst(k), Op::BinarySubscr, ..] => {
             Some((Op::LoadFastSubscrConst(x, k), 3))
         }

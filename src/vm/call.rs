@@ -199,11 +199,33 @@ impl Vm {
         callee_at: usize,
         kwnames: &[Rc<str>],
     ) -> Result<Value, Exception> {
-        let mut args: Vec<Value> = receiver.into_iter().collect();
-        args.extend_from_slice(&self.stack[callee_at + 1..]);
-        let keyword_values = args.split_off(args.len() - kwnames.len());
-        let kwargs: Vec<(Rc<str>, Value)> = kwnames.iter().cloned().zip(keyword_values).collect();
-        let result = func(self, &args, &kwargs);
+        // Most calls have a few arguments: they are copied to the Rust stack, not the heap.
+        const INLINE: usize = 6;
+        let given = &self.stack[callee_at + 1..];
+        let count = given.len() + usize::from(receiver.is_some());
+        let mut inline = [Value::None; INLINE];
+        let mut spilled = Vec::new();
+        let args: &mut [Value] = if count <= INLINE {
+            &mut inline[..count]
+        } else {
+            spilled.resize(count, Value::None);
+            &mut spilled
+        };
+        let skip = match receiver {
+            Some(r) => {
+                args[0] = r;
+                1
+            }
+            None => 0,
+        };
+        args[skip..].copy_from_slice(given);
+        let positional = count - kwnames.len();
+        let kwargs: Vec<(Rc<str>, Value)> = kwnames
+            .iter()
+            .cloned()
+            .zip(args[positional..].iter().copied())
+            .collect();
+        let result = func(self, &args[..positional], &kwargs);
         self.stack.truncate(callee_at);
         result
     }

@@ -339,6 +339,23 @@ impl Vm {
                     let b = local!(x);
                     binary!(bop, b, matches!(op, Op::InPlaceFast(..)));
                 }
+                Op::BinaryFastFast(bop, x, y) => {
+                    let (a, b) = (local!(x), local!(y));
+                    let v = match ops::arithmetic_fast_path(bop, a, b) {
+                        Some(v) => v,
+                        None => parked!(self.binary_op(bop, a, b, false)),
+                    };
+                    self.stack.push(v);
+                }
+                Op::UpdateFastConst(bop, x, k) => {
+                    let a = local!(x);
+                    let b = frame.loaded.consts[k as usize];
+                    let v = match ops::arithmetic_fast_path(bop, a, b) {
+                        Some(v) => v,
+                        None => parked!(self.binary_op(bop, a, b, true)),
+                    };
+                    self.stack[frame.base + x as usize] = v;
+                }
                 Op::Compare(cop) => {
                     let b = pop!();
                     let a = pop!();

@@ -222,15 +222,7 @@ fn sequence_binary(
                     .collect(),
             )
         }
-        (BinOp::Add, Object::Str(x)) => match str_of(heap, b) {
-            Some(y) => {
-                let mut joined = String::with_capacity(x.len() + y.len());
-                joined.push_str(x);
-                joined.push_str(y);
-                Object::Str(joined.into_boxed_str())
-            }
-            None => return Ok(None),
-        },
+        (BinOp::Add, Object::Str(_)) => return Ok(concat_strings(heap, a, b)),
         (BinOp::Add, Object::List(x)) => match b.as_obj().map(|r| heap.get(r)) {
             Some(Object::List(y)) => Object::List(x.iter().chain(y.iter()).copied().collect()),
             _ => return Err(cannot_concatenate(heap, "list", b)),
@@ -1021,10 +1013,31 @@ fn scalar_repr(v: Value) -> String {
     match v {
         Value::Unbound | Value::None => "None".into(),
         Value::Bool(b) => if b { "True" } else { "False" }.into(),
-        Value::Int(i) => i.to_string(),
+        Value::Int(i) => int_text(i),
         Value::Float(f) => float_repr(f),
         Value::Obj(_) => String::new(),
     }
+}
+
+/// The decimal text of `i`, without the formatting machinery (`str(i)` is hot).
+pub fn int_text(i: i64) -> String {
+    let mut digits = [0u8; 21];
+    let mut at = digits.len();
+    let mut n = i.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        digits[at] = b'-';
+    }
+    // Only ASCII digits and '-' were written.
+    String::from_utf8_lossy(&digits[at..]).into_owned()
 }
 
 /// An address-like number for default reprs: stable for the object's lifetime.
@@ -1128,6 +1141,17 @@ pub fn format_value<H: Host>(h: &mut H, v: Value, spec: &str) -> Result<String, 
             m,
         )
     })
+}
+
+/// `a + b` for two strings, if both are.
+pub fn concat_strings(heap: &mut Heap, a: Value, b: Value) -> Option<Value> {
+    let (Some(x), Some(y)) = (str_of(heap, a), str_of(heap, b)) else {
+        return None;
+    };
+    let mut joined = String::with_capacity(x.len() + y.len());
+    joined.push_str(x);
+    joined.push_str(y);
+    Some(new_str(heap, joined))
 }
 
 /// The repr of a tuple holding `items`.

@@ -68,6 +68,11 @@ impl Vm {
         b: Value,
         in_place: bool,
     ) -> Result<Value, Exception> {
+        if op == BinOp::Add {
+            if let Some(v) = ops::concat_strings(&mut self.heap, a, b) {
+                return Ok(v);
+            }
+        }
         if !is_instance(&self.heap, a) && !is_instance(&self.heap, b) {
             if in_place {
                 if let Some(v) = super::containers::in_place(self, op, a, b)? {

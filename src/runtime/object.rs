@@ -44,6 +44,8 @@ pub struct Function {
     pub kwdefaults: Box<[Value]>,
     /// The cells of the enclosing function's variables this one uses.
     pub closure: Box<[Value]>,
+    /// Attributes a program set on it (`wrapper.cache = {}`).
+    pub attrs: Attrs,
 }
 
 /// A built-in function: called with the VM, its positional arguments and its keyword arguments.
@@ -292,6 +294,7 @@ impl Object {
                         .chain(f.defaults.iter())
                         .chain(f.kwdefaults.iter())
                         .chain(f.closure.iter())
+                        .chain(f.attrs.values())
                         .filter_map(|v| v.as_obj()),
                 );
                 return;

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use super::ops::{self, new_str, type_name};
+use super::ops::{self, new_str, type_name, Host};
 use super::{iteration, reflection, Exception, Vm};
 use crate::runtime::object::{NativeFn, NativeFunction};
 use crate::runtime::{Heap, Object, Value};
@@ -52,8 +52,8 @@ fn install_type_methods(vm: &mut Vm) {
 
 /// The built-in types that calling makes values of, with the function that does.
 const TYPES: [(&str, NativeFn); 20] = [
-    ("int", int),
-    ("float", float),
+    ("int", super::numbers::int),
+    ("float", super::numbers::float),
     ("str", str_),
     ("list", iteration::list),
     ("tuple", iteration::tuple),
@@ -396,94 +396,15 @@ fn globals(_: &mut Vm, _: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exc
 
 fn abs(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     arity("abs", args, 1, 1)?;
+    if let Some(v) = vm.special(args[0], "__abs__", &[])? {
+        return Ok(v);
+    }
     match args[0] {
         Value::Float(f) => Ok(Value::Float(f.abs())),
         v if ops::compare(&vm.heap, crate::syntax::ast::CmpOp::Lt, v, Value::Int(0))? => {
             ops::unary(&mut vm.heap, crate::syntax::ast::UnaryOp::Neg, v)
         }
         v => ops::unary(&mut vm.heap, crate::syntax::ast::UnaryOp::Pos, v),
-    }
-}
-
-fn int(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    arity("int", args, 0, 1)?;
-    match args.first().copied() {
-        None => Ok(Value::Int(0)),
-        Some(Value::Float(f)) => ops::float_to_int(&mut vm.heap, f.trunc()),
-        Some(Value::Bool(b)) => Ok(Value::Int(i64::from(b))),
-        Some(v @ Value::Int(_)) => Ok(v),
-        Some(v) => {
-            let text = match v {
-                Value::Obj(r) => match vm.heap.get(r) {
-                    Object::Str(s) => Some(s.to_string()),
-                    Object::BigInt(_) => return Ok(v),
-                    _ => None,
-                },
-                _ => None,
-            };
-            let Some(text) = text else {
-                return Err(Exception::new(
-                    "TypeError",
-                    format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(&vm.heap, v)),
-                ));
-            };
-            let cleaned = text.trim().replace('_', "");
-            match cleaned.parse::<num_bigint::BigInt>() {
-                Ok(b) if !text.trim().starts_with('_') && !text.contains("__") => {
-                    Ok(ops::int_value(&mut vm.heap, b))
-                }
-                _ => Err(Exception::new(
-                    "ValueError",
-                    format!(
-                        "invalid literal for int() with base 10: {}",
-                        ops::str_repr(&text)
-                    ),
-                )),
-            }
-        }
-    }
-}
-
-fn float(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    arity("float", args, 0, 1)?;
-    match args.first().copied() {
-        None => Ok(Value::Float(0.0)),
-        Some(Value::Float(f)) => Ok(Value::Float(f)),
-        Some(Value::Int(i)) => Ok(Value::Float(i as f64)),
-        Some(Value::Bool(b)) => Ok(Value::Float(f64::from(u8::from(b)))),
-        Some(v) => {
-            let text = v.as_obj().and_then(|r| match vm.heap.get(r) {
-                Object::Str(s) => Some(s.to_string()),
-                _ => None,
-            });
-            match text
-                .as_deref()
-                .map(str::trim)
-                .map(|t| t.to_ascii_lowercase())
-            {
-                Some(t) if t == "inf" || t == "+inf" || t == "infinity" => {
-                    Ok(Value::Float(f64::INFINITY))
-                }
-                Some(t) if t == "-inf" || t == "-infinity" => Ok(Value::Float(f64::NEG_INFINITY)),
-                Some(t) if t == "nan" || t == "+nan" || t == "-nan" => Ok(Value::Float(f64::NAN)),
-                Some(t) => t.parse::<f64>().map(Value::Float).map_err(|_| {
-                    Exception::new(
-                        "ValueError",
-                        format!(
-                            "could not convert string to float: {}",
-                            ops::str_repr(text.as_deref().unwrap_or(""))
-                        ),
-                    )
-                }),
-                None => Err(Exception::new(
-                    "TypeError",
-                    format!(
-                        "float() argument must be a string or a real number, not '{}'",
-                        type_name(&vm.heap, v)
-                    ),
-                )),
-            }
-        }
     }
 }
 

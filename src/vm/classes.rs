@@ -46,8 +46,9 @@ pub(super) fn is_subclass(heap: &Heap, cls: ObjRef, base: ObjRef) -> bool {
     cls == base || class(heap, cls).is_some_and(|c| c.mro.contains(&base))
 }
 
-/// C3 linearisation of a class with these bases; `None` when no consistent order exists.
-fn c3_mro(heap: &Heap, this: ObjRef, bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
+/// C3 linearisation of a class with these bases; when no consistent order exists, the classes
+/// the merge was stuck on (CPython names them in its error).
+fn c3_mro(heap: &Heap, this: ObjRef, bases: &[ObjRef]) -> Result<Vec<ObjRef>, Vec<ObjRef>> {
     let mut sequences: Vec<Vec<ObjRef>> = bases
         .iter()
         .map(|&b| class(heap, b).map(|c| c.mro.to_vec()).unwrap_or_default())
@@ -57,12 +58,21 @@ fn c3_mro(heap: &Heap, this: ObjRef, bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
     loop {
         sequences.retain(|s| !s.is_empty());
         if sequences.is_empty() {
-            return Some(out);
+            return Ok(out);
         }
         let head = sequences
             .iter()
             .map(|s| s[0])
-            .find(|&h| !sequences.iter().any(|s| s[1..].contains(&h)))?;
+            .find(|&h| !sequences.iter().any(|s| s[1..].contains(&h)));
+        let Some(head) = head else {
+            let mut stuck: Vec<ObjRef> = Vec::new();
+            for s in &sequences {
+                if !stuck.contains(&s[0]) {
+                    stuck.push(s[0]);
+                }
+            }
+            return Err(stuck);
+        };
         out.push(head);
         for s in &mut sequences {
             if s[0] == head {
@@ -201,19 +211,19 @@ impl Vm {
             is_exception,
             has_properties,
         })));
-        let Some(mro) = c3_mro(&self.heap, r, &base_refs) else {
-            let names: Vec<String> = base_refs
+        let mro = c3_mro(&self.heap, r, &base_refs).map_err(|stuck| {
+            let names: Vec<String> = stuck
                 .iter()
                 .filter_map(|&b| class(&self.heap, b).map(|c| c.name.to_string()))
                 .collect();
-            return Err(Exception::new(
+            Exception::new(
                 "TypeError",
                 format!(
                     "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
                 ),
-            ));
-        };
+            )
+        })?;
         if let Object::Class(c) = self.heap.get_mut(r) {
             c.mro = mro.into_boxed_slice();
         }
@@ -234,6 +244,15 @@ impl Vm {
             attrs: Attrs::default(),
             exception,
         }))))
+    }
+
+    /// A dict of attribute names and values (a `__dict__`).
+    fn attribute_dict(&mut self, pairs: Vec<(Rc<str>, Value)>) -> Result<Value, Exception> {
+        let pairs: Vec<(Value, Value)> = pairs
+            .into_iter()
+            .map(|(k, v)| (new_str(&mut self.heap, &*k), v))
+            .collect();
+        super::containers::new_dict(&mut self.heap, pairs)
     }
 
     fn is_property(&self, v: Value) -> bool {
@@ -351,6 +370,11 @@ impl Vm {
                         };
                         return Ok(Some(new_str(&mut self.heap, m)));
                     }
+                    "__dict__" => {
+                        let pairs: Vec<(Rc<str>, Value)> =
+                            c.attrs.iter().map(|(k, v)| (k.clone(), *v)).collect();
+                        return self.attribute_dict(pairs).map(Some);
+                    }
                     _ => {}
                 }
                 let Some(found) = lookup(&self.heap, r, name) else {
@@ -394,13 +418,29 @@ impl Vm {
                 }
             }
             Object::Module(m) => Ok(m.attrs.get(name).copied()),
-            Object::Function(f) => Ok(match &**name {
-                "__name__" | "__qualname__" => {
-                    let n = f.name.clone();
-                    Some(new_str(&mut self.heap, &*n))
+            Object::Function(f) => {
+                if let Some(&v) = f.attrs.get(name) {
+                    return Ok(Some(v));
                 }
-                _ => None,
-            }),
+                Ok(match &**name {
+                    "__name__" => {
+                        let n = f.name.clone();
+                        Some(new_str(&mut self.heap, &*n))
+                    }
+                    "__qualname__" => {
+                        let n = f.loaded.code.qualname.clone();
+                        Some(new_str(&mut self.heap, &*n))
+                    }
+                    "__module__" => Some(new_str(&mut self.heap, "__main__")),
+                    "__doc__" => Some(Value::None),
+                    "__dict__" => {
+                        let pairs: Vec<(Rc<str>, Value)> =
+                            f.attrs.iter().map(|(k, v)| (k.clone(), *v)).collect();
+                        Some(self.attribute_dict(pairs)?)
+                    }
+                    _ => None,
+                })
+            }
             Object::Native(n) => Ok(match &**name {
                 "__name__" | "__qualname__" => {
                     let n = n.name;
@@ -449,11 +489,7 @@ impl Vm {
             ("__dict__", _) => {
                 let pairs: Vec<(Rc<str>, Value)> =
                     i.attrs.iter().map(|(k, v)| (k.clone(), *v)).collect();
-                let pairs: Vec<(Value, Value)> = pairs
-                    .into_iter()
-                    .map(|(k, v)| (new_str(&mut self.heap, &*k), v))
-                    .collect();
-                super::containers::new_dict(&mut self.heap, pairs).ok()
+                self.attribute_dict(pairs).ok()
             }
             ("args", Some(e)) => {
                 let args = e.args.clone();
@@ -535,6 +571,12 @@ impl Vm {
             Object::Module(_) => {
                 if let Object::Module(m) = self.heap.get_mut(r) {
                     m.attrs.insert(name.clone(), value);
+                }
+                Ok(())
+            }
+            Object::Function(_) => {
+                if let Object::Function(f) = self.heap.get_mut(r) {
+                    f.attrs.insert(name.clone(), value);
                 }
                 Ok(())
             }

@@ -121,6 +121,55 @@ fn index(heap: &Heap, what: &str, key: Value, len: usize) -> Result<usize, Excep
     Ok(i as usize)
 }
 
+/// The (start, stop, step) of `key` when it is a slice.
+fn slice_of(heap: &Heap, key: Value) -> Option<(Value, Value, Value)> {
+    match key.as_obj().map(|k| heap.get(k)) {
+        Some(Object::Slice { start, stop, step }) => Some((*start, *stop, *step)),
+        _ => None,
+    }
+}
+
+/// `list[slice] = items`: a plain slice is replaced by any number of items, an extended one
+/// (with a step) by exactly as many as it selects.
+pub fn assign_slice(
+    heap: &mut Heap,
+    list: ObjRef,
+    key: Value,
+    items: Vec<Value>,
+) -> Result<(), Exception> {
+    let Some((a, b, c)) = slice_of(heap, key) else {
+        return Ok(());
+    };
+    let len = match heap.get(list) {
+        Object::List(l) => l.len() as i64,
+        _ => 0,
+    };
+    let (start, stop, step) = slice_indices(heap, a, b, c, len)?;
+    let Object::List(target) = heap.get_mut(list) else {
+        return Ok(());
+    };
+    if step == 1 {
+        let stop = stop.max(start) as usize;
+        target.splice(start as usize..stop, items);
+        return Ok(());
+    }
+    let positions: Vec<usize> = slice_positions(start, stop, step).collect();
+    if positions.len() != items.len() {
+        return Err(Exception::new(
+            "ValueError",
+            format!(
+                "attempt to assign sequence of size {} to extended slice of size {}",
+                items.len(),
+                positions.len()
+            ),
+        ));
+    }
+    for (at, v) in positions.into_iter().zip(items) {
+        target[at] = v;
+    }
+    Ok(())
+}
+
 /// `container[key]`.
 pub fn get_item(heap: &mut Heap, container: Value, key: Value) -> Result<Value, Exception> {
     let Value::Obj(r) = container else {
@@ -149,6 +198,11 @@ pub fn get_item(heap: &mut Heap, container: Value, key: Value) -> Result<Value, 
             }
             None => Ok(items[index(heap, "tuple", key, items.len())?]),
         },
+        Object::Str(s) if s.is_ascii() && slice.is_none() => {
+            let i = index(heap, "string", key, s.len())?;
+            let c = s[i..=i].to_owned();
+            Ok(new_str(heap, c))
+        }
         Object::Str(s) => {
             let chars: Vec<char> = s.chars().collect();
             match slice {
@@ -203,15 +257,6 @@ pub fn set_item(
     };
     match heap.get(r) {
         Object::List(items) => {
-            if key
-                .as_obj()
-                .is_some_and(|k| matches!(heap.get(k), Object::Slice { .. }))
-            {
-                return Err(Exception::new(
-                    "NotImplementedError",
-                    "assigning to a list slice is not supported yet",
-                ));
-            }
             let i = index(heap, "list assignment", key, items.len())?;
             if let Object::List(items) = heap.get_mut(r) {
                 items[i] = value;
@@ -241,6 +286,18 @@ pub fn del_item(heap: &mut Heap, container: Value, key: Value) -> Result<(), Exc
     };
     match heap.get(r) {
         Object::List(items) => {
+            if let Some((a, b, c)) = slice_of(heap, key) {
+                let (a, b, c) = slice_indices(heap, a, b, c, items.len() as i64)?;
+                let mut doomed = vec![false; items.len()];
+                for at in slice_positions(a, b, c) {
+                    doomed[at] = true;
+                }
+                if let Object::List(items) = heap.get_mut(r) {
+                    let mut kept = doomed.iter();
+                    items.retain(|_| !kept.next().copied().unwrap_or(false));
+                }
+                return Ok(());
+            }
             let i = index(heap, "list assignment", key, items.len())?;
             if let Object::List(items) = heap.get_mut(r) {
                 items.remove(i);
@@ -406,6 +463,21 @@ pub fn merge_dict(
     }
     put_dict(heap, r, d);
     result
+}
+
+/// `a | b` for two dicts: a new dict with `b`'s entries over `a`'s; `None` for other operands.
+pub fn dict_union(heap: &mut Heap, a: Value, b: Value) -> Result<Option<Value>, Exception> {
+    let is_dict = |v: Value| matches!(v.as_obj().map(|r| heap.get(r)), Some(Object::Dict(_)));
+    if !is_dict(a) || !is_dict(b) {
+        return Ok(None);
+    }
+    let pairs: Vec<(Value, Value)> = match a.as_obj().map(|r| heap.get(r)) {
+        Some(Object::Dict(d)) => d.iter().collect(),
+        _ => Vec::new(),
+    };
+    let union = new_dict(heap, pairs)?;
+    merge_dict(heap, union, b, false)?;
+    Ok(Some(union))
 }
 
 /// `a op= b` where the built-in type changes `a` itself: list `+=` and `*=`, set and dict `|=`

@@ -7,7 +7,7 @@ use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::builtins::arity;
-use super::ops::{self, new_str, type_name};
+use super::ops::{self, new_str, type_name, Host};
 use super::{Exception, Vm};
 use crate::runtime::{Heap, Object, Value};
 use crate::syntax::ast::BinOp;
@@ -214,4 +214,204 @@ pub(super) fn format(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Ex
     };
     let text = ops::format_value(vm, args[0], &spec)?;
     Ok(new_str(&mut vm.heap, text))
+}
+
+/// `int(x)` and `int(text, base)`.
+pub(super) fn int(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    arity("int", args, 0, 2)?;
+    let base = match (args.get(1), kwargs.iter().find(|(k, _)| &**k == "base")) {
+        (Some(&b), _) | (None, Some(&(_, b))) => Some(b),
+        _ => None,
+    };
+    let Some(&v) = args.first() else {
+        return Ok(Value::Int(0));
+    };
+    let text = match v.as_obj().map(|r| vm.heap.get(r)) {
+        Some(Object::Str(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let Some(text) = text else {
+        if base.is_some() {
+            return Err(Exception::new(
+                "TypeError",
+                "int() can't convert non-string with explicit base",
+            ));
+        }
+        return match v {
+            Value::Float(f) => ops::float_to_int(&mut vm.heap, f.trunc()),
+            Value::Bool(b) => Ok(Value::Int(i64::from(b))),
+            Value::Int(_) => Ok(v),
+            Value::Obj(r) if matches!(vm.heap.get(r), Object::BigInt(_)) => Ok(v),
+            _ => match vm.special(v, "__int__", &[])?.or(vm.special(v, "__index__", &[])?) {
+                Some(i) if matches!(i, Value::Int(_)) => Ok(i),
+                _ => Err(Exception::new(
+                    "TypeError",
+                    format!(
+                        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                        type_name(&vm.heap, v)
+                    ),
+                )),
+            },
+        };
+    };
+    let base = match base {
+        None => 10,
+        Some(Value::Int(b)) if b == 0 || (2..=36).contains(&b) => b as u32,
+        Some(Value::Int(_)) => {
+            return Err(Exception::new(
+                "ValueError",
+                "int() base must be >= 2 and <= 36, or 0",
+            ))
+        }
+        Some(other) => {
+            return Err(Exception::new(
+                "TypeError",
+                format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(&vm.heap, other)
+                ),
+            ))
+        }
+    };
+    match parse_int(&text, base) {
+        Some(n) => Ok(ops::int_value(&mut vm.heap, n)),
+        None => Err(Exception::new(
+            "ValueError",
+            format!(
+                "invalid literal for int() with base {base}: {}",
+                ops::str_repr(&text)
+            ),
+        )),
+    }
+}
+
+/// Removes the underscores of a numeral when each one sits between two digits (as Python's
+/// grammar allows); `None` when one does not.
+fn without_underscores(digits: &str, is_digit: impl Fn(char) -> bool) -> Option<String> {
+    let chars: Vec<char> = digits.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '_' {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            if !before.is_some_and(&is_digit) || !after.is_some_and(&is_digit) {
+                return None;
+            }
+        }
+    }
+    Some(chars.into_iter().filter(|&c| c != '_').collect())
+}
+
+/// Python's `int(text, base)` parsing: whitespace, a sign, a base prefix where the base allows
+/// one (base 0 takes it from the prefix), underscores between digits.
+fn parse_int(text: &str, base: u32) -> Option<num_bigint::BigInt> {
+    let t = text.trim();
+    let (negative, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = t.to_ascii_lowercase();
+    let prefixed = |p: &str| lower.starts_with(p);
+    let (base, digits) = match base {
+        0 if prefixed("0x") => (16, &t[2..]),
+        0 if prefixed("0o") => (8, &t[2..]),
+        0 if prefixed("0b") => (2, &t[2..]),
+        0 => {
+            let stripped = t.trim_start_matches(['0', '_']);
+            if !stripped.is_empty() && stripped.len() != t.len() {
+                return None;
+            }
+            (10, t)
+        }
+        16 if prefixed("0x") => (16, &t[2..]),
+        8 if prefixed("0o") => (8, &t[2..]),
+        2 if prefixed("0b") => (2, &t[2..]),
+        b => (b, t),
+    };
+    // After a prefix, one underscore may come first: `0x_ff`.
+    let digits = if digits.len() != t.len() {
+        digits.strip_prefix('_').unwrap_or(digits)
+    } else {
+        digits
+    };
+    let cleaned = without_underscores(digits, |c| c.is_digit(base))?;
+    if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_digit(base)) {
+        return None;
+    }
+    let n = num_bigint::BigInt::parse_bytes(cleaned.as_bytes(), base)?;
+    Some(if negative { -n } else { n })
+}
+
+/// `float(x)`.
+pub(super) fn float(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("float", args, 0, 1)?;
+    let Some(&v) = args.first() else {
+        return Ok(Value::Float(0.0));
+    };
+    match v {
+        Value::Float(_) => return Ok(v),
+        Value::Int(i) => return Ok(Value::Float(i as f64)),
+        Value::Bool(b) => return Ok(Value::Float(f64::from(u8::from(b)))),
+        _ => {}
+    }
+    let text = match v.as_obj().map(|r| vm.heap.get(r)) {
+        Some(Object::Str(s)) => s.to_string(),
+        Some(Object::BigInt(b)) => {
+            let f = b.to_f64().unwrap_or(f64::INFINITY);
+            if f.is_infinite() {
+                return Err(Exception::new(
+                    "OverflowError",
+                    "int too large to convert to float",
+                ));
+            }
+            return Ok(Value::Float(f));
+        }
+        _ => {
+            return match vm.special(v, "__float__", &[])? {
+                Some(f @ Value::Float(_)) => Ok(f),
+                _ => Err(Exception::new(
+                    "TypeError",
+                    format!(
+                        "float() argument must be a string or a real number, not '{}'",
+                        type_name(&vm.heap, v)
+                    ),
+                )),
+            }
+        }
+    };
+    parse_float(&text).map(Value::Float).ok_or_else(|| {
+        Exception::new(
+            "ValueError",
+            format!(
+                "could not convert string to float: {}",
+                ops::str_repr(&text)
+            ),
+        )
+    })
+}
+
+/// Python's float syntax: decimal numerals with underscores between digits, `inf`, `infinity`
+/// and `nan` in any case, each with an optional sign, surrounded by whitespace.
+fn parse_float(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let unsigned = t.strip_prefix(['+', '-']).unwrap_or(t).to_ascii_lowercase();
+    let negative = t.starts_with('-');
+    let special = match unsigned.as_str() {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(f) = special {
+        return Some(if negative { -f } else { f });
+    }
+    let cleaned = without_underscores(t, |c| c.is_ascii_digit())?;
+    let numeral = cleaned.strip_prefix(['+', '-']).unwrap_or(&cleaned);
+    let valid = numeral.chars().any(|c| c.is_ascii_digit())
+        && numeral
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'));
+    if !valid {
+        return None;
+    }
+    cleaned.parse().ok()
 }

@@ -84,6 +84,11 @@ impl Vm {
                     return super::formatting::percent_format(self, a, b);
                 }
             }
+            if op == BinOp::BitOr {
+                if let Some(v) = super::containers::dict_union(&mut self.heap, a, b)? {
+                    return Ok(v);
+                }
+            }
             if let Some(v) = super::sets::binary(&mut self.heap, op, a, b)? {
                 return Ok(v);
             }
@@ -151,6 +156,17 @@ impl Vm {
                 .is_some()
         {
             return Ok(());
+        }
+        let list = container
+            .as_obj()
+            .filter(|&r| matches!(self.heap.get(r), Object::List(_)));
+        let is_slice = matches!(
+            key.as_obj().map(|r| self.heap.get(r)),
+            Some(Object::Slice { .. })
+        );
+        if let (Some(list), true) = (list, is_slice) {
+            let items = self.collect(value)?;
+            return super::containers::assign_slice(&mut self.heap, list, key, items);
         }
         super::containers::set_item(&mut self.heap, container, key, value)
     }

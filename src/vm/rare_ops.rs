@@ -362,6 +362,7 @@ impl Vm {
             defaults: defaults.into_boxed_slice(),
             kwdefaults,
             closure: closure.into_boxed_slice(),
+            attrs: Default::default(),
         };
         let r = self.heap.alloc(Object::Function(f));
         self.stack.push(Value::Obj(r));

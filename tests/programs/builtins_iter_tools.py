@@ -1,0 +1,16 @@
+names = ["ann", "bob", "cy"]
+ages = [31, 25, 40]
+print(list(enumerate(names, 1)))
+print(dict(zip(names, ages)))
+print(sorted(zip(ages, names), reverse=True))
+print(list(map(len, names)), list(map(lambda a, b: a * b, [1, 2], [3, 4])))
+print(list(filter(None, [0, 1, "", "x", None, []])), list(filter(lambda a: a > 30, ages)))
+print(any(a > 35 for a in ages), all(a > 20 for a in ages), any([]), all([]))
+print(sum(ages), sum([0.5, 0.25]), sum([[1], [2]], []))
+print(min(names, key=len), max(ages), min(3, 1, 2), max("abc"))
+print(list(reversed(names)), sorted(names, key=lambda n: n[-1]))
+print(list(range(10, 0, -3)), list(range(0)), range(5)[2], len(range(1, 10, 2)))
+print(abs(-3.5), round(2.675, 2), round(7.5), round(8.5), divmod(-7, 2), pow(2, 10), pow(2, 10, 1000))
+print(chr(65), ord("z"), hex(255), oct(8), bin(5), int("ff", 16), int("0b101", 0))
+print(isinstance(3, (str, int)), callable(len), callable(3))
+print(list(zip(*[[1, 2, 3], [4, 5, 6]])))

@@ -504,6 +504,16 @@ impl Vm {
             {
                 Some(e.args.first().copied().unwrap_or(Value::None))
             }
+            ("code", Some(e)) if super::exceptions::is_kind(&self.heap, i.class, "SystemExit") => {
+                Some(match &*e.args {
+                    [] => Value::None,
+                    [one] => *one,
+                    many => {
+                        let many: Box<[Value]> = many.into();
+                        Value::Obj(self.heap.alloc(Object::Tuple(many)))
+                    }
+                })
+            }
             _ => None,
         }
     }

@@ -10,7 +10,7 @@ use crate::runtime::{Heap, Object, Value};
 
 /// The attributes of `math`.
 pub(super) fn attributes(heap: &mut Heap) -> HashMap<Rc<str>, Value> {
-    let table: [(&'static str, NativeFn); 15] = [
+    let table: [(&'static str, NativeFn); 37] = [
         ("sqrt", math_sqrt),
         ("floor", math_floor),
         ("ceil", math_ceil),
@@ -26,6 +26,28 @@ pub(super) fn attributes(heap: &mut Heap) -> HashMap<Rc<str>, Value> {
         ("isqrt", math_isqrt),
         ("gcd", math_gcd),
         ("isclose", math_isclose),
+        ("trunc", math_trunc),
+        ("log2", math_log2),
+        ("log10", math_log10),
+        ("asin", math_asin),
+        ("acos", math_acos),
+        ("atan", math_atan),
+        ("sinh", math_sinh),
+        ("cosh", math_cosh),
+        ("tanh", math_tanh),
+        ("degrees", math_degrees),
+        ("radians", math_radians),
+        ("isnan", math_isnan),
+        ("isinf", math_isinf),
+        ("isfinite", math_isfinite),
+        ("copysign", math_copysign),
+        ("fmod", math_fmod),
+        ("factorial", math_factorial),
+        ("lcm", math_lcm),
+        ("comb", math_comb),
+        ("perm", math_perm),
+        ("prod", math_prod),
+        ("fsum", math_fsum),
     ];
     let mut attrs: HashMap<Rc<str>, Value> = table
         .iter()
@@ -80,7 +102,11 @@ fn math_unary(
     if !domain(x) {
         return Err(Exception::new("ValueError", "math domain error"));
     }
-    Ok(Value::Float(f(x)))
+    let y = f(x);
+    if y.is_infinite() && x.is_finite() {
+        return Err(Exception::new("OverflowError", "math range error"));
+    }
+    Ok(Value::Float(y))
 }
 
 fn math_sqrt(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
@@ -192,4 +218,239 @@ fn math_isclose(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<V
     Ok(Value::Bool(
         a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs()),
     ))
+}
+
+type Kwargs<'a> = &'a [(Rc<str>, Value)];
+
+fn math_trunc(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    rounding(vm, "trunc", args, f64::trunc)
+}
+
+fn math_log2(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    math_unary(vm, "log2", args, f64::log2, |x| x > 0.0)
+}
+
+fn math_log10(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    math_unary(vm, "log10", args, f64::log10, |x| x > 0.0)
+}
+
+fn math_asin(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    math_unary(vm, "asin", args, f64::asin, |x| (-1.0..=1.0).contains(&x))
+}
+
+fn math_acos(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    math_unary(vm, "acos", args, f64::acos, |x| (-1.0..=1.0).contains(&x))
+}
+
+fn math_atan(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    math_unary(vm, "atan", args, f64::atan, |_| true)
+}
+
+fn math_sinh(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    math_unary(vm, "sinh", args, f64::sinh, |_| true)
+}
+
+fn math_cosh(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    math_unary(vm, "cosh", args, f64::cosh, |_| true)
+}
+
+fn math_tanh(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    math_unary(vm, "tanh", args, f64::tanh, |_| true)
+}
+
+fn math_degrees(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    math_unary(vm, "degrees", args, f64::to_degrees, |_| true)
+}
+
+fn math_radians(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    math_unary(vm, "radians", args, f64::to_radians, |_| true)
+}
+
+/// A predicate on one float.
+fn float_test(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    f: fn(f64) -> bool,
+) -> Result<Value, Exception> {
+    super::builtins::arity(name, args, 1, 1)?;
+    Ok(Value::Bool(f(float_arg(&vm.heap, args[0])?)))
+}
+
+fn math_isnan(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    float_test(vm, "isnan", args, f64::is_nan)
+}
+
+fn math_isinf(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    float_test(vm, "isinf", args, f64::is_infinite)
+}
+
+fn math_isfinite(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    float_test(vm, "isfinite", args, f64::is_finite)
+}
+
+fn math_copysign(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    super::builtins::arity("copysign", args, 2, 2)?;
+    let (x, y) = (float_arg(&vm.heap, args[0])?, float_arg(&vm.heap, args[1])?);
+    Ok(Value::Float(x.copysign(y)))
+}
+
+fn math_fmod(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    super::builtins::arity("fmod", args, 2, 2)?;
+    let (x, y) = (float_arg(&vm.heap, args[0])?, float_arg(&vm.heap, args[1])?);
+    if y == 0.0 || x.is_infinite() {
+        return Err(Exception::new("ValueError", "math domain error"));
+    }
+    Ok(Value::Float(x % y))
+}
+
+/// A non-negative int argument of `name`, as a big integer.
+fn count_arg(vm: &Vm, name: &str, v: Value) -> Result<num_bigint::BigInt, Exception> {
+    let n = match v {
+        Value::Int(i) => num_bigint::BigInt::from(i),
+        Value::Bool(b) => num_bigint::BigInt::from(u8::from(b)),
+        Value::Obj(r) => match vm.heap.get(r) {
+            Object::BigInt(b) => b.clone(),
+            _ => return Err(integer_expected(&vm.heap, v)),
+        },
+        _ => return Err(integer_expected(&vm.heap, v)),
+    };
+    if n < num_bigint::BigInt::from(0) {
+        return Err(Exception::new(
+            "ValueError",
+            format!("{name}() not defined for negative values"),
+        ));
+    }
+    Ok(n)
+}
+
+fn integer_expected(heap: &Heap, v: Value) -> Exception {
+    Exception::new(
+        "TypeError",
+        format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(heap, v)
+        ),
+    )
+}
+
+/// The product of the integers in `from..=to`.
+fn product_range(from: &num_bigint::BigInt, to: &num_bigint::BigInt) -> num_bigint::BigInt {
+    let mut out = num_bigint::BigInt::from(1);
+    let mut i = from.clone();
+    while &i <= to {
+        out *= &i;
+        i += 1;
+    }
+    out
+}
+
+fn math_factorial(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    super::builtins::arity("factorial", args, 1, 1)?;
+    if let Value::Float(_) = args[0] {
+        return Err(integer_expected(&vm.heap, args[0]));
+    }
+    let n = count_arg(vm, "factorial", args[0])?;
+    let f = product_range(&num_bigint::BigInt::from(1), &n);
+    Ok(ops::int_value(&mut vm.heap, f))
+}
+
+fn math_perm(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    super::builtins::arity("perm", args, 1, 2)?;
+    let n = count_arg(vm, "perm", args[0])?;
+    let k = match args.get(1) {
+        Some(&k) if k != Value::None => count_arg(vm, "perm", k)?,
+        _ => n.clone(),
+    };
+    let p = if k > n {
+        num_bigint::BigInt::from(0)
+    } else {
+        product_range(&(&n - &k + 1), &n)
+    };
+    Ok(ops::int_value(&mut vm.heap, p))
+}
+
+fn math_comb(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    super::builtins::arity("comb", args, 2, 2)?;
+    let n = count_arg(vm, "comb", args[0])?;
+    let k = count_arg(vm, "comb", args[1])?;
+    let c = if k > n {
+        num_bigint::BigInt::from(0)
+    } else {
+        let k = k.clone().min(&n - &k);
+        product_range(&(&n - &k + 1), &n) / product_range(&num_bigint::BigInt::from(1), &k)
+    };
+    Ok(ops::int_value(&mut vm.heap, c))
+}
+
+fn math_lcm(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let mut l: i64 = 1;
+    for &a in args {
+        let n = super::builtins::int_arg(&vm.heap, a)?;
+        if n == 0 {
+            return Ok(Value::Int(0));
+        }
+        l = num_integer::Integer::lcm(&l, &n);
+    }
+    Ok(Value::Int(l))
+}
+
+fn math_prod(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    super::builtins::arity("prod", args, 1, 1)?;
+    let items = vm.collect(args[0])?;
+    let mut acc = Value::Int(1);
+    for v in items {
+        acc = vm.binary_op(crate::syntax::ast::BinOp::Mult, acc, v, false)?;
+    }
+    Ok(acc)
+}
+
+fn math_fsum(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    super::builtins::arity("fsum", args, 1, 1)?;
+    let items = vm.collect(args[0])?;
+    // Shewchuk's exact partial sums, as CPython's fsum.
+    let mut partials: Vec<f64> = Vec::new();
+    for v in items {
+        let mut x = float_arg(&vm.heap, v)?;
+        let mut kept = Vec::with_capacity(partials.len() + 1);
+        for mut y in partials {
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                kept.push(lo);
+            }
+            x = hi;
+        }
+        kept.push(x);
+        partials = kept;
+    }
+    // Add the partials from the largest, correcting the last rounding as CPython does.
+    let mut n = partials.len();
+    let mut hi = 0.0;
+    if n > 0 {
+        n -= 1;
+        hi = partials[n];
+        let mut lo = 0.0;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = partials[n];
+            hi = x + y;
+            lo = y - (hi - x);
+            if lo != 0.0 {
+                break;
+            }
+        }
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            if y == x - hi {
+                hi = x;
+            }
+        }
+    }
+    Ok(Value::Float(hi))
 }

@@ -276,6 +276,8 @@ impl Vm {
                     .alloc(Object::Tuple(Box::new([Value::Int(n), item])));
                 Ok(Some(Value::Obj(pair)))
             }
+            // `zip()` of nothing is empty at once.
+            Some(Object::Zip { iters }) if iters.is_empty() => Ok(None),
             Some(Object::Zip { iters }) => {
                 let iters = iters.clone();
                 let mut items = Vec::with_capacity(iters.len());

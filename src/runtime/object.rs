@@ -143,6 +143,14 @@ pub struct Module {
     pub attrs: HashMap<Rc<str>, Value>,
 }
 
+/// Which part of a dict's entries a view shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum DictPart {
+    Keys,
+    Values,
+    Items,
+}
+
 #[derive(Debug)]
 pub enum Object {
     Str(Box<str>),
@@ -169,6 +177,17 @@ pub enum Object {
         index: usize,
     },
     Dict(Dict),
+    /// `d.keys()`, `d.values()`, `d.items()`: live views of a dict.
+    DictView {
+        dict: ObjRef,
+        part: DictPart,
+    },
+    /// Iterates a dict view by entry position.
+    DictIter {
+        dict: ObjRef,
+        index: usize,
+        part: DictPart,
+    },
     /// A set or frozenset: a dict whose keys are the members.
     Set(Dict),
     FrozenSet(Dict),
@@ -245,6 +264,16 @@ impl Object {
             Object::RangeIter { .. } => "range_iterator",
             Object::SeqIter { .. } => "iterator",
             Object::Dict(_) => "dict",
+            Object::DictView { part, .. } => match part {
+                DictPart::Keys => "dict_keys",
+                DictPart::Values => "dict_values",
+                DictPart::Items => "dict_items",
+            },
+            Object::DictIter { part, .. } => match part {
+                DictPart::Keys => "dict_keyiterator",
+                DictPart::Values => "dict_valueiterator",
+                DictPart::Items => "dict_itemiterator",
+            },
             Object::Set(_) => "set",
             Object::FrozenSet(_) => "frozenset",
             Object::Enumerate { .. } => "enumerate",
@@ -272,6 +301,7 @@ impl Object {
             self,
             Object::RangeIter { .. }
                 | Object::SeqIter { .. }
+                | Object::DictIter { .. }
                 | Object::Enumerate { .. }
                 | Object::Zip { .. }
                 | Object::Generator(_)
@@ -305,6 +335,10 @@ impl Object {
             }
             Object::SeqIter { seq, .. } => {
                 out.push(*seq);
+                return;
+            }
+            Object::DictView { dict, .. } | Object::DictIter { dict, .. } => {
+                out.push(*dict);
                 return;
             }
             Object::Dict(d) | Object::Set(d) | Object::FrozenSet(d) => {

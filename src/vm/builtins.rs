@@ -6,7 +6,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use super::ops::{self, new_str, type_name, Host};
 use super::{iteration, reflection, Exception, Vm};
-use crate::runtime::object::{NativeFn, NativeFunction};
+use crate::runtime::object::{DictPart, NativeFn, NativeFunction};
 use crate::runtime::{Heap, Object, Value};
 
 pub(super) fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Value {
@@ -306,6 +306,10 @@ pub(super) fn builtin_len(heap: &Heap, v: Value) -> Result<usize, Exception> {
             Object::Tuple(items) => Some(items.len()),
             Object::Range { start, stop, step } => Some(range_len(*start, *stop, *step) as usize),
             Object::Dict(d) | Object::Set(d) | Object::FrozenSet(d) => Some(d.len()),
+            Object::DictView { dict, .. } => match heap.get(*dict) {
+                Object::Dict(d) => Some(d.len()),
+                _ => None,
+            },
             _ => None,
         },
         _ => None,
@@ -460,6 +464,11 @@ pub(super) fn iter(heap: &mut Heap, v: Value) -> Result<Value, Exception> {
             Object::List(_) | Object::Tuple(_) | Object::Str(_) | Object::Dict(_) => {
                 Some(Object::SeqIter { seq: r, index: 0 })
             }
+            Object::DictView { dict, part } => Some(Object::DictIter {
+                dict: *dict,
+                index: 0,
+                part: *part,
+            }),
             o if o.is_iterator() => return Ok(v),
             Object::Set(_) | Object::FrozenSet(_) => {
                 let items = super::sets::members(heap, v).unwrap_or_default();
@@ -499,6 +508,21 @@ pub(super) fn next(heap: &mut Heap, it: Value) -> Option<Value> {
             *index += 1;
             (*seq, *index - 1)
         }
+        Object::DictIter { dict, index, part } => {
+            let (dict, at, part) = (*dict, *index, *part);
+            let Object::Dict(d) = heap.get(dict) else {
+                return None;
+            };
+            let (at, key, value) = d.entry_at(at)?;
+            if let Object::DictIter { index, .. } = heap.get_mut(r) {
+                *index = at + 1;
+            }
+            return Some(match part {
+                DictPart::Keys => key,
+                DictPart::Values => value,
+                DictPart::Items => Value::Obj(heap.alloc(Object::Tuple(Box::new([key, value])))),
+            });
+        }
         Object::Enumerate { iter, count } => {
             let (inner, n) = (*iter, *count);
             let item = next(heap, inner)?;
@@ -524,8 +548,12 @@ pub(super) fn next(heap: &mut Heap, it: Value) -> Option<Value> {
     match heap.get(seq) {
         Object::List(items) => items.get(index).copied(),
         Object::Tuple(items) => items.get(index).copied(),
+        // A str iterator's index is a byte offset: each step is O(1).
         Object::Str(s) => {
-            let c = s.chars().nth(index)?;
+            let c = s.get(index..)?.chars().next()?;
+            if let Object::SeqIter { index, .. } = heap.get_mut(r) {
+                *index += c.len_utf8() - 1;
+            }
             Some(new_str(heap, c.to_string()))
         }
         Object::Dict(d) => {

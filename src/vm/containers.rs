@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::ops::{self, new_str, type_name};
 use super::{Exception, Vm};
 use crate::runtime::dict::{Dict, Unhashable};
-use crate::runtime::object::NativeFn;
+use crate::runtime::object::{DictPart, NativeFn};
 use crate::runtime::{Heap, ObjRef, Object, Value};
 
 use crate::syntax::ast::BinOp;
@@ -718,31 +718,26 @@ fn dict_get(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> 
     Ok(dict_lookup(vm, args[0], args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::None)))
 }
 
-fn dict_view(
-    vm: &mut Vm,
-    args: &[Value],
-    pick: fn((Value, Value), &mut Heap) -> Value,
-) -> Result<Value, Exception> {
-    let entries = dict_of(vm, args[0]);
-    let items: Vec<Value> = entries.into_iter().map(|e| pick(e, &mut vm.heap)).collect();
-    Ok(Value::Obj(vm.heap.alloc(Object::List(items))))
+fn dict_view(vm: &mut Vm, args: &[Value], part: DictPart) -> Result<Value, Exception> {
+    let Some(dict) = args[0].as_obj() else {
+        return Ok(Value::None);
+    };
+    Ok(Value::Obj(vm.heap.alloc(Object::DictView { dict, part })))
 }
 
 fn dict_keys(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     expect_args("dict.keys", args, 0, 0)?;
-    dict_view(vm, args, |(k, _), _| k)
+    dict_view(vm, args, DictPart::Keys)
 }
 
 fn dict_values(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     expect_args("dict.values", args, 0, 0)?;
-    dict_view(vm, args, |(_, v), _| v)
+    dict_view(vm, args, DictPart::Values)
 }
 
 fn dict_items(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     expect_args("dict.items", args, 0, 0)?;
-    dict_view(vm, args, |(k, v), heap| {
-        Value::Obj(heap.alloc(Object::Tuple(Box::new([k, v]))))
-    })
+    dict_view(vm, args, DictPart::Items)
 }
 
 fn dict_pop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {

@@ -7,6 +7,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::Exception;
 use crate::runtime::format::{float_repr, format_float, format_int, format_str, FormatSpec};
+use crate::runtime::object::DictPart;
 use crate::runtime::{Heap, Object, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
@@ -746,12 +747,49 @@ fn contains<H: Host>(h: &mut H, container: Value, item: Value) -> Result<bool, E
     match container {
         Value::Obj(r) => match heap.get(r) {
             Object::List(items) => {
+                if let Some(found) = scan_builtin(heap, items, item) {
+                    return Ok(found);
+                }
                 let items = items.clone();
                 items_contain(h, &items, item)
             }
             Object::Tuple(items) => {
+                if let Some(found) = scan_builtin(heap, items, item) {
+                    return Ok(found);
+                }
                 let items = items.to_vec();
                 items_contain(h, &items, item)
+            }
+            Object::DictView { dict, part } => {
+                let (dict, part) = (*dict, *part);
+                let Object::Dict(d) = heap.get(dict) else {
+                    return Ok(false);
+                };
+                match part {
+                    DictPart::Keys => d
+                        .get(heap, item)
+                        .map(|v| v.is_some())
+                        .map_err(super::containers::unhashable),
+                    DictPart::Values => {
+                        let values: Vec<Value> = d.iter().map(|(_, v)| v).collect();
+                        items_contain(h, &values, item)
+                    }
+                    DictPart::Items => {
+                        let pair = match item.as_obj().map(|r| heap.get(r)) {
+                            Some(Object::Tuple(kv)) if kv.len() == 2 => Some((kv[0], kv[1])),
+                            _ => None,
+                        };
+                        let Some((k, v)) = pair else {
+                            return Ok(false);
+                        };
+                        match d.get(heap, k).map_err(super::containers::unhashable)? {
+                            Some(found) => {
+                                Ok(identical(found, v) || compare_in(h, CmpOp::Eq, found, v)?)
+                            }
+                            None => Ok(false),
+                        }
+                    }
+                }
             }
             Object::Str(s) => match str_of(heap, item) {
                 Some(needle) => Ok(s.contains(needle)),
@@ -798,6 +836,23 @@ fn contains<H: Host>(h: &mut H, container: Value, item: Value) -> Result<bool, E
             ),
         )),
     }
+}
+
+/// Whether `items` holds `item`, when that can be told without running Python code (no
+/// class instance among them); `None` otherwise.
+fn scan_builtin(heap: &Heap, items: &[Value], item: Value) -> Option<bool> {
+    if is_instance(heap, item) {
+        return None;
+    }
+    for &v in items {
+        if is_instance(heap, v) {
+            return None;
+        }
+        if identical(v, item) || compare(heap, CmpOp::Eq, v, item).ok()? {
+            return Some(true);
+        }
+    }
+    Some(false)
 }
 
 fn items_contain<H: Host>(h: &mut H, items: &[Value], item: Value) -> Result<bool, Exception> {
@@ -963,6 +1018,32 @@ pub fn repr_in<H: Host>(h: &mut H, v: Value) -> Result<String, Exception> {
                 work.push(Work::Value(v));
                 work.push(Work::Text(": "));
                 work.push(Work::Value(k));
+                if i > 0 {
+                    work.push(Work::Text(", "));
+                }
+            }
+            continue;
+        }
+        if let Object::DictView { dict, part } = heap.get(r) {
+            let entries: Vec<(Value, Value)> = match heap.get(*dict) {
+                Object::Dict(d) => d.iter().collect(),
+                _ => Vec::new(),
+            };
+            out.push_str(heap.get(r).type_name());
+            out.push_str("([");
+            work.push(Work::Text("])"));
+            for (i, &(k, v)) in entries.iter().enumerate().rev() {
+                match part {
+                    DictPart::Keys => work.push(Work::Value(k)),
+                    DictPart::Values => work.push(Work::Value(v)),
+                    DictPart::Items => {
+                        work.push(Work::Text(")"));
+                        work.push(Work::Value(v));
+                        work.push(Work::Text(", "));
+                        work.push(Work::Value(k));
+                        work.push(Work::Text("("));
+                    }
+                }
                 if i > 0 {
                     work.push(Work::Text(", "));
                 }

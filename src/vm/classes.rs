@@ -531,23 +531,8 @@ impl Vm {
         match self.heap.get(r) {
             Object::Instance(i) => {
                 let cls = i.class;
-                if let Some(p) = lookup(&self.heap, cls, name) {
-                    if let Some(Object::Property { setter, .. }) =
-                        p.as_obj().map(|p| self.heap.get(p))
-                    {
-                        let setter = *setter;
-                        if setter == Value::None {
-                            return Err(Exception::new(
-                                "AttributeError",
-                                format!(
-                                    "property '{name}' of '{}' object has no setter",
-                                    type_name(&self.heap, obj)
-                                ),
-                            ));
-                        }
-                        self.call_value(setter, &[obj, value], &[])?;
-                        return Ok(());
-                    }
+                if let Some(done) = self.through_property(obj, cls, name, Some(value)) {
+                    return done;
                 }
                 if let Object::Instance(i) = self.heap.get_mut(r) {
                     match (&**name, &mut i.exception) {
@@ -595,7 +580,46 @@ impl Vm {
     }
 
     /// `del obj.name`.
+    /// Sets (with a value) or deletes attribute `name` of instance `obj` through a property of
+    /// its class `cls`; `None` when the class has no such property.
+    fn through_property(
+        &mut self,
+        obj: Value,
+        cls: ObjRef,
+        name: &str,
+        value: Option<Value>,
+    ) -> Option<Result<(), Exception>> {
+        let found = lookup(&self.heap, cls, name)?;
+        let Some(Object::Property {
+            setter, deleter, ..
+        }) = found.as_obj().map(|p| self.heap.get(p))
+        else {
+            return None;
+        };
+        let (accessor, what) = match value {
+            Some(_) => (*setter, "setter"),
+            None => (*deleter, "deleter"),
+        };
+        if accessor == Value::None {
+            return Some(Err(Exception::new(
+                "AttributeError",
+                format!(
+                    "property '{name}' of '{}' object has no {what}",
+                    type_name(&self.heap, obj)
+                ),
+            )));
+        }
+        let args: Vec<Value> = std::iter::once(obj).chain(value).collect();
+        Some(self.call_value(accessor, &args, &[]).map(drop))
+    }
+
     pub(super) fn del_attr(&mut self, obj: Value, name: &Rc<str>) -> Result<(), Exception> {
+        if let Some(Object::Instance(i)) = obj.as_obj().map(|r| self.heap.get(r)) {
+            let cls = i.class;
+            if let Some(done) = self.through_property(obj, cls, name, None) {
+                return done;
+            }
+        }
         let removed = match obj.as_obj().map(|r| self.heap.get_mut(r)) {
             Some(Object::Instance(i)) => i.attrs.shift_remove(name).is_some(),
             Some(Object::Class(c)) if c.builtin.is_none() => c.attrs.shift_remove(name).is_some(),

@@ -85,6 +85,8 @@ pub trait Host {
         -> Result<Option<Value>, Exception>;
     /// Whether `v` is the `NotImplemented` singleton.
     fn is_not_implemented(&self, v: Value) -> bool;
+    /// The next item of iterator `it` (`None` when it is exhausted).
+    fn next_item(&mut self, it: Value) -> Result<Option<Value>, Exception>;
 }
 
 /// A heap as a host: no Python code runs.
@@ -99,6 +101,9 @@ impl Host for Plain<'_> {
     }
     fn is_not_implemented(&self, _: Value) -> bool {
         false
+    }
+    fn next_item(&mut self, _: Value) -> Result<Option<Value>, Exception> {
+        Ok(None)
     }
 }
 
@@ -728,20 +733,15 @@ fn contains<H: Host>(h: &mut H, container: Value, item: Value) -> Result<bool, E
         if let Some(found) = h.special(container, "__contains__", &[item])? {
             return truthy_in(h, found);
         }
-        if let Some(it) = h.special(container, "__iter__", &[])? {
-            loop {
-                match h.special(it, "__next__", &[]) {
-                    Ok(Some(v)) => {
-                        if identical(v, item) || compare_in(h, CmpOp::Eq, v, item)? {
-                            return Ok(true);
-                        }
-                    }
-                    Ok(None) => break,
-                    Err(e) if e.kind == "StopIteration" => return Ok(false),
-                    Err(e) => return Err(e),
-                }
+        let Some(it) = h.special(container, "__iter__", &[])? else {
+            return contains_by_index(h, container, item);
+        };
+        while let Some(v) = h.next_item(it)? {
+            if identical(v, item) || compare_in(h, CmpOp::Eq, v, item)? {
+                return Ok(true);
             }
         }
+        return Ok(false);
     }
     let heap = h.heap();
     match container {
@@ -853,6 +853,32 @@ fn scan_builtin(heap: &Heap, items: &[Value], item: Value) -> Option<bool> {
         }
     }
     Some(false)
+}
+
+/// `item in container` for an instance with only `__getitem__`: items 0, 1, 2… until
+/// IndexError (the old sequence protocol).
+fn contains_by_index<H: Host>(h: &mut H, container: Value, item: Value) -> Result<bool, Exception> {
+    let mut i = 0;
+    loop {
+        match h.special(container, "__getitem__", &[Value::Int(i)]) {
+            Ok(Some(v)) => {
+                if identical(v, item) || compare_in(h, CmpOp::Eq, v, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(None) => break,
+            Err(e) if e.kind == "IndexError" => return Ok(false),
+            Err(e) => return Err(e),
+        }
+        i += 1;
+    }
+    Err(Exception::new(
+        "TypeError",
+        format!(
+            "argument of type '{}' is not iterable",
+            type_name(h.heap(), container)
+        ),
+    ))
 }
 
 fn items_contain<H: Host>(h: &mut H, items: &[Value], item: Value) -> Result<bool, Exception> {

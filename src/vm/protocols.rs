@@ -13,6 +13,10 @@ impl Host for Vm {
         &self.heap
     }
 
+    fn next_item(&mut self, it: Value) -> Result<Option<Value>, Exception> {
+        self.next(it)
+    }
+
     fn special(
         &mut self,
         v: Value,

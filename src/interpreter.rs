@@ -43,8 +43,19 @@ impl Interpreter {
         Interpreter::with_output(Box::new(std::io::BufWriter::new(std::io::stdout())))
     }
 
+    /// An interpreter printing to `out`; what programs write to `sys.stderr` goes to standard
+    /// error.
     pub fn with_output(out: Box<dyn Write>) -> Interpreter {
-        Interpreter { vm: Vm::new(out) }
+        Interpreter::with_streams(out, Box::new(std::io::stderr()))
+    }
+
+    /// An interpreter whose programs' standard output goes to `out` and whose `sys.stderr`
+    /// (`print(..., file=sys.stderr)`) goes to `err`. Uncaught exceptions are not printed: they
+    /// come back from [`Interpreter::run_source`].
+    pub fn with_streams(out: Box<dyn Write>, err: Box<dyn Write>) -> Interpreter {
+        Interpreter {
+            vm: Vm::new(out, err),
+        }
     }
 
     /// Sets `sys.argv`: the script's name, then its arguments.

@@ -187,11 +187,14 @@ fn runs_like_cpython(path: PathBuf) -> Result<(), Failed> {
     };
     let (want_out, want_code, want_err) = (read("out")?, read("code")?, read("err_last")?);
     let src = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
-    let out = Captured::default();
-    let mut interp = baton::Interpreter::with_output(Box::new(out.clone()));
+    let (out, err) = (Captured::default(), Captured::default());
+    let mut interp = baton::Interpreter::with_streams(Box::new(out.clone()), Box::new(err.clone()));
     interp.set_argv(vec![path.display().to_string()]);
     let (code, last) = match interp.run_source(&path.display().to_string(), &src) {
-        Ok(()) => (0, String::new()),
+        Ok(()) => (
+            0,
+            last_line(&String::from_utf8_lossy(&err.0.borrow())).to_owned(),
+        ),
         Err(baton::RunError::Syntax(e)) => (1, e.to_string()),
         Err(baton::RunError::Exception(e)) => {
             (e.exit_status.unwrap_or(1), e.last_line().to_owned())

@@ -225,10 +225,7 @@ fn print(vm: &mut Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<Val
     }
     line.push_str(&end);
     match file {
-        Some(f) if f == vm.stderr => {
-            vm.flush();
-            eprint!("{line}");
-        }
+        Some(f) if f == vm.stderr => vm.write_err(&line),
         Some(f) => {
             let write = vm.get_attr(f, &Rc::from("write"))?;
             let text = new_str(&mut vm.heap, line);

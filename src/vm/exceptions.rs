@@ -430,7 +430,7 @@ mod tests {
 
     #[test]
     fn user_exception_matches_its_builtin_base() {
-        let mut vm = Vm::new(Box::new(std::io::sink()));
+        let mut vm = Vm::new(Box::new(std::io::sink()), Box::new(std::io::sink()));
         let lookup = vm.builtin_type("LookupError");
         let key = vm.builtin_type("KeyError");
         let e = vm.new_instance(key, &[]);

@@ -136,11 +136,12 @@ pub struct Vm {
     argv: Vec<String>,
     stderr: Value,
     out: Box<dyn Write>,
+    err: Box<dyn Write>,
 }
 
 impl Vm {
-    /// A machine whose `print` writes to `out`.
-    pub fn new(out: Box<dyn Write>) -> Vm {
+    /// A machine whose `print` writes to `out`, and `sys.stderr` to `err`.
+    pub fn new(out: Box<dyn Write>, err: Box<dyn Write>) -> Vm {
         let mut vm = Vm {
             heap: Heap::new(),
             names: HashSet::new(),
@@ -158,6 +159,7 @@ impl Vm {
             argv: Vec::new(),
             stderr: Value::None,
             out,
+            err,
         };
         builtins::install(&mut vm);
         exceptions::install(&mut vm);
@@ -174,6 +176,14 @@ impl Vm {
         self.out
             .write_all(text.as_bytes())
             .map_err(|e| Exception::new("OSError", e.to_string()))
+    }
+
+    /// Writes to the program's standard error, after what it printed to standard output (so
+    /// the two interleave as written).
+    fn write_err(&mut self, text: &str) {
+        self.flush();
+        let _ = self.err.write_all(text.as_bytes());
+        let _ = self.err.flush();
     }
 
     pub fn flush(&mut self) {

@@ -2,7 +2,6 @@
 //! `maxsize`, the recursion limit.
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::rc::Rc;
 
 use super::builtins::{arity, native};
@@ -103,7 +102,7 @@ fn stdout_write(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excepti
 
 fn stderr_write(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     let t = text(vm, args)?;
-    let _ = std::io::stderr().write_all(t.as_bytes());
+    vm.write_err(&t);
     Ok(Value::Int(t.chars().count() as i64))
 }
 
@@ -113,6 +112,5 @@ fn stdout_flush(vm: &mut Vm, _: &[Value], _: Kwargs) -> Result<Value, Exception>
 }
 
 fn stderr_flush(_: &mut Vm, _: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    let _ = std::io::stderr().flush();
     Ok(Value::None)
 }

@@ -51,7 +51,7 @@ fn install_type_methods(vm: &mut Vm) {
 }
 
 /// The built-in types that calling makes values of, with the function that does.
-const TYPES: [(&str, NativeFn); 20] = [
+const TYPES: [(&str, NativeFn); 21] = [
     ("int", super::numbers::int),
     ("float", super::numbers::float),
     ("str", str_),
@@ -72,7 +72,16 @@ const TYPES: [(&str, NativeFn); 20] = [
     ("staticmethod", reflection::staticmethod),
     ("classmethod", reflection::classmethod),
     ("slice", slice),
+    ("bytes", bytes),
 ];
+
+/// `bytes(...)`: the type exists (for `isinstance` and `type` checks); making bytes does not yet.
+fn bytes(_: &mut Vm, _: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    Err(Exception::new(
+        "NotImplementedError",
+        "bytes objects are not supported yet",
+    ))
+}
 
 /// The built-in functions.
 const FUNCTIONS: [(&str, NativeFn); 35] = [

@@ -609,9 +609,10 @@ fn list_insert(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exceptio
     Ok(Value::None)
 }
 
-fn position(vm: &Vm, items: &[Value], x: Value) -> Result<Option<usize>, Exception> {
+/// Where `x` first is in `items` (identity, then `==` with the operands' `__eq__`).
+fn position(vm: &mut Vm, items: &[Value], x: Value) -> Result<Option<usize>, Exception> {
     for (i, &v) in items.iter().enumerate() {
-        if ops::compare(&vm.heap, crate::syntax::ast::CmpOp::Eq, v, x)? {
+        if v == x || ops::compare_in(vm, crate::syntax::ast::CmpOp::Eq, v, x)? {
             return Ok(Some(i));
         }
     }
@@ -658,7 +659,7 @@ fn list_index(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception
         Some(i) => Ok(Value::Int(i as i64)),
         None => Err(Exception::new(
             "ValueError",
-            format!("{} is not in list", ops::repr(&vm.heap, args[1])),
+            format!("{} is not in list", ops::repr_in(vm, args[1])?),
         )),
     }
 }
@@ -668,7 +669,7 @@ fn sequence_count(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excep
     let items = list_items(vm, args[0]);
     let mut n = 0;
     for v in items {
-        if ops::compare(&vm.heap, crate::syntax::ast::CmpOp::Eq, v, args[1])? {
+        if v == args[1] || ops::compare_in(vm, crate::syntax::ast::CmpOp::Eq, v, args[1])? {
             n += 1;
         }
     }

@@ -339,6 +339,38 @@ impl Vm {
         }
     }
 
+    /// What `dir()` lists: the calling function's bound locals, or at module level the
+    /// module's globals (with the dunders every module has).
+    fn scope_names(&self) -> Vec<Rc<str>> {
+        let Some(frame) = self.frames.last() else {
+            return Vec::new();
+        };
+        let code = &frame.loaded.code;
+        if code.name.as_ref() != "<module>" {
+            return code
+                .varnames
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| {
+                    self.stack
+                        .get(frame.base + i)
+                        .is_some_and(|v| *v != Value::Unbound)
+                })
+                .map(|(_, n)| n.clone())
+                .collect();
+        }
+        let mut names: Vec<Rc<str>> = suggestions::MODULE_DUNDERS
+            .iter()
+            .map(|&n| Rc::from(n))
+            .collect();
+        for (name, &slot) in &self.global_slots {
+            if self.global_values[slot as usize] != Value::Unbound && !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+        names
+    }
+
     /// Makes `name` a builtin.
     fn set_builtin(&mut self, name: &str, v: Value) {
         let slot = self.global_slot(&Rc::from(name));

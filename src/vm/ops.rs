@@ -1191,6 +1191,20 @@ fn object_repr(heap: &Heap, r: crate::runtime::ObjRef) -> String {
 }
 
 /// `repr(s)` for a str: single quotes unless only double quotes avoid escaping.
+/// Python's `str.isprintable` for one character, for the characters above Latin-1 that
+/// `repr` escapes: separators, the invisible formatting characters and private use (the
+/// ranges of Unicode's Z*, Cf and Co categories; unassigned code points print as themselves).
+fn is_printable(c: char) -> bool {
+    let u = c as u32;
+    let hidden = matches!(u,
+        0xa0 | 0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x8e2 | 0x1680 | 0x180e
+        | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064 | 0x2066..=0x206f | 0x3000
+        | 0xe000..=0xf8ff | 0xfeff | 0xfff9..=0xfffb | 0x110bd | 0x110cd | 0x13430..=0x1343f
+        | 0x1bca0..=0x1bca3 | 0x1d173..=0x1d17a | 0xe0001 | 0xe0020..=0xe007f
+        | 0xf0000..=0x10ffff);
+    !hidden
+}
+
 pub fn str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
@@ -1209,8 +1223,13 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
+            c if (c as u32) < 0x20 || (0x7f..0xa0).contains(&(c as u32)) || !is_printable(c) => {
+                let u = c as u32;
+                out.push_str(&match u {
+                    0..=0xff => format!("\\x{u:02x}"),
+                    0x100..=0xffff => format!("\\u{u:04x}"),
+                    _ => format!("\\U{u:08x}"),
+                });
             }
             c => out.push(c),
         }

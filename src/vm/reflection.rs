@@ -154,7 +154,13 @@ pub(super) fn vars(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exce
 }
 
 pub(super) fn dir(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    arity("dir", args, 1, 1)?;
+    arity("dir", args, 0, 1)?;
+    if args.is_empty() {
+        let mut names = vm.scope_names();
+        names.sort();
+        let items: Vec<Value> = names.iter().map(|n| new_str(&mut vm.heap, &**n)).collect();
+        return Ok(Value::Obj(vm.heap.alloc(Object::List(items))));
+    }
     let mut names: Vec<Rc<str>> = Vec::new();
     let v = args[0];
     let add_class = |vm: &Vm, names: &mut Vec<Rc<str>>, cls| {

@@ -1,0 +1,6 @@
+print("asking")
+try:
+    answer = input("name? ")
+except EOFError:
+    print("no input available")
+name = input()

@@ -58,6 +58,12 @@ impl Interpreter {
         }
     }
 
+    /// A flag that interrupts the running program: once set (say, from a Ctrl-C handler), the
+    /// program raises `KeyboardInterrupt` at its next loop iteration, return or sleep step.
+    pub fn interrupt_handle(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+        self.vm.interrupt_handle()
+    }
+
     /// Sets `sys.argv`: the script's name, then its arguments.
     pub fn set_argv(&mut self, argv: Vec<String>) {
         self.vm.set_argv(argv);
@@ -86,4 +92,53 @@ pub fn compile_source(
     let module = crate::syntax::parse_module(src)?;
     let symbols = crate::syntax::check::check_module(&module)?;
     compile_module(&module, &symbols, filename, src)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::Ordering;
+
+    #[derive(Clone, Default)]
+    struct Captured(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl Write for Captured {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn an_interrupt_raises_keyboard_interrupt_in_the_program() {
+        let out = Captured::default();
+        let mut interp =
+            Interpreter::with_streams(Box::new(out.clone()), Box::new(std::io::sink()));
+        // Interrupts keep coming until the run ends: the first is caught by the program, the
+        // second ends it (nothing between the handler and the second loop is a safepoint).
+        let flag = interp.interrupt_handle();
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let finished = done.clone();
+        let setter = std::thread::spawn(move || {
+            while !finished.load(Ordering::Relaxed) {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+                flag.store(true, Ordering::Relaxed);
+            }
+        });
+        let src = "try:\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print('interrupted')\nwhile True:\n    pass\n";
+        let result = interp.run_source("loop.py", src);
+        done.store(true, Ordering::Relaxed);
+        setter.join().ok();
+        assert_eq!(String::from_utf8_lossy(&out.0.borrow()), "interrupted\n");
+        match result {
+            Err(RunError::Exception(report)) => {
+                assert_eq!(report.last_line(), "KeyboardInterrupt");
+                assert_eq!(report.exit_status, Some(130));
+            }
+            _ => panic!("the second loop should end with KeyboardInterrupt"),
+        }
+    }
 }

@@ -88,6 +88,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// Makes Ctrl-C raise `KeyboardInterrupt` in the interpreter's program.
+fn interruptible(interpreter: Interpreter) -> Interpreter {
+    let flag = interpreter.interrupt_handle();
+    // Only one handler per process can be set; a failure leaves Ctrl-C killing the process.
+    let _ = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::Relaxed));
+    interpreter
+}
+
 /// `baton -c CODE ARGS…`: runs CODE as a program named `<string>`, with `sys.argv` `-c ARGS…`.
 fn run_command(code: &str, args: &[String]) -> ExitCode {
     let mut interpreter = Interpreter::new();
@@ -147,7 +155,7 @@ fn run(files: &[String], mode: Mode) -> ExitCode {
                 })
                 .map_err(RunError::Syntax),
             Mode::Run => {
-                let mut interpreter = Interpreter::new();
+                let mut interpreter = interruptible(Interpreter::new());
                 interpreter.set_argv(files.to_vec());
                 interpreter.run_source(&name, &src)
             }
@@ -182,14 +190,13 @@ fn report_outcome(
             ExitCode::from(1)
         }
         Err(RunError::Exception(e)) => {
-            if let Some(code) = e.exit_status {
-                if let Some(message) = &e.exit_message {
-                    eprintln!("{message}");
-                }
-                return ExitCode::from(code as u8);
+            if !e.chain.is_empty() {
+                eprint!("{}", traceback(&e, source_file, src));
             }
-            eprint!("{}", traceback(&e, source_file, src));
-            ExitCode::from(1)
+            if let Some(message) = &e.exit_message {
+                eprintln!("{message}");
+            }
+            ExitCode::from(e.exit_status.unwrap_or(1) as u8)
         }
     }
 }

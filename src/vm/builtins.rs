@@ -454,8 +454,18 @@ fn time_sleep(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Val
         ));
     }
     vm.flush();
-    std::thread::sleep(Duration::from_secs_f64(seconds));
-    Ok(Value::None)
+    // In slices, so that a Ctrl-C interrupts a long sleep as it does CPython's.
+    let deadline = Instant::now() + Duration::from_secs_f64(seconds);
+    loop {
+        if let Some(e) = vm.take_interrupt() {
+            return Err(e);
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Ok(Value::None);
+        }
+        std::thread::sleep(left.min(Duration::from_millis(20)));
+    }
 }
 
 /// `iter(v)` for the built-in iterables.

@@ -72,6 +72,7 @@ impl Vm {
         }
         // Loop back-edges and returns are where garbage is collected, with the running frame
         // among the roots.
+        // They are also where a Ctrl-C becomes a KeyboardInterrupt.
         macro_rules! safepoint {
             () => {
                 if self.heap.wants_collection() {
@@ -81,6 +82,9 @@ impl Vm {
                         .frames
                         .pop()
                         .ok_or_else(|| Exception::new("SystemError", "frame lost"))?;
+                }
+                if let Some(e) = self.take_interrupt() {
+                    fail!(e);
                 }
             };
         }

@@ -303,9 +303,12 @@ impl Vm {
             current = next;
         }
         chain.reverse();
+        // Like a process CPython ends after an uncaught Ctrl-C: killed by SIGINT (128 + 2).
+        let interrupted = matches!(top.as_obj().map(|r| self.heap.get(r)),
+            Some(Object::Instance(i)) if builtin_kind(&self.heap, i.class) == "KeyboardInterrupt");
         Report {
             chain,
-            exit_status: None,
+            exit_status: interrupted.then_some(130),
             exit_message: None,
         }
     }

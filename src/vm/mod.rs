@@ -30,6 +30,8 @@ mod sys;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use crate::compile::{Code, Const};
 pub use crate::runtime::object::TraceEntry;
@@ -137,6 +139,8 @@ pub struct Vm {
     stderr: Value,
     out: Box<dyn Write>,
     err: Box<dyn Write>,
+    /// Set from outside (a Ctrl-C handler) to raise `KeyboardInterrupt` at the next safepoint.
+    interrupt: Arc<AtomicBool>,
 }
 
 impl Vm {
@@ -160,10 +164,24 @@ impl Vm {
             stderr: Value::None,
             out,
             err,
+            interrupt: Arc::new(AtomicBool::new(false)),
         };
         builtins::install(&mut vm);
         exceptions::install(&mut vm);
         vm
+    }
+
+    /// A flag that, once set (from a signal handler or another thread), makes the running
+    /// program raise `KeyboardInterrupt` at its next loop iteration, call return or sleep step.
+    pub fn interrupt_handle(&self) -> Arc<AtomicBool> {
+        self.interrupt.clone()
+    }
+
+    /// Takes a pending interrupt: the `KeyboardInterrupt` to raise, if one was requested.
+    fn take_interrupt(&self) -> Option<Exception> {
+        self.interrupt
+            .swap(false, Ordering::Relaxed)
+            .then(|| Exception::new("KeyboardInterrupt", ""))
     }
 
     /// Sets `sys.argv` (the script's path first).

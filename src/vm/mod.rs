@@ -178,7 +178,12 @@ impl Vm {
     }
 
     /// Takes a pending interrupt: the `KeyboardInterrupt` to raise, if one was requested.
+    #[inline]
     fn take_interrupt(&self) -> Option<Exception> {
+        // A plain load on the hot path; the read-modify-write only once one is pending.
+        if !self.interrupt.load(Ordering::Relaxed) {
+            return None;
+        }
         self.interrupt
             .swap(false, Ordering::Relaxed)
             .then(|| Exception::new("KeyboardInterrupt", ""))

@@ -40,9 +40,40 @@ fn identity_hash(r: super::ObjRef) -> u64 {
     (r.index() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
-/// Python's hash of a built-in value (equal values hash equal across int, float and bool).
-pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, Unhashable> {
-    Ok(match v {
+/// A tuple or frozenset whose hash waits for its members' hashes.
+struct PendingHash {
+    members: Vec<Value>,
+    next: usize,
+    h: u64,
+    frozen: bool,
+}
+
+impl PendingHash {
+    fn absorb(&mut self, member: u64) {
+        self.h = if self.frozen {
+            self.h ^ member.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        } else {
+            (self.h ^ member).wrapping_mul(1_000_003)
+        };
+    }
+}
+
+/// Either the hash of a value that holds no keys, or the members of one that does.
+enum HashStep {
+    Done(u64),
+    Members(PendingHash),
+}
+
+fn hash_step(heap: &Heap, v: Value) -> Result<HashStep, Unhashable> {
+    let pending = |members: Vec<Value>, h: u64, frozen: bool| {
+        HashStep::Members(PendingHash {
+            members,
+            next: 0,
+            h,
+            frozen,
+        })
+    };
+    Ok(HashStep::Done(match v {
         Value::Unbound | Value::None => 0x9e37_79b9_7f4a_7c15,
         Value::Bool(b) => u64::from(b),
         Value::Int(i) => i as u64,
@@ -51,27 +82,56 @@ pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, Unhashable> {
         Value::Obj(r) => match heap.get(r) {
             Object::Str(s) => fnv(s.as_bytes()),
             Object::BigInt(b) => fnv(&b.to_signed_bytes_le()),
-            Object::Tuple(items) => {
-                let mut h: u64 = 0x345678;
-                for &item in items.iter() {
-                    h = (h ^ hash_value(heap, item)?).wrapping_mul(1_000_003);
-                }
-                h
+            Object::Tuple(items) => return Ok(pending(items.to_vec(), 0x345678, false)),
+            Object::FrozenSet(d) => {
+                return Ok(pending(
+                    d.iter().map(|(k, _)| k).collect(),
+                    0x1f3a_5c7e,
+                    true,
+                ))
             }
             Object::List(_) => return Err(Unhashable::Type("list".into())),
             Object::Dict(_) => return Err(Unhashable::Type("dict".into())),
             Object::Set(_) => return Err(Unhashable::Type("set".into())),
-            Object::FrozenSet(d) => {
-                let mut h: u64 = 0x1f3a_5c7e;
-                for (k, _) in d.iter() {
-                    h ^= hash_value(heap, k)?.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-                }
-                h
-            }
             Object::Instance(i) => instance_hash(heap, r, i.class)?,
             _ => identity_hash(r),
         },
-    })
+    }))
+}
+
+/// Python's hash of a built-in value (equal values hash equal across int, float and bool).
+/// Nested tuples are walked with an explicit stack, never Rust recursion.
+pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, Unhashable> {
+    let mut waiting: Vec<PendingHash> = Vec::new();
+    let mut current = v;
+    loop {
+        // Down: hash `current`, or start on its first member.
+        let mut h = match hash_step(heap, current)? {
+            HashStep::Done(h) => h,
+            HashStep::Members(p) => match p.members.first() {
+                Some(&first) => {
+                    current = first;
+                    waiting.push(p);
+                    continue;
+                }
+                None => p.h,
+            },
+        };
+        // Up: hand `h` to the container waiting for it, until one has members left.
+        loop {
+            let Some(top) = waiting.last_mut() else {
+                return Ok(h);
+            };
+            top.absorb(h);
+            top.next += 1;
+            if let Some(&member) = top.members.get(top.next) {
+                current = member;
+                break;
+            }
+            h = top.h;
+            waiting.pop();
+        }
+    }
 }
 
 fn fnv(bytes: &[u8]) -> u64 {
@@ -80,11 +140,40 @@ fn fnv(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Key equality: identity, numbers by value, strings and tuples by content.
+/// Key equality: identity, numbers by value, strings and tuples by content (nested tuples
+/// compared with an explicit stack of pairs, never Rust recursion).
 pub fn keys_equal(heap: &Heap, a: Value, b: Value) -> bool {
-    if a == b {
-        return true;
+    let mut pairs = vec![(a, b)];
+    while let Some((a, b)) = pairs.pop() {
+        if a == b {
+            continue;
+        }
+        let equal = match (a, b) {
+            (Value::Obj(x), Value::Obj(y)) => match (heap.get(x), heap.get(y)) {
+                (Object::Str(s), Object::Str(t)) => s == t,
+                (Object::BigInt(s), Object::BigInt(t)) => s == t,
+                (Object::Tuple(s), Object::Tuple(t)) if s.len() == t.len() => {
+                    pairs.extend(s.iter().copied().zip(t.iter().copied()));
+                    true
+                }
+                (Object::FrozenSet(s), Object::FrozenSet(t)) => {
+                    s.len() == t.len()
+                        && s.iter().all(|(k, _)| matches!(t.get(heap, k), Ok(Some(_))))
+                }
+                _ => false,
+            },
+            _ => numbers_equal(a, b),
+        };
+        if !equal {
+            return false;
+        }
     }
+    true
+}
+
+/// Equality of an int, a float or a bool with another (`1 == 1.0 == True`); machine ints
+/// that differ are unequal, and an int equals a float only when the float is exactly it.
+fn numbers_equal(a: Value, b: Value) -> bool {
     let number = |v: Value| match v {
         Value::Bool(b) => Some(f64::from(u8::from(b))),
         Value::Int(i) => Some(i as f64),
@@ -92,22 +181,20 @@ pub fn keys_equal(heap: &Heap, a: Value, b: Value) -> bool {
         _ => None,
     };
     match (a, b) {
-        (Value::Obj(x), Value::Obj(y)) => match (heap.get(x), heap.get(y)) {
-            (Object::Str(s), Object::Str(t)) => s == t,
-            (Object::BigInt(s), Object::BigInt(t)) => s == t,
-            (Object::Tuple(s), Object::Tuple(t)) => {
-                s.len() == t.len()
-                    && s.iter()
-                        .zip(t.iter())
-                        .all(|(&p, &q)| keys_equal(heap, p, q))
-            }
-            (Object::FrozenSet(s), Object::FrozenSet(t)) => {
-                s.len() == t.len() && s.iter().all(|(k, _)| matches!(t.get(heap, k), Ok(Some(_))))
-            }
-            _ => false,
-        },
+        (Value::Int(_) | Value::Bool(_), Value::Int(_) | Value::Bool(_)) => {
+            let int = |v: Value| match v {
+                Value::Int(i) => i,
+                Value::Bool(b) => i64::from(b),
+                _ => 0,
+            };
+            int(a) == int(b)
+        }
+        (Value::Int(i), Value::Float(f)) | (Value::Float(f), Value::Int(i)) => {
+            const TWO_TO_63: f64 = 9_223_372_036_854_775_808.0;
+            f.fract() == 0.0 && (-TWO_TO_63..TWO_TO_63).contains(&f) && f as i64 == i
+        }
         _ => match (number(a), number(b)) {
-            (Some(x), Some(y)) => x == y && !matches!((a, b), (Value::Int(_), Value::Int(_))),
+            (Some(x), Some(y)) => x == y,
             _ => false,
         },
     }
@@ -253,5 +340,38 @@ mod tests {
             Some(Value::Int(995))
         );
         assert_eq!(d.iter().count(), 10);
+    }
+
+    fn nested_tuple(heap: &mut Heap, depth: usize) -> Value {
+        let mut t = Value::Obj(heap.alloc(Object::Tuple(Box::new([]))));
+        for i in 0..depth {
+            t = Value::Obj(heap.alloc(Object::Tuple(Box::new([t, Value::Int(i as i64)]))));
+        }
+        t
+    }
+
+    #[test]
+    fn deep_tuples_hash_and_compare_without_recursion() {
+        let mut heap = Heap::new();
+        let a = nested_tuple(&mut heap, 1_000_000);
+        let b = nested_tuple(&mut heap, 1_000_000);
+        let c = nested_tuple(&mut heap, 999_999);
+        assert_eq!(hash_value(&heap, a).ok(), hash_value(&heap, b).ok());
+        assert!(keys_equal(&heap, a, b));
+        assert!(!keys_equal(&heap, a, c));
+    }
+
+    #[test]
+    fn numbers_are_one_key_only_when_exactly_equal() {
+        assert!(numbers_equal(Value::Int(1), Value::Float(1.0)));
+        assert!(numbers_equal(Value::Bool(true), Value::Int(1)));
+        assert!(!numbers_equal(
+            Value::Int(i64::MAX),
+            Value::Float(9_223_372_036_854_775_808.0)
+        ));
+        assert!(!numbers_equal(
+            Value::Int((1 << 53) + 1),
+            Value::Float((1u64 << 53) as f64)
+        ));
     }
 }

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use super::dispatch::Exit;
 use super::{Exception, Frame, FrameKind, Vm, RECURSION_LIMIT};
+use crate::compile::Op;
 use crate::runtime::object::{Generator, GeneratorState, Loaded};
 use crate::runtime::{ObjRef, Object, Value};
 
@@ -118,6 +119,11 @@ impl Vm {
                 return Err(e.clone());
             }
         }
+        if let Some(e) = &throw {
+            if let Some((inner, after_loop)) = self.delegate_of(r) {
+                return self.throw_through(r, inner, after_loop, e.clone());
+            }
+        }
         let Some(frame) = self.generator_frame(r, sent)? else {
             return match throw {
                 Some(e) => Err(e),
@@ -129,6 +135,51 @@ impl Vm {
         match self.run()? {
             Exit::Yield(v) => Ok(Step::Yielded(v)),
             Exit::Return(v) => Ok(Step::Returned(v)),
+        }
+    }
+
+    /// The generator `r` is paused in a `yield from` over: the inner generator, still
+    /// suspended, and where the outer goes on once the inner is done.
+    fn delegate_of(&self, r: ObjRef) -> Option<(ObjRef, usize)> {
+        let Object::Generator(g) = self.heap.get(r) else {
+            return None;
+        };
+        let ops = &g.loaded.ops;
+        let (Some(Op::YieldFrom(after_loop)), Some(Op::Yield)) =
+            (ops.get(g.ip.wrapping_sub(2)), ops.get(g.ip.wrapping_sub(1)))
+        else {
+            return None;
+        };
+        let inner = g.values.last()?.as_obj()?;
+        match self.heap.get(inner) {
+            Object::Generator(i) if i.state == GeneratorState::Suspended => {
+                Some((inner, *after_loop as usize))
+            }
+            _ => None,
+        }
+    }
+
+    /// `throw` into generator `outer` paused in `yield from inner`: the exception goes to the
+    /// inner generator first, as CPython does. What the inner one yields, the outer yields; if
+    /// it returns, the `yield from` has its value and the outer goes on; if it raises, the
+    /// exception is raised in the outer at its `yield from`.
+    fn throw_through(
+        &mut self,
+        outer: ObjRef,
+        inner: ObjRef,
+        after_loop: usize,
+        e: Exception,
+    ) -> Result<Step, Exception> {
+        match self.resume_generator(inner, Value::None, Some(e)) {
+            Ok(Step::Yielded(v)) => Ok(Step::Yielded(v)),
+            Ok(Step::Returned(result)) => {
+                if let Object::Generator(g) = self.heap.get_mut(outer) {
+                    g.values.pop();
+                    g.ip = after_loop;
+                }
+                self.resume_generator(outer, result, None)
+            }
+            Err(raised) => self.resume_generator(outer, Value::None, Some(raised)),
         }
     }
 

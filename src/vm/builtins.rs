@@ -252,13 +252,7 @@ pub(super) fn int_arg(heap: &Heap, v: Value) -> Result<i64, Exception> {
     match v {
         Value::Int(i) => Ok(i),
         Value::Bool(b) => Ok(i64::from(b)),
-        other => Err(Exception::new(
-            "TypeError",
-            format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(heap, other)
-            ),
-        )),
+        other => Err(super::ops::not_an_integer(heap, other)),
     }
 }
 
@@ -437,15 +431,7 @@ fn time_sleep(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Val
     let seconds = match args[0] {
         Value::Int(i) => i as f64,
         Value::Float(f) => f,
-        other => {
-            return Err(Exception::new(
-                "TypeError",
-                format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    type_name(&vm.heap, other)
-                ),
-            ))
-        }
+        other => return Err(super::ops::not_an_integer(&vm.heap, other)),
     };
     if seconds < 0.0 {
         return Err(Exception::new(

@@ -593,13 +593,7 @@ fn list_extend(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exceptio
 fn list_insert(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     expect_args("insert", args, 2, 2)?;
     let Value::Int(i) = args[1] else {
-        return Err(Exception::new(
-            "TypeError",
-            format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(&vm.heap, args[1])
-            ),
-        ));
+        return Err(super::ops::not_an_integer(&vm.heap, args[1]));
     };
     with_list(vm, args[0], |items| {
         let len = items.len() as i64;
@@ -628,14 +622,22 @@ fn list_items(vm: &Vm, v: Value) -> Vec<Value> {
 }
 
 fn tuple_index(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    sequence_index(vm, args, |_, _| {
+        Ok("tuple.index(x): x not in tuple".to_owned())
+    })
+}
+
+/// `seq.index(x)`; `not_found` words the ValueError.
+fn sequence_index(
+    vm: &mut Vm,
+    args: &[Value],
+    not_found: fn(&mut Vm, Value) -> Result<String, Exception>,
+) -> Result<Value, Exception> {
     expect_args("index", args, 1, 1)?;
     let items = list_items(vm, args[0]);
     match position(vm, &items, args[1])? {
         Some(i) => Ok(Value::Int(i as i64)),
-        None => Err(Exception::new(
-            "ValueError",
-            "tuple.index(x): x not in tuple",
-        )),
+        None => Err(Exception::new("ValueError", not_found(vm, args[1])?)),
     }
 }
 
@@ -653,15 +655,9 @@ fn list_remove(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exceptio
 }
 
 fn list_index(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("index", args, 1, 1)?;
-    let items = list_items(vm, args[0]);
-    match position(vm, &items, args[1])? {
-        Some(i) => Ok(Value::Int(i as i64)),
-        None => Err(Exception::new(
-            "ValueError",
-            format!("{} is not in list", ops::repr_in(vm, args[1])?),
-        )),
-    }
+    sequence_index(vm, args, |vm, x| {
+        Ok(format!("{} is not in list", ops::repr_in(vm, x)?))
+    })
 }
 
 fn sequence_count(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {

@@ -311,9 +311,9 @@ fn count_arg(vm: &Vm, name: &str, v: Value) -> Result<num_bigint::BigInt, Except
         Value::Bool(b) => num_bigint::BigInt::from(u8::from(b)),
         Value::Obj(r) => match vm.heap.get(r) {
             Object::BigInt(b) => b.clone(),
-            _ => return Err(integer_expected(&vm.heap, v)),
+            _ => return Err(super::ops::not_an_integer(&vm.heap, v)),
         },
-        _ => return Err(integer_expected(&vm.heap, v)),
+        _ => return Err(super::ops::not_an_integer(&vm.heap, v)),
     };
     if n < num_bigint::BigInt::from(0) {
         return Err(Exception::new(
@@ -322,16 +322,6 @@ fn count_arg(vm: &Vm, name: &str, v: Value) -> Result<num_bigint::BigInt, Except
         ));
     }
     Ok(n)
-}
-
-fn integer_expected(heap: &Heap, v: Value) -> Exception {
-    Exception::new(
-        "TypeError",
-        format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(heap, v)
-        ),
-    )
 }
 
 /// The product of the integers in `from..=to`.
@@ -348,7 +338,7 @@ fn product_range(from: &num_bigint::BigInt, to: &num_bigint::BigInt) -> num_bigi
 fn math_factorial(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     super::builtins::arity("factorial", args, 1, 1)?;
     if let Value::Float(_) = args[0] {
-        return Err(integer_expected(&vm.heap, args[0]));
+        return Err(super::ops::not_an_integer(&vm.heap, args[0]));
     }
     let n = count_arg(vm, "factorial", args[0])?;
     let f = product_range(&num_bigint::BigInt::from(1), &n);

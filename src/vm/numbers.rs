@@ -26,16 +26,6 @@ fn big(heap: &Heap, v: Value) -> Option<BigInt> {
     }
 }
 
-fn integer_required(heap: &Heap, v: Value) -> Exception {
-    Exception::new(
-        "TypeError",
-        format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(heap, v)
-        ),
-    )
-}
-
 pub(super) fn round(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     arity("round", args, 1, 2)?;
     let digits = match args.get(1) {
@@ -43,7 +33,7 @@ pub(super) fn round(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exc
         Some(&d) => Some(
             big(&vm.heap, d)
                 .and_then(|b| b.to_i64())
-                .ok_or_else(|| integer_required(&vm.heap, d))?,
+                .ok_or_else(|| super::ops::not_an_integer(&vm.heap, d))?,
         ),
     };
     match (args[0], digits) {
@@ -140,7 +130,7 @@ pub(super) fn pow(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excep
 
 pub(super) fn chr(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     arity("chr", args, 1, 1)?;
-    let n = big(&vm.heap, args[0]).ok_or_else(|| integer_required(&vm.heap, args[0]))?;
+    let n = big(&vm.heap, args[0]).ok_or_else(|| super::ops::not_an_integer(&vm.heap, args[0]))?;
     let c = n
         .to_u32()
         .filter(|&n| n < 0x110000)
@@ -188,7 +178,7 @@ fn radix(
     base: u32,
 ) -> Result<Value, Exception> {
     arity(name, args, 1, 1)?;
-    let n = big(&vm.heap, args[0]).ok_or_else(|| integer_required(&vm.heap, args[0]))?;
+    let n = big(&vm.heap, args[0]).ok_or_else(|| super::ops::not_an_integer(&vm.heap, args[0]))?;
     let sign = if n.is_negative() { "-" } else { "" };
     let digits = n.magnitude().to_str_radix(base);
     Ok(new_str(&mut vm.heap, format!("{sign}{prefix}{digits}")))
@@ -263,15 +253,7 @@ pub(super) fn int(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, 
                 "int() base must be >= 2 and <= 36, or 0",
             ))
         }
-        Some(other) => {
-            return Err(Exception::new(
-                "TypeError",
-                format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    type_name(&vm.heap, other)
-                ),
-            ))
-        }
+        Some(other) => return Err(super::ops::not_an_integer(&vm.heap, other)),
     };
     match parse_int(&text, base) {
         Some(n) => Ok(ops::int_value(&mut vm.heap, n)),

@@ -74,6 +74,17 @@ pub fn type_name(heap: &Heap, v: Value) -> &str {
     }
 }
 
+/// CPython's TypeError for a value used where an integer is needed.
+pub fn not_an_integer(heap: &Heap, v: Value) -> Exception {
+    Exception::new(
+        "TypeError",
+        format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(heap, v)
+        ),
+    )
+}
+
 /// What the operators need from their surroundings: the heap, and running the special methods
 /// (`__eq__`, `__repr__`, …) that classes define for their instances. The VM is one host; a bare
 /// heap is another, for messages, where instances get the default behaviour.
@@ -283,23 +294,18 @@ pub fn arithmetic_fast_path(op: BinOp, a: Value, b: Value) -> Option<Value> {
 /// `a op b` for comparisons of ints and floats that convert exactly; `None` for the rest.
 #[inline(always)]
 pub fn comparison_fast_path(op: CmpOp, a: Value, b: Value) -> Option<bool> {
-    let (x, y) = match (a, b) {
-        (Value::Int(x), Value::Int(y)) => {
-            return Some(match op {
-                CmpOp::Lt => x < y,
-                CmpOp::LtE => x <= y,
-                CmpOp::Gt => x > y,
-                CmpOp::GtE => x >= y,
-                CmpOp::Eq => x == y,
-                CmpOp::NotEq => x != y,
-                _ => return None,
-            })
-        }
-        (Value::Float(x), Value::Float(y)) => (x, y),
-        (Value::Float(x), Value::Int(y)) if y.abs() <= EXACT_FLOAT_INT => (x, y as f64),
-        (Value::Int(x), Value::Float(y)) if x.abs() <= EXACT_FLOAT_INT => (x as f64, y),
-        _ => return None,
-    };
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => ordered(op, x, y),
+        (Value::Float(x), Value::Float(y)) => ordered(op, x, y),
+        (Value::Float(x), Value::Int(y)) if y.abs() <= EXACT_FLOAT_INT => ordered(op, x, y as f64),
+        (Value::Int(x), Value::Float(y)) if x.abs() <= EXACT_FLOAT_INT => ordered(op, x as f64, y),
+        _ => None,
+    }
+}
+
+/// An ordering comparison of two numbers of one type; `None` for `is`, `in` and their negations.
+#[inline(always)]
+fn ordered<T: PartialOrd>(op: CmpOp, x: T, y: T) -> Option<bool> {
     Some(match op {
         CmpOp::Lt => x < y,
         CmpOp::LtE => x <= y,
@@ -912,13 +918,7 @@ pub fn truthy_in<H: Host>(h: &mut H, v: Value) -> Result<bool, Exception> {
             Value::Int(n) if n >= 0 => Ok(n != 0),
             Value::Int(_) => Err(Exception::new("ValueError", "__len__() should return >= 0")),
             Value::Bool(b) => Ok(b),
-            other => Err(Exception::new(
-                "TypeError",
-                format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    type_name(h.heap(), other)
-                ),
-            )),
+            other => Err(not_an_integer(h.heap(), other)),
         };
     }
     Ok(true)

@@ -193,13 +193,7 @@ impl Vm {
                 Some(Value::Int(_)) => {
                     Err(Exception::new("ValueError", "__len__() should return >= 0"))
                 }
-                Some(other) => Err(Exception::new(
-                    "TypeError",
-                    format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        type_name(&self.heap, other)
-                    ),
-                )),
+                Some(other) => Err(super::ops::not_an_integer(&self.heap, other)),
                 None => Err(Exception::new(
                     "TypeError",
                     format!("object of type '{}' has no len()", type_name(&self.heap, v)),

@@ -89,49 +89,48 @@ fn str_lower(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception>
     string_result(vm, s)
 }
 
+/// `strip`, `lstrip`, `rstrip`: whitespace, or the characters given, off the chosen ends.
 fn strip_with(
     vm: &mut Vm,
     args: &[Value],
     name: &str,
-    f: fn(&str, &[char]) -> String,
+    left: bool,
+    right: bool,
 ) -> Result<Value, Exception> {
     expect_args(name, args, 0, 1)?;
     let chars: Vec<char> = match args.get(1) {
         None | Some(Value::None) => Vec::new(),
         Some(&v) => str_arg(vm, name, v)?.chars().collect(),
     };
-    let s = f(&text(vm, args[0]), &chars);
-    string_result(vm, s)
+    let strips = |c: char| {
+        if chars.is_empty() {
+            is_python_space(c)
+        } else {
+            chars.contains(&c)
+        }
+    };
+    let s = text(vm, args[0]);
+    let mut kept: &str = &s;
+    if left {
+        kept = kept.trim_start_matches(strips);
+    }
+    if right {
+        kept = kept.trim_end_matches(strips);
+    }
+    let kept = kept.to_owned();
+    string_result(vm, kept)
 }
 
 fn str_strip(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    strip_with(vm, args, "strip", |s, c| {
-        if c.is_empty() {
-            s.trim().into()
-        } else {
-            s.trim_matches(c).into()
-        }
-    })
+    strip_with(vm, args, "strip", true, true)
 }
 
 fn str_lstrip(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    strip_with(vm, args, "lstrip", |s, c| {
-        if c.is_empty() {
-            s.trim_start().into()
-        } else {
-            s.trim_start_matches(c).into()
-        }
-    })
+    strip_with(vm, args, "lstrip", true, false)
 }
 
 fn str_rstrip(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    strip_with(vm, args, "rstrip", |s, c| {
-        if c.is_empty() {
-            s.trim_end().into()
-        } else {
-            s.trim_end_matches(c).into()
-        }
-    })
+    strip_with(vm, args, "rstrip", false, true)
 }
 
 /// `split`'s and `rsplit`'s arguments by position, keywords (`sep`, `maxsplit`) put in place.
@@ -617,15 +616,7 @@ fn pad(
     expect_args(name, args, 1, 2)?;
     let width = match args[1] {
         Value::Int(w) => w.max(0) as usize,
-        other => {
-            return Err(Exception::new(
-                "TypeError",
-                format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    type_name(&vm.heap, other)
-                ),
-            ))
-        }
+        other => return Err(super::ops::not_an_integer(&vm.heap, other)),
     };
     let fill = match args.get(2) {
         None => ' ',
@@ -684,15 +675,7 @@ fn str_zfill(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception>
     expect_args("zfill", args, 1, 1)?;
     let width = match args[1] {
         Value::Int(w) => w.max(0) as usize,
-        other => {
-            return Err(Exception::new(
-                "TypeError",
-                format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    type_name(&vm.heap, other)
-                ),
-            ))
-        }
+        other => return Err(super::ops::not_an_integer(&vm.heap, other)),
     };
     let s = text(vm, args[0]);
     let len = s.chars().count();

@@ -1,12 +1,13 @@
 //! Attribute tables of instances and classes: (name, value) pairs in insertion order, which is
 //! the order `__dict__`, `vars` and `dir` show.
 //!
-//! Most tables are small, so they are scanned rather than hashed. The VM interns the names in
-//! its code objects, so a lookup by a name from code usually matches on the pointer; a second
-//! scan compares text for names made at run time (`setattr(o, "x" + s, v)`). Tables past
-//! [`SCAN_LIMIT`] entries keep a hash index as well.
+//! Most tables are small, so they are scanned rather than hashed. Every key is interned (one
+//! `Rc` per text, see [`intern`]), and so are the names in loaded code: a lookup by such a name
+//! compares pointers only ([`Attrs::get_interned`]); a lookup by any other text compares
+//! pointers first and then text. Tables past [`SCAN_LIMIT`] entries keep a hash index as well.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::Value;
@@ -16,6 +17,24 @@ const SCAN_LIMIT: usize = 12;
 
 type Index = HashMap<Rc<str>, usize, foldhash::fast::FixedState>;
 
+thread_local! {
+    static NAMES: RefCell<HashSet<Rc<str>>> = RefCell::new(HashSet::new());
+}
+
+/// The one `Rc` of `name`'s text on this thread (attribute names live as long as the thread,
+/// as CPython's interned identifiers do).
+pub fn intern(name: &str) -> Rc<str> {
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some(n) = names.get(name) {
+            return n.clone();
+        }
+        let n: Rc<str> = Rc::from(name);
+        names.insert(n.clone());
+        n
+    })
+}
+
 #[derive(Debug, Default)]
 pub struct Attrs {
     entries: Vec<(Rc<str>, Value)>,
@@ -23,6 +42,14 @@ pub struct Attrs {
 }
 
 impl Attrs {
+    /// The entry of an interned name: pointer comparisons only.
+    fn position_interned(&self, name: &Rc<str>) -> Option<usize> {
+        if let Some(index) = &self.index {
+            return index.get(&**name).copied();
+        }
+        self.entries.iter().position(|(k, _)| Rc::ptr_eq(k, name))
+    }
+
     fn position(&self, name: &str) -> Option<usize> {
         if let Some(index) = &self.index {
             return index.get(name).copied();
@@ -34,6 +61,11 @@ impl Attrs {
             }
         }
         self.entries.iter().position(|(k, _)| **k == *name)
+    }
+
+    /// The value of `name`, which must come from [`intern`] (as the names of loaded code do).
+    pub fn get_interned(&self, name: &Rc<str>) -> Option<&Value> {
+        self.position_interned(name).map(|i| &self.entries[i].1)
     }
 
     pub fn get(&self, name: &str) -> Option<&Value> {
@@ -50,14 +82,22 @@ impl Attrs {
 
     /// Sets `name`, keeping its place when it is already there.
     pub fn insert(&mut self, name: Rc<str>, value: Value) {
-        if let Some(slot) = self.get_mut(&name) {
-            *slot = value;
+        match self.get_mut(&name) {
+            Some(slot) => *slot = value,
+            None => self.insert_interned(&intern(&name), value),
+        }
+    }
+
+    /// [`Attrs::insert`] of a name that comes from [`intern`]: no text is compared or hashed.
+    pub fn insert_interned(&mut self, name: &Rc<str>, value: Value) {
+        if let Some(i) = self.position_interned(name) {
+            self.entries[i].1 = value;
             return;
         }
         if let Some(index) = &mut self.index {
             index.insert(name.clone(), self.entries.len());
         }
-        self.entries.push((name, value));
+        self.entries.push((name.clone(), value));
         if self.index.is_none() && self.entries.len() > SCAN_LIMIT {
             self.reindex();
         }
@@ -109,6 +149,15 @@ impl Attrs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interned_lookups_find_keys_made_from_any_text() {
+        let mut attrs = Attrs::default();
+        attrs.insert(Rc::from(String::from("spam")), Value::Int(1));
+        assert_eq!(attrs.get_interned(&intern("spam")), Some(&Value::Int(1)));
+        assert_eq!(attrs.get_interned(&intern("eggs")), None);
+        assert_eq!(attrs.get("spam"), Some(&Value::Int(1)));
+    }
 
     #[test]
     fn keeps_order_across_replace_remove_and_index() {

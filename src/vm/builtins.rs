@@ -37,7 +37,7 @@ fn install_type_methods(vm: &mut Vm) {
                 keywords: super::call::method_takes_keywords(name),
                 receiver: Some(type_name),
             })));
-            let key = super::intern(&mut vm.names, name);
+            let key = Rc::from(name);
             if let Object::Class(c) = vm.heap.get_mut(class) {
                 c.attrs.insert(key, method);
             }

@@ -41,6 +41,14 @@ pub(super) fn lookup(heap: &Heap, cls: ObjRef, name: &str) -> Option<Value> {
         .find_map(|&k| class(heap, k).and_then(|k| k.attrs.get(name).copied()))
 }
 
+/// [`lookup`] of an interned name (one from loaded code): pointer comparisons only.
+fn lookup_interned(heap: &Heap, cls: ObjRef, name: &Rc<str>) -> Option<Value> {
+    let c = class(heap, cls)?;
+    c.mro
+        .iter()
+        .find_map(|&k| class(heap, k).and_then(|k| k.attrs.get_interned(name).copied()))
+}
+
 /// Whether class `cls` is `base` or derives from it.
 pub(super) fn is_subclass(heap: &Heap, cls: ObjRef, base: ObjRef) -> bool {
     cls == base || class(heap, cls).is_some_and(|c| c.mro.contains(&base))
@@ -190,7 +198,7 @@ impl Vm {
         if let Some(Object::Dict(d)) = namespace.as_obj().map(|r| self.heap.get(r)) {
             for (k, v) in d.iter() {
                 if let Some(Object::Str(s)) = k.as_obj().map(|r| self.heap.get(r)) {
-                    attrs.insert(super::intern(&mut self.names, s), v);
+                    attrs.insert(Rc::from(&**s), v);
                 }
             }
         }
@@ -641,8 +649,8 @@ impl Vm {
     ) -> Result<MethodLookup, Exception> {
         if let Some(Object::Instance(i)) = obj.as_obj().map(|r| self.heap.get(r)) {
             let cls = i.class;
-            if !i.attrs.contains_key(name) {
-                if let Some(found) = lookup(&self.heap, cls, name) {
+            if i.attrs.get_interned(name).is_none() {
+                if let Some(found) = lookup_interned(&self.heap, cls, name) {
                     if let Some(Object::Function(_)) = found.as_obj().map(|r| self.heap.get(r)) {
                         return Ok(MethodLookup::Unbound(found));
                     }

@@ -144,7 +144,7 @@ impl Vm {
                 let obj: Value = $obj;
                 let name = &frame.loaded.names[$i as usize];
                 if let Some(Object::Instance(inst)) = obj.as_obj().map(|r| self.heap.get(r)) {
-                    if let Some(&v) = inst.attrs.get(&**name) {
+                    if let Some(&v) = inst.attrs.get_interned(name) {
                         if !self.class_has_properties(inst.class) {
                             self.stack.push(v);
                             continue;
@@ -295,11 +295,7 @@ impl Vm {
                                 obj.as_obj().map(|r| self.heap.get_mut(r))
                             {
                                 if inst.exception.is_none() {
-                                    if let Some(slot) = inst.attrs.get_mut(name) {
-                                        *slot = value;
-                                    } else {
-                                        inst.attrs.insert(name.clone(), value);
-                                    }
+                                    inst.attrs.insert_interned(name, value);
                                     continue;
                                 }
                             }

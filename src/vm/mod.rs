@@ -27,7 +27,7 @@ mod str_methods;
 mod suggestions;
 mod sys;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -113,8 +113,6 @@ enum FrameKind {
 /// The machine: heap, globals, builtins, and the stacks of the running code.
 pub struct Vm {
     pub heap: Heap,
-    /// Names of loaded code and of classes' attributes, one `Rc` per text.
-    names: HashSet<Rc<str>>,
     /// Global slot of each global (or builtin) name seen so far.
     global_slots: HashMap<Rc<str>, u32>,
     /// The module's value in each slot (`Unbound` when it has none).
@@ -148,7 +146,6 @@ impl Vm {
     pub fn new(out: Box<dyn Write>, err: Box<dyn Write>) -> Vm {
         let mut vm = Vm {
             heap: Heap::new(),
-            names: HashSet::new(),
             global_slots: HashMap::new(),
             global_values: Vec::new(),
             builtin_values: Vec::new(),
@@ -406,7 +403,7 @@ impl Vm {
         let names = code
             .names
             .iter()
-            .map(|n| intern(&mut self.names, n))
+            .map(|n| crate::runtime::attrs::intern(n))
             .collect();
         let consts = code
             .consts
@@ -496,14 +493,4 @@ impl Vm {
         self.modules.insert(name.clone(), Value::Obj(m));
         Ok(Value::Obj(m))
     }
-}
-
-/// The one `Rc` of `name`'s text in `names`.
-fn intern(names: &mut HashSet<Rc<str>>, name: &str) -> Rc<str> {
-    if let Some(n) = names.get(name) {
-        return n.clone();
-    }
-    let n: Rc<str> = Rc::from(name);
-    names.insert(n.clone());
-    n
 }

@@ -42,7 +42,7 @@ pub(super) fn lookup(heap: &Heap, cls: ObjRef, name: &str) -> Option<Value> {
 }
 
 /// [`lookup`] of an interned name (one from loaded code): pointer comparisons only.
-fn lookup_interned(heap: &Heap, cls: ObjRef, name: &Rc<str>) -> Option<Value> {
+pub(super) fn lookup_interned(heap: &Heap, cls: ObjRef, name: &Rc<str>) -> Option<Value> {
     let c = class(heap, cls)?;
     c.mro
         .iter()

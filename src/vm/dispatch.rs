@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::call::Invoked;
 use super::classes::MethodLookup;
-use super::{ops, Exception, Frame, FrameKind, NameProblem, Vm, RECURSION_LIMIT};
+use super::{ops, Exception, FrameKind, NameProblem, Vm};
 use crate::compile::{Const, Op};
 use crate::runtime::{Object, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
@@ -206,27 +206,9 @@ impl Vm {
         macro_rules! call_positional {
             ($callee_at:expr) => {{
                 let callee_at: usize = $callee_at;
-                if let Some(Object::Function(f)) =
-                    self.stack[callee_at].as_obj().map(|r| self.heap.get(r))
-                {
-                    let loaded = &f.loaded;
-                    if loaded.plain_call
-                        && loaded.argcount == self.stack.len() - callee_at - 1
-                        && self.frames.len() + 1 < RECURSION_LIMIT
-                    {
-                        let callee = Frame {
-                            loaded: loaded.clone(),
-                            ip: 0,
-                            base: callee_at + 1,
-                            handling_base: self.handling.len(),
-                            kind: FrameKind::Call,
-                        };
-                        for _ in callee.loaded.argcount..callee.loaded.nlocals {
-                            self.stack.push(Value::Unbound);
-                        }
-                        self.frames.push(std::mem::replace(&mut frame, callee));
-                        continue;
-                    }
+                if let Some(callee) = self.quick_frame(callee_at) {
+                    self.frames.push(std::mem::replace(&mut frame, callee));
+                    continue;
                 }
                 call!(callee_at, &[]);
             }};

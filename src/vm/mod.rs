@@ -137,6 +137,8 @@ pub struct Vm {
     stderr: Value,
     out: Box<dyn Write>,
     err: Box<dyn Write>,
+    /// `"__init__"`, interned (class calls look it up by pointer).
+    init_name: Rc<str>,
     /// Set from outside (a Ctrl-C handler) to raise `KeyboardInterrupt` at the next safepoint.
     interrupt: Arc<AtomicBool>,
 }
@@ -161,6 +163,7 @@ impl Vm {
             stderr: Value::None,
             out,
             err,
+            init_name: crate::runtime::attrs::intern("__init__"),
             interrupt: Arc::new(AtomicBool::new(false)),
         };
         builtins::install(&mut vm);

@@ -12,8 +12,8 @@ use std::rc::Rc;
 
 use super::ops::{type_name, type_name as type_name_of};
 use super::{classes, Exception, Frame, FrameKind, Vm, RECURSION_LIMIT};
-use crate::runtime::object::{Function, NativeFn};
-use crate::runtime::{Object, Value};
+use crate::runtime::object::{Function, Loaded, NativeFn};
+use crate::runtime::{ObjRef, Object, Value};
 
 /// What a call turned into.
 pub(super) enum Invoked {
@@ -129,44 +129,62 @@ impl Vm {
     /// plain function given exactly its parameters, or a plain class whose `__init__` is such a
     /// function (the instance is made and put in the callee's slot). `None` for every other
     /// call, with nothing changed.
-    #[inline]
+    #[inline(always)]
     pub(super) fn quick_frame(&mut self, callee_at: usize) -> Option<Frame> {
-        if self.frames.len() + 1 >= RECURSION_LIMIT {
+        let callee = self.stack[callee_at].as_obj()?;
+        match self.heap.get(callee) {
+            Object::Function(f) => {
+                let loaded = &f.loaded;
+                if !loaded.plain_call
+                    || loaded.argcount != self.stack.len() - callee_at - 1
+                    || self.frames.len() + 1 >= RECURSION_LIMIT
+                {
+                    return None;
+                }
+                let loaded = loaded.clone();
+                Some(self.plain_frame(loaded, callee_at, FrameKind::Call))
+            }
+            Object::Class(_) => self.construct_frame(callee, callee_at),
+            _ => None,
+        }
+    }
+
+    /// [`Vm::quick_frame`] for a class.
+    fn construct_frame(&mut self, class: ObjRef, callee_at: usize) -> Option<Frame> {
+        let Object::Class(c) = self.heap.get(class) else {
+            return None;
+        };
+        if c.constructor.is_some() || c.is_exception || self.frames.len() + 1 >= RECURSION_LIMIT {
             return None;
         }
-        let argc = self.stack.len() - callee_at - 1;
-        let callee = self.stack[callee_at].as_obj()?;
-        let (function, kind) = match self.heap.get(callee) {
-            Object::Function(_) => (callee, FrameKind::Call),
-            Object::Class(c) if c.constructor.is_none() && !c.is_exception => {
-                let init = classes::lookup_interned(&self.heap, callee, &self.init_name)?;
-                (init.as_obj()?, FrameKind::Construct)
-            }
-            _ => return None,
-        };
-        let Object::Function(f) = self.heap.get(function) else {
+        let init = classes::lookup_interned(&self.heap, class, &self.init_name)?.as_obj()?;
+        let Object::Function(f) = self.heap.get(init) else {
             return None;
         };
-        let receiver = usize::from(kind == FrameKind::Construct);
-        if !f.loaded.plain_call || f.loaded.argcount != argc + receiver {
+        if !f.loaded.plain_call || f.loaded.argcount != self.stack.len() - callee_at {
             return None;
         }
         let loaded = f.loaded.clone();
-        if kind == FrameKind::Construct {
-            let instance = self.new_instance(callee, &[]);
-            self.stack[callee_at] = instance;
-            self.stack.insert(callee_at + 1, instance);
-        }
+        let instance = self.new_instance(class, &[]);
+        self.stack[callee_at] = instance;
+        self.stack.insert(callee_at + 1, instance);
+        Some(self.plain_frame(loaded, callee_at, FrameKind::Construct))
+    }
+
+    /// A frame for `loaded` whose arguments are already in place above `callee_at`: its other
+    /// locals start unbound.
+    #[inline(always)]
+    fn plain_frame(&mut self, loaded: Rc<Loaded>, callee_at: usize, kind: FrameKind) -> Frame {
         for _ in loaded.argcount..loaded.nlocals {
             self.stack.push(Value::Unbound);
         }
-        Some(Frame {
+        Frame {
             loaded,
             ip: 0,
             base: callee_at + 1,
             handling_base: self.handling.len(),
             kind,
-        })
+        }
     }
 
     /// Binds the arguments above `callee_at` for Python function `func`: a frame to run (or, for

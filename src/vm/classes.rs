@@ -477,8 +477,10 @@ impl Vm {
         if name == "__class__" {
             return Some(Value::Obj(self.class_of(obj)));
         }
-        let r = obj.as_obj()?;
-        let (func, name) = super::containers::method(self.heap.get(r), name)?;
+        if let Some(v) = super::numbers::number_attr(&mut self.heap, obj, name) {
+            return Some(v);
+        }
+        let (func, name) = super::containers::method(type_name(&self.heap, obj), name)?;
         Some(Value::Obj(self.heap.alloc(Object::BoundMethod {
             receiver: obj,
             func,

@@ -405,13 +405,15 @@ pub fn method_tables(type_name: &str) -> &'static [&'static [(&'static str, Nati
         "str" => &[super::str_methods::METHODS],
         "property" => &[PROPERTY],
         "generator" => &[GENERATOR],
+        "int" | "bool" => &[super::numbers::INT_METHODS],
+        "float" => &[super::numbers::FLOAT_METHODS],
         other => super::sets::method_tables(other),
     }
 }
 
-/// The method `name` of a built-in object, if it has one.
-pub fn method(obj: &Object, name: &str) -> Option<(NativeFn, &'static str)> {
-    method_tables(obj.type_name())
+/// The method `name` of the built-in type named `type_name`, if it has one.
+pub fn method(type_name: &str, name: &str) -> Option<(NativeFn, &'static str)> {
+    method_tables(type_name)
         .iter()
         .flat_map(|t| t.iter())
         .find(|(n, _)| *n == name)

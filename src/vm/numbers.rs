@@ -9,6 +9,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use super::builtins::arity;
 use super::ops::{self, new_str, type_name, Host};
 use super::{Exception, Vm};
+use crate::runtime::object::NativeFn;
 use crate::runtime::{Heap, Object, Value};
 use crate::syntax::ast::BinOp;
 
@@ -396,4 +397,127 @@ fn parse_float(text: &str) -> Option<f64> {
         return None;
     }
     cleaned.parse().ok()
+}
+
+/// The methods of `int` (and `bool`).
+pub const INT_METHODS: &[(&str, NativeFn)] = &[
+    ("bit_length", int_bit_length),
+    ("bit_count", int_bit_count),
+    ("conjugate", number_itself),
+];
+
+/// The methods of `float`.
+pub const FLOAT_METHODS: &[(&str, NativeFn)] = &[
+    ("is_integer", float_is_integer),
+    ("as_integer_ratio", float_as_integer_ratio),
+    ("conjugate", number_itself),
+];
+
+/// The data attributes of numbers: `real`, `imag`, and an int's `numerator`/`denominator`.
+pub(super) fn number_attr(heap: &mut Heap, v: Value, name: &str) -> Option<Value> {
+    let is_int = match v {
+        Value::Int(_) | Value::Bool(_) => true,
+        Value::Float(_) => false,
+        Value::Obj(r) if matches!(heap.get(r), Object::BigInt(_)) => true,
+        _ => return None,
+    };
+    let as_int = |v: Value| match v {
+        Value::Bool(b) => Value::Int(i64::from(b)),
+        other => other,
+    };
+    match (name, is_int) {
+        ("real", _) | ("numerator", true) => Some(as_int(v)),
+        ("imag", true) => Some(Value::Int(0)),
+        ("imag", false) => Some(Value::Float(0.0)),
+        ("denominator", true) => Some(Value::Int(1)),
+        _ => None,
+    }
+}
+
+/// The receiver as a big integer (an int or bool).
+fn big_receiver(vm: &Vm, v: Value) -> BigInt {
+    match v {
+        Value::Int(i) => BigInt::from(i),
+        Value::Bool(b) => BigInt::from(u8::from(b)),
+        Value::Obj(r) => match vm.heap.get(r) {
+            Object::BigInt(b) => b.clone(),
+            _ => BigInt::zero(),
+        },
+        _ => BigInt::zero(),
+    }
+}
+
+fn int_bit_length(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("bit_length", &args[1..], 0, 0)?;
+    Ok(Value::Int(
+        big_receiver(vm, args[0]).magnitude().bits() as i64
+    ))
+}
+
+fn int_bit_count(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("bit_count", &args[1..], 0, 0)?;
+    let ones: u64 = big_receiver(vm, args[0])
+        .magnitude()
+        .iter_u64_digits()
+        .map(|d| u64::from(d.count_ones()))
+        .sum();
+    Ok(Value::Int(ones as i64))
+}
+
+fn number_itself(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("conjugate", &args[1..], 0, 0)?;
+    Ok(number_attr(&mut vm.heap, args[0], "real").unwrap_or(args[0]))
+}
+
+fn float_is_integer(_: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("is_integer", &args[1..], 0, 0)?;
+    let Value::Float(f) = args[0] else {
+        return Ok(Value::Bool(false));
+    };
+    Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
+}
+
+fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("as_integer_ratio", &args[1..], 0, 0)?;
+    let Value::Float(f) = args[0] else {
+        return Ok(Value::None);
+    };
+    if f.is_nan() {
+        return Err(Exception::new(
+            "ValueError",
+            "cannot convert NaN to integer ratio",
+        ));
+    }
+    if f.is_infinite() {
+        return Err(Exception::new(
+            "OverflowError",
+            "cannot convert Infinity to integer ratio",
+        ));
+    }
+    // f = mantissa * 2^exponent exactly; reduce by the common power of two.
+    let bits = f.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1 << 52) - 1);
+    let (mut mantissa, mut exp) = if exponent == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), exponent - 1075)
+    };
+    while mantissa != 0 && mantissa % 2 == 0 && exp < 0 {
+        mantissa /= 2;
+        exp += 1;
+    }
+    let mut numerator = BigInt::from(mantissa);
+    let mut denominator = BigInt::from(1);
+    if exp > 0 {
+        numerator <<= exp as usize;
+    } else {
+        denominator <<= (-exp) as usize;
+    }
+    if f < 0.0 {
+        numerator = -numerator;
+    }
+    let n = ops::int_value(&mut vm.heap, numerator);
+    let d = ops::int_value(&mut vm.heap, denominator);
+    Ok(Value::Obj(vm.heap.alloc(Object::Tuple(Box::new([n, d])))))
 }

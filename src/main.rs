@@ -88,11 +88,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// Makes Ctrl-C raise `KeyboardInterrupt` in the interpreter's program.
+/// Makes Ctrl-C raise `KeyboardInterrupt` in the interpreter's program: the signal handler
+/// only sets the interpreter's interrupt flag (no thread, nothing else in the handler).
 fn interruptible(interpreter: Interpreter) -> Interpreter {
     let flag = interpreter.interrupt_handle();
-    // Only one handler per process can be set; a failure leaves Ctrl-C killing the process.
-    let _ = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::Relaxed));
+    // Should registering fail, Ctrl-C keeps its default effect: ending the process.
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, flag);
     interpreter
 }
 

@@ -275,7 +275,7 @@ fn affix_test(
     test: fn(&str, &str) -> bool,
 ) -> Result<Value, Exception> {
     expect_args(name, args, 1, 3)?;
-    let s = window(vm, args, name, 2)?;
+    let s = window(vm, args, name, 2)?.text;
     let candidates = match args[1].as_obj().map(|r| vm.heap.get(r)) {
         Some(Object::Str(a)) => vec![a.to_string()],
         Some(Object::Tuple(items)) => items.iter().map(|&v| text(vm, v)).collect(),
@@ -302,15 +302,15 @@ fn str_endswith(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excepti
 
 /// The part of the receiver that the optional `start` and `end` arguments (at `args[from]`
 /// and after) select, as a slice would.
-fn window(vm: &Vm, args: &[Value], name: &str, from: usize) -> Result<String, Exception> {
+fn window(vm: &Vm, args: &[Value], name: &str, from: usize) -> Result<Window, Exception> {
     let s = text(vm, args[0]);
     let chars: Vec<char> = s.chars().collect();
     let len = chars.len() as i64;
     let bound = |v: Option<&Value>, default: i64| -> Result<i64, Exception> {
         match v {
             None | Some(Value::None) => Ok(default),
-            Some(Value::Int(i)) => Ok(if *i < 0 { (i + len).max(0) } else { (*i).min(len) }),
-            Some(Value::Bool(b)) => Ok(i64::from(*b).min(len)),
+            Some(Value::Int(i)) => Ok(if *i < 0 { (i + len).max(0) } else { *i }),
+            Some(Value::Bool(b)) => Ok(i64::from(*b)),
             Some(&other) => Err(Exception::new(
                 "TypeError",
                 format!(
@@ -321,11 +321,26 @@ fn window(vm: &Vm, args: &[Value], name: &str, from: usize) -> Result<String, Ex
         }
     };
     let start = bound(args.get(from), 0)?;
-    let end = bound(args.get(from + 1), len)?;
-    if start > end {
-        return Ok(String::new());
-    }
-    Ok(chars[start as usize..end as usize].iter().collect())
+    let end = bound(args.get(from + 1), len)?.min(len);
+    let text = if start >= end {
+        String::new()
+    } else {
+        chars[start as usize..end as usize].iter().collect()
+    };
+    Ok(Window {
+        text,
+        start,
+        past_end: start > len,
+    })
+}
+
+/// The part of a str that optional `start` and `end` arguments select.
+struct Window {
+    text: String,
+    /// Where it starts in the whole str, in characters.
+    start: i64,
+    /// `start` lies beyond the str's end.
+    past_end: bool,
 }
 
 /// Where `sub` is in the receiver's `start:end` window, counted in characters from the
@@ -333,18 +348,13 @@ fn window(vm: &Vm, args: &[Value], name: &str, from: usize) -> Result<String, Ex
 fn locate(vm: &Vm, args: &[Value], name: &str, last: bool) -> Result<Option<i64>, Exception> {
     expect_args(name, args, 1, 3)?;
     let sub = str_arg(vm, name, args[1])?;
-    let whole_len = text(vm, args[0]).chars().count() as i64;
-    let start = match args.get(2) {
-        Some(Value::Int(i)) if *i < 0 => (i + whole_len).max(0),
-        Some(Value::Int(i)) => *i,
-        _ => 0,
-    };
-    if start > whole_len {
+    let w = window(vm, args, name, 2)?;
+    if w.past_end {
         return Ok(None);
     }
-    let s = window(vm, args, name, 2)?;
+    let s = &w.text;
     let found = if last { s.rfind(&sub) } else { s.find(&sub) };
-    Ok(found.map(|b| start + s[..b].chars().count() as i64))
+    Ok(found.map(|b| w.start + s[..b].chars().count() as i64))
 }
 
 fn str_find(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
@@ -372,7 +382,7 @@ fn str_rindex(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception
 fn str_count(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     expect_args("count", args, 1, 3)?;
     let sub = str_arg(vm, "count", args[1])?;
-    let s = window(vm, args, "count", 2)?;
+    let s = window(vm, args, "count", 2)?.text;
     let n = if sub.is_empty() {
         s.chars().count() + 1
     } else {
@@ -708,22 +718,32 @@ fn str_swapcase(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excepti
     string_result(vm, out)
 }
 
-fn str_removeprefix(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("removeprefix", args, 1, 1)?;
-    let (s, prefix) = (text(vm, args[0]), str_arg(vm, "removeprefix", args[1])?);
-    match s.strip_prefix(prefix.as_str()) {
-        Some(rest) if !prefix.is_empty() => string_result(vm, rest.to_owned()),
+/// `removeprefix` / `removesuffix`: the receiver without the affix when it has it (and the
+/// affix is not empty), else the receiver itself.
+fn remove_affix(
+    vm: &mut Vm,
+    args: &[Value],
+    name: &str,
+    strip: fn(&str, &str) -> Option<String>,
+) -> Result<Value, Exception> {
+    expect_args(name, args, 1, 1)?;
+    let (s, affix) = (text(vm, args[0]), str_arg(vm, name, args[1])?);
+    match strip(&s, &affix) {
+        Some(rest) if !affix.is_empty() => string_result(vm, rest),
         _ => Ok(args[0]),
     }
 }
 
+fn str_removeprefix(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    remove_affix(vm, args, "removeprefix", |s, p| {
+        s.strip_prefix(p).map(str::to_owned)
+    })
+}
+
 fn str_removesuffix(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    expect_args("removesuffix", args, 1, 1)?;
-    let (s, suffix) = (text(vm, args[0]), str_arg(vm, "removesuffix", args[1])?);
-    match s.strip_suffix(suffix.as_str()) {
-        Some(rest) if !suffix.is_empty() => string_result(vm, rest.to_owned()),
-        _ => Ok(args[0]),
-    }
+    remove_affix(vm, args, "removesuffix", |s, p| {
+        s.strip_suffix(p).map(str::to_owned)
+    })
 }
 
 fn str_casefold(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {

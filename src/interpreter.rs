@@ -52,6 +52,21 @@ impl Interpreter {
     /// An interpreter whose programs' standard output goes to `out` and whose `sys.stderr`
     /// (`print(..., file=sys.stderr)`) goes to `err`. Uncaught exceptions are not printed: they
     /// come back from [`Interpreter::run_source`].
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// # #[derive(Clone, Default)]
+    /// # struct Shared(Arc<Mutex<Vec<u8>>>);
+    /// # impl std::io::Write for Shared {
+    /// #     fn write(&mut self, b: &[u8]) -> std::io::Result<usize> { self.0.lock().unwrap().write(b) }
+    /// #     fn flush(&mut self) -> std::io::Result<()> { Ok(()) }
+    /// # }
+    /// let (out, err) = (Shared::default(), Shared::default());
+    /// let mut interp = baton::Interpreter::with_streams(Box::new(out.clone()), Box::new(err.clone()));
+    /// interp.run_source("t.py", "import sys\nprint('a')\nprint('b', file=sys.stderr)\n").unwrap();
+    /// assert_eq!(out.0.lock().unwrap().as_slice(), b"a\n");
+    /// assert_eq!(err.0.lock().unwrap().as_slice(), b"b\n");
+    /// ```
     pub fn with_streams(out: Box<dyn Write>, err: Box<dyn Write>) -> Interpreter {
         Interpreter {
             vm: Vm::new(out, err),
@@ -60,6 +75,16 @@ impl Interpreter {
 
     /// A flag that interrupts the running program: once set (say, from a Ctrl-C handler), the
     /// program raises `KeyboardInterrupt` at its next loop iteration, return or sleep step.
+    ///
+    /// ```
+    /// use std::sync::atomic::Ordering;
+    /// let mut interp = baton::Interpreter::with_output(Box::new(std::io::sink()));
+    /// interp.interrupt_handle().store(true, Ordering::Relaxed);
+    /// let Err(baton::RunError::Exception(report)) = interp.run_source("t.py", "while True:\n    pass\n") else {
+    ///     panic!("the loop should be interrupted");
+    /// };
+    /// assert_eq!(report.last_line(), "KeyboardInterrupt");
+    /// ```
     pub fn interrupt_handle(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
         self.vm.interrupt_handle()
     }

@@ -1,0 +1,54 @@
+//! The `baton` command against `python3` itself: for each argument list, both run it and
+//! their stdout, exit status and last stderr line must agree (expectations come from CPython
+//! at test time, never written by hand).
+
+use std::process::Command;
+
+fn run(program: &str, args: &[&str]) -> (String, i32, String) {
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap_or_else(|e| panic!("running {program}: {e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let last = stderr
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .to_owned();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        out.status.code().unwrap_or(-1),
+        last,
+    )
+}
+
+fn same_as_python(args: &[&str]) {
+    let baton = run(env!("CARGO_BIN_EXE_baton"), args);
+    let python = run("python3", args);
+    assert_eq!(baton, python, "baton {args:?}");
+}
+
+#[test]
+fn command_strings_get_their_arguments() {
+    same_as_python(&["-c", "import sys; print(sys.argv)", "a", "-v", "--x"]);
+}
+
+#[test]
+fn command_strings_fail_and_exit_like_python() {
+    same_as_python(&["-c", "print('before'); 1/0"]);
+    same_as_python(&["-c", "raise SystemExit(3)"]);
+    same_as_python(&["-c", "import sys; sys.exit('bye')"]);
+    same_as_python(&["-c", "x = ("]);
+}
+
+#[test]
+fn script_arguments_may_start_with_a_dash() {
+    same_as_python(&[
+        "tests/programs/reflection_and_sys.py",
+        "-v",
+        "--flag",
+        "value",
+    ]);
+}

@@ -275,7 +275,7 @@ fn affix_test(
     test: fn(&str, &str) -> bool,
 ) -> Result<Value, Exception> {
     expect_args(name, args, 1, 3)?;
-    let s = window(vm, args, name, 2)?.text;
+    let w = window(vm, args, name, 2)?;
     let candidates = match args[1].as_obj().map(|r| vm.heap.get(r)) {
         Some(Object::Str(a)) => vec![a.to_string()],
         Some(Object::Tuple(items)) => items.iter().map(|&v| text(vm, v)).collect(),
@@ -289,7 +289,9 @@ fn affix_test(
             ))
         }
     };
-    Ok(Value::Bool(candidates.iter().any(|c| test(&s, c))))
+    Ok(Value::Bool(
+        !w.past_end && candidates.iter().any(|c| test(&w.text, c)),
+    ))
 }
 
 fn str_startswith(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
@@ -330,7 +332,7 @@ fn window(vm: &Vm, args: &[Value], name: &str, from: usize) -> Result<Window, Ex
     Ok(Window {
         text,
         start,
-        past_end: start > len,
+        past_end: start > len || start > end,
     })
 }
 
@@ -339,7 +341,7 @@ struct Window {
     text: String,
     /// Where it starts in the whole str, in characters.
     start: i64,
-    /// `start` lies beyond the str's end.
+    /// `start` lies beyond the str's end or the window's: then not even "" is found in it.
     past_end: bool,
 }
 
@@ -382,11 +384,11 @@ fn str_rindex(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception
 fn str_count(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     expect_args("count", args, 1, 3)?;
     let sub = str_arg(vm, "count", args[1])?;
-    let s = window(vm, args, "count", 2)?.text;
-    let n = if sub.is_empty() {
-        s.chars().count() + 1
-    } else {
-        s.matches(&sub).count()
+    let w = window(vm, args, "count", 2)?;
+    let n = match (w.past_end, sub.is_empty()) {
+        (true, _) => 0,
+        (false, true) => w.text.chars().count() + 1,
+        (false, false) => w.text.matches(&sub).count(),
     };
     Ok(Value::Int(n as i64))
 }

@@ -206,10 +206,50 @@ impl Op {
             _ => None,
         }
     }
+
+    /// The local slots this instruction reads or writes directly (the dispatch loop does so
+    /// without bounds checks, trusting [`Code::validate`]).
+    fn fast_slots(self) -> [Option<u32>; 2] {
+        match self {
+            Op::LoadFast(x)
+            | Op::StoreFast(x)
+            | Op::BinaryFast(_, x)
+            | Op::InPlaceFast(_, x)
+            | Op::UpdateFastConst(_, x, _)
+            | Op::LoadFastAttr(x, _)
+            | Op::LoadFastSubscrConst(x, _) => [Some(x), None],
+            Op::LoadFastPair(a, b) | Op::StoreFastLoadFast(a, b) | Op::BinaryFastFast(_, a, b) => {
+                [Some(a), Some(b)]
+            }
+            _ => [None, None],
+        }
+    }
+
+    /// The constant this instruction reads directly.
+    fn const_operand(self) -> Option<u32> {
+        match self {
+            Op::LoadConst(k)
+            | Op::BinaryConst(_, k)
+            | Op::InPlaceConst(_, k)
+            | Op::CompareConstJump(_, k, _)
+            | Op::UpdateFastConst(_, _, k)
+            | Op::SubscrConst(k)
+            | Op::LoadFastSubscrConst(_, k) => Some(k),
+            _ => None,
+        }
+    }
+
+    /// Whether execution never goes on to the next instruction.
+    fn ends_flow(self) -> bool {
+        matches!(
+            self,
+            Op::Return | Op::Jump(_) | Op::Raise | Op::Reraise | Op::RaiseFrom
+        )
+    }
 }
 
 /// A compiled function or module body.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Code {
     pub name: Rc<str>,
     /// The dotted name tracebacks and argument errors use (`Vec.__init__`, `f.<locals>.g`).
@@ -240,6 +280,32 @@ pub struct Code {
     pub cell_params: Vec<(u32, u32)>,
     /// Exception handlers, innermost first.
     pub handlers: Vec<Handler>,
+}
+
+impl Code {
+    /// Checks what the dispatch loop relies on without checking again: local slot and constant
+    /// operands in range, jumps and handlers inside the code, and a last instruction that does
+    /// not fall off the end. The compiler only makes valid code; this keeps it so.
+    pub fn validate(&self) -> Result<(), String> {
+        let len = self.ops.len() as u32;
+        if !self.ops.last().is_some_and(|op| op.ends_flow()) {
+            return Err(format!("{}: code does not end in a return", self.qualname));
+        }
+        let nlocals = self.varnames.len() as u32;
+        let nconsts = self.consts.len() as u32;
+        for (at, &op) in self.ops.iter().enumerate() {
+            let bad_slot = op.fast_slots().into_iter().flatten().any(|x| x >= nlocals);
+            let bad_const = op.const_operand().is_some_and(|k| k >= nconsts);
+            let bad_jump = op.jump_target().is_some_and(|t| t >= len);
+            if bad_slot || bad_const || bad_jump {
+                return Err(format!("{}: bad operand at {at}: {op:?}", self.qualname));
+            }
+        }
+        if self.handlers.iter().any(|h| h.target >= len) {
+            return Err(format!("{}: handler outside the code", self.qualname));
+        }
+        Ok(())
+    }
 }
 
 /// An exception handler: an exception raised by an instruction in `start..end` clears the
@@ -418,5 +484,44 @@ impl Code {
             Some(Const::KwNames(names)) => format!("{names:?}"),
             None => "?".into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interpreter::compile_source;
+
+    fn function_code() -> Code {
+        let module = compile_source("t.py", "def f(a):\n    b = a + 1\n    return b\n").unwrap();
+        let Some(Const::Code(f)) = module.consts.iter().find(|c| matches!(c, Const::Code(_)))
+        else {
+            panic!("no function code");
+        };
+        (**f).clone()
+    }
+
+    #[test]
+    fn compiled_code_is_valid() {
+        assert_eq!(function_code().validate(), Ok(()));
+    }
+
+    #[test]
+    fn validation_rejects_what_dispatch_would_trust() {
+        let mut bad_slot = function_code();
+        bad_slot.ops.insert(0, Op::LoadFast(7));
+        assert!(bad_slot.validate().is_err());
+
+        let mut bad_const = function_code();
+        bad_const.ops.insert(0, Op::LoadConst(99));
+        assert!(bad_const.validate().is_err());
+
+        let mut bad_jump = function_code();
+        bad_jump.ops.insert(0, Op::Jump(1000));
+        assert!(bad_jump.validate().is_err());
+
+        let mut falls_off = function_code();
+        falls_off.ops.push(Op::LoadConst(0));
+        assert!(falls_off.validate().is_err());
     }
 }

@@ -27,6 +27,8 @@ pub struct Loaded {
     /// positional arguments just reserves the other locals and runs.
     pub plain_call: bool,
     pub nlocals: usize,
+    /// Local slots, cells and free variables: the frame's values below its operands.
+    pub slots: usize,
     pub consts: Box<[Value]>,
     pub globals: Box<[u32]>,
     /// The code's names, interned by the VM (attribute tables match them by pointer).

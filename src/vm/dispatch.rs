@@ -2,6 +2,11 @@
 //! callee's, returns pop back — no Rust recursion. Around an operation that may run Python code
 //! from native code (a special method, a property, a built-in taking a callback) the frame is
 //! parked on the frame stack, so tracebacks and the collector see it.
+//!
+//! The hot state — instruction pointer, operand stack top, locals base — is kept in raw-pointer
+//! locals rather than re-read through the frame and the stack `Vec` at every instruction; the
+//! code they index is checked once when it is loaded (`Code::validate`), and pushes and pops
+//! check the operand stack's ends, so the loop stays memory-safe without per-access bounds checks.
 
 use std::rc::Rc;
 
@@ -36,16 +41,65 @@ impl Vm {
         }
     }
 
+    // The loop's state lives in locals the compiler can keep in registers: `ip` points at the
+    // next instruction, `sp` just past the operand stack's top, `bp` at local slot 0 and
+    // `floor` past the frame's slots (where its operands start). `save!` writes them back to
+    // `frame` and `self.stack` before anything else looks at those, `load!` derives them again
+    // afterwards (a call may have grown the stack, moving it).
+    //
+    // Safety: between `load!` and `save!`, `stack..sp` is the initialised part of `self.stack`
+    // and `sp <= cap_end` (its capacity); pushes check `cap_end`, pops check `floor`, so `sp`
+    // never leaves `floor..=cap_end`. `Code::validate` (run when code is loaded) guarantees that
+    // local slot and constant operands are in range and that `ip` stays inside the code.
+    // `load!` derives every register, even where the next step overwrites one of them.
+    #[allow(unused_assignments)]
     fn run_frames(&mut self, stop_depth: usize) -> Result<Exit, Exception> {
         let mut frame = self
             .frames
             .pop()
             .ok_or_else(|| Exception::new("SystemError", "no frame to run"))?;
+        let mut code: *const Op;
+        let mut ip: *const Op;
+        let mut stack: *mut Value;
+        let mut sp: *mut Value;
+        let mut bp: *mut Value;
+        let mut floor: *mut Value;
+        let mut cap_end: *mut Value;
+        macro_rules! load {
+            () => {
+                // SAFETY: `frame.ip` is inside the frame's code and `frame.base + slots` inside
+                // the stack's initialised part (see above).
+                unsafe {
+                    code = frame.loaded.ops.as_ptr();
+                    ip = code.add(frame.ip);
+                    stack = self.stack.as_mut_ptr();
+                    sp = stack.add(self.stack.len());
+                    bp = stack.add(frame.base.min(self.stack.len()));
+                    floor = stack.add((frame.base + frame.loaded.slots).min(self.stack.len()));
+                    cap_end = stack.add(self.stack.capacity());
+                }
+            };
+        }
+        macro_rules! save {
+            () => {
+                // SAFETY: `ip` and `sp` point into the allocations `code` and `stack` start, and
+                // everything below `sp` is initialised.
+                unsafe {
+                    frame.ip = ip.offset_from(code) as usize;
+                    self.stack.set_len(sp.offset_from(stack) as usize);
+                }
+            };
+        }
+        load!();
         macro_rules! fail {
             ($e:expr) => {{
                 let e: Exception = $e;
+                save!();
                 match self.handle(&mut frame, e, stop_depth) {
-                    Ok(()) => continue,
+                    Ok(()) => {
+                        load!();
+                        continue;
+                    }
                     Err(e) => return Err(e),
                 }
             }};
@@ -61,12 +115,14 @@ impl Vm {
         // Runs an operation that may call back into Python with the frame parked.
         macro_rules! parked {
             ($e:expr) => {{
+                save!();
                 self.frames.push(frame);
                 let result = $e;
                 frame = self
                     .frames
                     .pop()
                     .ok_or_else(|| Exception::new("SystemError", "frame lost"))?;
+                load!();
                 try_or_fail!(result)
             }};
         }
@@ -76,21 +132,71 @@ impl Vm {
         macro_rules! safepoint {
             () => {
                 if self.heap.wants_collection() {
+                    save!();
                     self.frames.push(frame);
                     self.collect_garbage();
                     frame = self
                         .frames
                         .pop()
                         .ok_or_else(|| Exception::new("SystemError", "frame lost"))?;
+                    load!();
                 }
                 if let Some(e) = self.take_interrupt() {
                     fail!(e);
                 }
             };
         }
+        // Fails unless the frame has at least `n` operands.
+        macro_rules! need {
+            ($n:expr) => {
+                if (sp as usize).wrapping_sub(floor as usize) < $n * std::mem::size_of::<Value>()
+                    || sp < floor
+                {
+                    fail!(Exception::new("SystemError", "operand stack underflow"));
+                }
+            };
+        }
+        macro_rules! push {
+            ($v:expr) => {{
+                let v: Value = $v;
+                if sp == cap_end {
+                    save!();
+                    self.stack.reserve(64);
+                    load!();
+                }
+                // SAFETY: `sp < cap_end`.
+                unsafe {
+                    sp.write(v);
+                    sp = sp.add(1);
+                }
+            }};
+        }
         macro_rules! pop {
-            () => {
-                self.stack.pop().unwrap_or(Value::None)
+            () => {{
+                if sp <= floor {
+                    fail!(Exception::new("SystemError", "operand stack underflow"));
+                }
+                // SAFETY: `floor < sp`: an initialised operand.
+                unsafe {
+                    sp = sp.sub(1);
+                    *sp
+                }
+            }};
+        }
+        // The top operand, in place.
+        macro_rules! top {
+            () => {{
+                if sp <= floor {
+                    fail!(Exception::new("SystemError", "operand stack underflow"));
+                }
+                // SAFETY: `floor < sp`: an initialised operand.
+                unsafe { &mut *sp.sub(1) }
+            }};
+        }
+        macro_rules! jump {
+            ($t:expr) => {
+                // SAFETY: jump targets are inside the code (`Code::validate`).
+                ip = unsafe { code.add($t as usize) }
             };
         }
         macro_rules! kwnames {
@@ -101,26 +207,49 @@ impl Vm {
                 }
             };
         }
-        // Calls the callee at `callee_at`: a Python function's frame replaces the running one.
+        // The stack index of the callee below `argc` arguments (and `extra` more items).
+        macro_rules! callee_at {
+            ($argc:expr, $extra:expr) => {{
+                let n = $argc as usize + $extra;
+                need!(n + 1);
+                // SAFETY: `sp` and `stack` point into the same allocation.
+                unsafe { sp.offset_from(stack) as usize - n - 1 }
+            }};
+        }
+        // Calls the callee at `callee_at` (the stack saved): a Python function's frame replaces
+        // the running one.
         macro_rules! call {
             ($callee_at:expr, $kwnames:expr) => {{
                 let callee_at: usize = $callee_at;
-                let plain_function = match self.stack[callee_at] {
-                    Value::Obj(r) if matches!(self.heap.get(r), Object::Function(_)) => Some(r),
+                let plain_function = match self.stack.get(callee_at) {
+                    Some(&Value::Obj(r)) if matches!(self.heap.get(r), Object::Function(_)) => {
+                        Some(r)
+                    }
                     _ => None,
                 };
                 let invoked = match plain_function {
                     // Binding arguments runs no Python code: no need to park the frame.
                     Some(r) => {
-                        try_or_fail!(self.function_frame(r, callee_at, $kwnames, FrameKind::Call))
+                        let invoked = self.function_frame(r, callee_at, $kwnames, FrameKind::Call);
+                        load!();
+                        try_or_fail!(invoked)
                     }
-                    None => parked!(self.invoke(callee_at, $kwnames)),
+                    None => {
+                        self.frames.push(frame);
+                        let result = self.invoke(callee_at, $kwnames);
+                        frame = self
+                            .frames
+                            .pop()
+                            .ok_or_else(|| Exception::new("SystemError", "frame lost"))?;
+                        load!();
+                        try_or_fail!(result)
+                    }
                 };
                 match invoked {
-                    Invoked::Done(v) => self.stack.push(v),
+                    Invoked::Done(v) => push!(v),
                     Invoked::Frame(f) => {
-                        let caller = std::mem::replace(&mut frame, f);
-                        self.frames.push(caller);
+                        self.frames.push(std::mem::replace(&mut frame, f));
+                        load!();
                     }
                 }
             }};
@@ -129,13 +258,27 @@ impl Vm {
         macro_rules! local {
             ($i:expr) => {{
                 let i = $i as usize;
-                let v = self.stack[frame.base + i];
+                // SAFETY: local slot operands are below `nlocals` (`Code::validate`).
+                let v = unsafe { *bp.add(i) };
                 if v == Value::Unbound {
                     let name = &frame.loaded.code.varnames[i];
                     fail!(self.name_error(&frame.loaded.code, NameProblem::UnboundLocal, name));
                 }
                 v
             }};
+        }
+        macro_rules! set_local {
+            ($i:expr, $v:expr) => {{
+                let v: Value = $v;
+                // SAFETY: local slot operands are below `nlocals` (`Code::validate`).
+                unsafe { *bp.add($i as usize) = v }
+            }};
+        }
+        macro_rules! constant {
+            ($k:expr) => {
+                // SAFETY: constant operands are in range (`Code::validate`).
+                unsafe { *frame.loaded.consts.get_unchecked($k as usize) }
+            };
         }
         // Pushes attribute `names[i]` of `obj`: an instance's own attribute at once, anything
         // else through the full lookup.
@@ -146,29 +289,26 @@ impl Vm {
                 if let Some(Object::Instance(inst)) = obj.as_obj().map(|r| self.heap.get(r)) {
                     if let Some(&v) = inst.attrs.get_interned(name) {
                         if !self.class_has_properties(inst.class) {
-                            self.stack.push(v);
+                            push!(v);
                             continue;
                         }
                     }
                 }
                 let name = name.clone();
                 let v = parked!(self.get_attr(obj, &name));
-                self.stack.push(v);
+                push!(v);
             }};
         }
         // Replaces the top of the stack `a` with `a op b`.
         macro_rules! binary {
             ($bop:expr, $b:expr, $in_place:expr) => {{
                 let (bop, b, in_place): (BinOp, Value, bool) = ($bop, $b, $in_place);
-                let top = self.stack.len() - 1;
-                let a = self.stack[top];
-                match ops::arithmetic_fast_path(bop, a, b) {
-                    Some(v) => self.stack[top] = v,
-                    None => {
-                        let v = parked!(self.binary_op(bop, a, b, in_place));
-                        self.stack[top] = v;
-                    }
-                }
+                let a = *top!();
+                let v = match ops::arithmetic_fast_path(bop, a, b) {
+                    Some(v) => v,
+                    None => parked!(self.binary_op(bop, a, b, in_place)),
+                };
+                *top!() = v;
             }};
         }
         // Pushes `container[key]`: list and tuple items at once, the rest through the protocol.
@@ -176,20 +316,18 @@ impl Vm {
             ($container:expr, $key:expr) => {{
                 let (container, key): (Value, Value) = ($container, $key);
                 if let (Value::Obj(r), Value::Int(i)) = (container, key) {
-                    if let Object::List(items) = self.heap.get(r) {
-                        if let Some(at) = list_index(items.len(), i) {
-                            self.stack.push(items[at]);
-                            continue;
-                        }
-                    } else if let Object::Tuple(items) = self.heap.get(r) {
-                        if let Some(at) = list_index(items.len(), i) {
-                            self.stack.push(items[at]);
-                            continue;
-                        }
+                    let item = match self.heap.get(r) {
+                        Object::List(items) => list_index(items.len(), i).map(|at| items[at]),
+                        Object::Tuple(items) => list_index(items.len(), i).map(|at| items[at]),
+                        _ => None,
+                    };
+                    if let Some(v) = item {
+                        push!(v);
+                        continue;
                     }
                 }
                 let v = parked!(self.get_item(container, key));
-                self.stack.push(v);
+                push!(v);
             }};
         }
         macro_rules! compare {
@@ -206,8 +344,10 @@ impl Vm {
         macro_rules! call_positional {
             ($callee_at:expr) => {{
                 let callee_at: usize = $callee_at;
+                save!();
                 if let Some(callee) = self.quick_frame(callee_at) {
                     self.frames.push(std::mem::replace(&mut frame, callee));
+                    load!();
                     continue;
                 }
                 call!(callee_at, &[]);
@@ -215,30 +355,34 @@ impl Vm {
         }
         if let Some(e) = self.pending_throw.take() {
             self.handle(&mut frame, e, stop_depth)?;
+            load!();
         }
         loop {
-            let op = frame.loaded.ops[frame.ip];
-            frame.ip += 1;
+            // SAFETY: `ip` stays inside the code: every instruction but the last may go on to
+            // the next, and the last never does (`Code::validate`).
+            let op = unsafe { *ip };
+            ip = unsafe { ip.add(1) };
             match op {
                 Op::LoadFast(i) => {
                     let v = local!(i);
-                    self.stack.push(v);
+                    push!(v);
                 }
                 Op::LoadFastPair(a, b) => {
                     let (a, b) = (local!(a), local!(b));
-                    self.stack.extend([a, b]);
+                    push!(a);
+                    push!(b);
                 }
                 Op::StoreFast(i) => {
                     let v = pop!();
-                    self.stack[frame.base + i as usize] = v;
+                    set_local!(i, v);
                 }
                 Op::StoreFastLoadFast(a, b) => {
                     let v = pop!();
-                    self.stack[frame.base + a as usize] = v;
+                    set_local!(a, v);
                     let v = local!(b);
-                    self.stack.push(v);
+                    push!(v);
                 }
-                Op::LoadConst(i) => self.stack.push(frame.loaded.consts[i as usize]),
+                Op::LoadConst(i) => push!(constant!(i)),
                 Op::LoadGlobal(i) => {
                     let slot = frame.loaded.globals[i as usize] as usize;
                     let mut v = self.global_values[slot];
@@ -253,7 +397,7 @@ impl Vm {
                             ));
                         }
                     }
-                    self.stack.push(v);
+                    push!(v);
                 }
                 Op::StoreGlobal(i) => {
                     let v = pop!();
@@ -290,20 +434,29 @@ impl Vm {
                     let obj = pop!();
                     let name = frame.loaded.names[i as usize].clone();
                     match parked!(self.lookup_method(obj, &name)) {
-                        MethodLookup::Unbound(f) => self.stack.extend([f, obj]),
-                        MethodLookup::Bound(v) => self.stack.extend([Value::Unbound, v]),
+                        MethodLookup::Unbound(f) => {
+                            push!(f);
+                            push!(obj);
+                        }
+                        MethodLookup::Bound(v) => {
+                            push!(Value::Unbound);
+                            push!(v);
+                        }
                     }
                 }
                 Op::CallMethod(argc) => {
-                    let callee_at = self.stack.len() - argc as usize - 2;
+                    let callee_at = callee_at!(argc, 1);
+                    save!();
                     if self.stack[callee_at] == Value::Unbound {
                         self.stack.remove(callee_at);
+                        load!();
                     }
                     call_positional!(callee_at);
                 }
                 Op::CallMethodKw(argc, names) => {
                     let kwnames = kwnames!(names);
-                    let callee_at = self.stack.len() - argc as usize - 2;
+                    let callee_at = callee_at!(argc, 1);
+                    save!();
                     if self.stack[callee_at] == Value::Unbound {
                         self.stack.remove(callee_at);
                     }
@@ -314,8 +467,7 @@ impl Vm {
                     binary!(bop, b, matches!(op, Op::InPlace(_)));
                 }
                 Op::BinaryConst(bop, k) | Op::InPlaceConst(bop, k) => {
-                    let b = frame.loaded.consts[k as usize];
-                    binary!(bop, b, matches!(op, Op::InPlaceConst(..)));
+                    binary!(bop, constant!(k), matches!(op, Op::InPlaceConst(..)));
                 }
                 Op::BinaryFast(bop, x) | Op::InPlaceFast(bop, x) => {
                     let b = local!(x);
@@ -327,42 +479,43 @@ impl Vm {
                         Some(v) => v,
                         None => parked!(self.binary_op(bop, a, b, false)),
                     };
-                    self.stack.push(v);
+                    push!(v);
                 }
                 Op::UpdateFastConst(bop, x, k) => {
                     let a = local!(x);
-                    let b = frame.loaded.consts[k as usize];
+                    let b = constant!(k);
                     let v = match ops::arithmetic_fast_path(bop, a, b) {
                         Some(v) => v,
                         None => parked!(self.binary_op(bop, a, b, true)),
                     };
-                    self.stack[frame.base + x as usize] = v;
+                    set_local!(x, v);
                 }
                 Op::Compare(cop) => {
                     let b = pop!();
                     let a = pop!();
                     let v = compare!(cop, a, b);
-                    self.stack.push(Value::Bool(v));
+                    push!(Value::Bool(v));
                 }
                 Op::CompareJump(cop, t) => {
                     let b = pop!();
                     let a = pop!();
                     if !compare!(cop, a, b) {
-                        frame.ip = t as usize;
+                        jump!(t);
                     }
                 }
                 Op::CompareConstJump(cop, k, t) => {
-                    let b = frame.loaded.consts[k as usize];
+                    let b = constant!(k);
                     let a = pop!();
                     if !compare!(cop, a, b) {
-                        frame.ip = t as usize;
+                        jump!(t);
                     }
                 }
                 Op::Jump(t) => {
-                    if (t as usize) < frame.ip {
+                    let from = ip;
+                    jump!(t);
+                    if ip < from {
                         safepoint!();
                     }
-                    frame.ip = t as usize;
                 }
                 Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
                     let v = pop!();
@@ -371,7 +524,7 @@ impl Vm {
                         v => parked!(ops::truthy_in(self, v)),
                     };
                     if truth == matches!(op, Op::PopJumpIfTrue(_)) {
-                        frame.ip = t as usize;
+                        jump!(t);
                     }
                 }
                 Op::ForIter(t) | Op::YieldFrom(t) => {
@@ -379,35 +532,41 @@ impl Vm {
                         Op::YieldFrom(_) => Some(pop!()),
                         _ => None,
                     };
-                    let it = *self.stack.last().unwrap_or(&Value::None);
+                    let it = *top!();
+                    // The iterator is done: it leaves the stack (for `yield from`, the value
+                    // it returned takes its place) and the loop ends.
+                    macro_rules! exhausted {
+                        ($result:expr) => {{
+                            let result: Value = $result;
+                            let _ = pop!();
+                            if sent.is_some() {
+                                push!(result);
+                            }
+                            jump!(t);
+                        }};
+                    }
                     if let Value::Obj(r) = it {
                         match self.heap.get_mut(r) {
                             Object::RangeIter { next, stop, step } => {
                                 let v = *next;
                                 if if *step > 0 { v < *stop } else { v > *stop } {
                                     *next = v.saturating_add(*step);
-                                    self.stack.push(Value::Int(v));
+                                    push!(Value::Int(v));
                                 } else {
-                                    self.stack.pop();
-                                    if sent.is_some() {
-                                        self.stack.push(Value::None);
-                                    }
-                                    frame.ip = t as usize;
+                                    exhausted!(Value::None);
                                 }
                                 continue;
                             }
                             Object::Generator(_) => {
+                                save!();
                                 match self.generator_frame(r, sent.unwrap_or(Value::None)) {
                                     Ok(Some(f)) => {
-                                        let caller = std::mem::replace(&mut frame, f);
-                                        self.frames.push(caller);
+                                        self.frames.push(std::mem::replace(&mut frame, f));
+                                        load!();
                                     }
                                     Ok(None) => {
-                                        self.stack.pop();
-                                        if sent.is_some() {
-                                            self.stack.push(Value::None);
-                                        }
-                                        frame.ip = t as usize;
+                                        load!();
+                                        exhausted!(Value::None);
                                     }
                                     Err(e) => fail!(e),
                                 }
@@ -417,14 +576,8 @@ impl Vm {
                         }
                     }
                     match parked!(self.next(it)) {
-                        Some(v) => self.stack.push(v),
-                        None => {
-                            self.stack.pop();
-                            if sent.is_some() {
-                                self.stack.push(Value::None);
-                            }
-                            frame.ip = t as usize;
-                        }
+                        Some(v) => push!(v),
+                        None => exhausted!(Value::None),
                     }
                 }
                 Op::Yield => {
@@ -435,6 +588,7 @@ impl Vm {
                             "yield outside a generator frame"
                         ));
                     };
+                    save!();
                     self.suspend_generator(gen, &frame);
                     if self.frames.len() == stop_depth {
                         return Ok(Exit::Yield(v));
@@ -443,17 +597,21 @@ impl Vm {
                         .frames
                         .pop()
                         .ok_or_else(|| Exception::new("SystemError", "no caller to yield to"))?;
-                    self.stack.push(v);
+                    load!();
+                    push!(v);
                 }
-                Op::Call(argc) => call_positional!(self.stack.len() - argc as usize - 1),
+                Op::Call(argc) => call_positional!(callee_at!(argc, 0)),
                 Op::CallKw(argc, names) => {
                     let kwnames = kwnames!(names);
-                    call!(self.stack.len() - argc as usize - 1, &kwnames);
+                    let callee_at = callee_at!(argc, 0);
+                    save!();
+                    call!(callee_at, &kwnames);
                 }
                 Op::CallEx(has_kwargs) => {
                     let kwargs = if has_kwargs { Some(pop!()) } else { None };
                     let args = pop!();
-                    let callee_at = self.stack.len() - 1;
+                    let callee_at = callee_at!(0, 0);
+                    save!();
                     let positional = match args.as_obj().map(|r| self.heap.get(r)) {
                         Some(Object::List(items)) => items.clone(),
                         _ => Vec::new(),
@@ -467,7 +625,10 @@ impl Vm {
                         for (k, v) in entries {
                             match k.as_obj().map(|r| self.heap.get(r)) {
                                 Some(Object::Str(s)) => names.push(Rc::from(&**s)),
-                                _ => fail!(Exception::new("TypeError", "keywords must be strings")),
+                                _ => {
+                                    load!();
+                                    fail!(Exception::new("TypeError", "keywords must be strings"))
+                                }
                             }
                             self.stack.push(v);
                         }
@@ -475,25 +636,30 @@ impl Vm {
                     call!(callee_at, &names);
                 }
                 Op::Swap => {
-                    let n = self.stack.len();
-                    self.stack.swap(n - 1, n - 2);
+                    need!(2);
+                    // SAFETY: two operands.
+                    unsafe { std::ptr::swap(sp.sub(1), sp.sub(2)) };
                 }
                 Op::RotThree => {
-                    let n = self.stack.len();
-                    self.stack[n - 3..].rotate_right(1);
+                    need!(3);
+                    // SAFETY: three operands.
+                    unsafe { std::slice::from_raw_parts_mut(sp.sub(3), 3).rotate_right(1) };
                 }
                 Op::DupTwo => {
-                    let n = self.stack.len();
-                    let (a, b) = (self.stack[n - 2], self.stack[n - 1]);
-                    self.stack.extend([a, b]);
+                    need!(2);
+                    // SAFETY: two operands.
+                    let (a, b) = unsafe { (*sp.sub(2), *sp.sub(1)) };
+                    push!(a);
+                    push!(b);
                 }
-                Op::Unary(UnaryOp::Neg) => match self.stack.last_mut() {
-                    Some(Value::Float(x)) => *x = -*x,
-                    Some(Value::Int(i)) if *i != i64::MIN => *i = -*i,
+                Op::Unary(UnaryOp::Neg) => match top!() {
+                    Value::Float(x) => *x = -*x,
+                    Value::Int(i) if *i != i64::MIN => *i = -*i,
                     _ => parked!(self.run_rare_op(op)),
                 },
                 Op::Return => {
                     let mut result = pop!();
+                    save!();
                     match frame.kind {
                         FrameKind::Construct => {
                             if result != Value::None {
@@ -518,17 +684,18 @@ impl Vm {
                                 .frames
                                 .pop()
                                 .ok_or_else(|| Exception::new("SystemError", "no caller"))?;
+                            load!();
                             // The caller was at `ForIter` or `YieldFrom`: the iterator is done.
                             let (Op::ForIter(t) | Op::YieldFrom(t)) =
                                 frame.loaded.ops[frame.ip - 1]
                             else {
                                 continue;
                             };
-                            self.stack.pop();
+                            let _ = pop!();
                             if let Op::YieldFrom(_) = frame.loaded.ops[frame.ip - 1] {
-                                self.stack.push(result);
+                                push!(result);
                             }
-                            frame.ip = t as usize;
+                            jump!(t);
                             continue;
                         }
                         FrameKind::Call => {}
@@ -544,14 +711,15 @@ impl Vm {
                         Some(f) => f,
                         None => return Ok(Exit::Return(result)),
                     };
+                    load!();
                     safepoint!();
                 }
                 Op::Pop => {
-                    self.stack.pop();
+                    let _ = pop!();
                 }
                 Op::Dup => {
-                    let v = *self.stack.last().unwrap_or(&Value::None);
-                    self.stack.push(v);
+                    let v = *top!();
+                    push!(v);
                 }
                 Op::Raise => {
                     let v = pop!();
@@ -561,6 +729,7 @@ impl Vm {
                             "No active exception to reraise"
                         ));
                     }
+                    save!();
                     let prefix = self.traceback_with(&frame);
                     let e = parked!(Ok::<Exception, Exception>(self.reraised(v, prefix)));
                     fail!(e);
@@ -573,6 +742,7 @@ impl Vm {
                 }
                 Op::Reraise => {
                     let v = pop!();
+                    save!();
                     let mut prefix = self.traceback_with(&frame);
                     prefix.pop();
                     let e = self.reraised(v, prefix);
@@ -580,7 +750,9 @@ impl Vm {
                 }
                 Op::ListAppend(depth) => {
                     let v = pop!();
-                    let list = self.stack[self.stack.len() - depth as usize];
+                    need!(depth as usize);
+                    // SAFETY: `depth` operands.
+                    let list = unsafe { *sp.sub(depth as usize) };
                     if let Some(Object::List(items)) = list.as_obj().map(|r| self.heap.get_mut(r)) {
                         items.push(v);
                     }
@@ -592,11 +764,11 @@ impl Vm {
                 }
                 Op::SubscrConst(k) => {
                     let container = pop!();
-                    subscript!(container, frame.loaded.consts[k as usize]);
+                    subscript!(container, constant!(k));
                 }
                 Op::LoadFastSubscrConst(x, k) => {
                     let container = local!(x);
-                    subscript!(container, frame.loaded.consts[k as usize]);
+                    subscript!(container, constant!(k));
                 }
                 Op::StoreSubscr => {
                     let key = pop!();

@@ -218,7 +218,7 @@ impl Vm {
         let name = new_str(&mut self.heap, "__main__");
         let slot = self.global_slot(&Rc::from("__name__"));
         self.global_values[slot as usize] = name;
-        let loaded = self.load(code);
+        let loaded = self.load(code).map_err(|e| self.report(e))?;
         let base = self.stack.len();
         self.stack
             .extend(std::iter::repeat_n(Value::Unbound, loaded.nlocals));
@@ -333,8 +333,8 @@ impl Vm {
                 let exc = self.exception_object(&e);
                 self.handling
                     .truncate(frame.handling_base + h.handling as usize);
-                let slots = frame.loaded.nlocals + frame.loaded.ncells + frame.loaded.nfree;
-                self.stack.truncate(frame.base + slots + h.depth as usize);
+                self.stack
+                    .truncate(frame.base + frame.loaded.slots + h.depth as usize);
                 self.stack.push(exc);
                 frame.ip = h.target as usize;
                 return Ok(());
@@ -400,8 +400,11 @@ impl Vm {
         self.builtin_values[slot as usize] = v;
     }
 
-    /// Makes a code object ready to run.
-    fn load(&mut self, code: Rc<Code>) -> Rc<Loaded> {
+    /// Makes a code object ready to run, once it is checked to be valid (a `SystemError` if
+    /// not: the dispatch loop trusts its operands).
+    fn load(&mut self, code: Rc<Code>) -> Result<Rc<Loaded>, Exception> {
+        code.validate()
+            .map_err(|problem| Exception::new("SystemError", problem))?;
         let globals = code.names.iter().map(|n| self.global_slot(n)).collect();
         let names = code
             .names
@@ -422,7 +425,7 @@ impl Vm {
             })
             .collect();
         let positional_only_params = code.kwonlycount == 0 && !code.varargs && !code.varkw;
-        Rc::new(Loaded {
+        Ok(Rc::new(Loaded {
             ops: code.ops.clone().into_boxed_slice(),
             argcount: code.argcount as usize,
             positional_only_params,
@@ -431,6 +434,7 @@ impl Vm {
                 && code.freevars.is_empty()
                 && !code.is_generator,
             nlocals: code.varnames.len(),
+            slots: code.varnames.len() + code.cellvars.len() + code.freevars.len(),
             ncells: code.cellvars.len(),
             nfree: code.freevars.len(),
             cell_params: code.cell_params.clone().into_boxed_slice(),
@@ -438,7 +442,7 @@ impl Vm {
             globals,
             names,
             code,
-        })
+        }))
     }
 
     fn collect_garbage(&mut self) {

@@ -355,7 +355,7 @@ impl Vm {
         let ndefaults = (flags & !HAS_KWDEFAULTS) as usize;
         let defaults = self.stack.split_off(self.stack.len() - ndefaults);
         let name = code.name.clone();
-        let loaded = self.load(code);
+        let loaded = self.load(code)?;
         let f = Function {
             name,
             loaded,

@@ -42,6 +42,14 @@ pub struct Attrs {
 }
 
 impl Attrs {
+    /// An empty table with room for `n` entries.
+    pub fn with_capacity(n: usize) -> Attrs {
+        Attrs {
+            entries: Vec::with_capacity(n),
+            index: None,
+        }
+    }
+
     /// The entry of an interned name: pointer comparisons only.
     fn position_interned(&self, name: &Rc<str>) -> Option<usize> {
         if let Some(index) = &self.index {

@@ -83,6 +83,9 @@ pub struct Class {
     pub is_exception: bool,
     /// Whether it or a base holds a property (so an instance's own attribute may not win).
     pub has_properties: bool,
+    /// How many attributes its instances had when their `__init__` returned, at most: new
+    /// instances get room for as many.
+    pub instance_attrs: usize,
 }
 
 /// Where a generator is in its life.
@@ -201,7 +204,7 @@ pub enum Object {
     /// A variable shared between a function and the inner functions that use it.
     Cell(Value),
     Class(Box<Class>),
-    Instance(Box<Instance>),
+    Instance(Instance),
     /// A function bound to the object it was looked up on (`obj.method`).
     Method {
         func: Value,

@@ -12,12 +12,16 @@ impl ObjRef {
 
 /// A Python value. Small ints, floats, bools and `None` live inline; the rest on the heap.
 ///
+/// The tag is a whole word and every payload sits in the second one (`repr(u64)`), so a value
+/// moves as two words rather than field by field.
+///
 /// ```
 /// use baton::runtime::Value;
 /// assert_eq!(std::mem::size_of::<Value>(), 16);
 /// assert!(Value::Int(0).is_int());
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[repr(u64)]
 pub enum Value {
     /// An unassigned local slot. Never visible to programs: loading it raises UnboundLocalError.
     Unbound,

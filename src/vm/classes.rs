@@ -110,6 +110,7 @@ impl Vm {
             constructor,
             is_exception,
             has_properties: false,
+            instance_attrs: 0,
         })));
         let mut mro = vec![r];
         if let Some(b) = base.and_then(|b| class(&self.heap, b)) {
@@ -218,6 +219,7 @@ impl Vm {
             constructor: None,
             is_exception,
             has_properties,
+            instance_attrs: 0,
         })));
         let mro = c3_mro(&self.heap, r, &base_refs).map_err(|stuck| {
             let names: Vec<String> = stuck
@@ -240,18 +242,19 @@ impl Vm {
 
     /// A new, uninitialised instance of user class `cls`.
     pub(super) fn new_instance(&mut self, cls: ObjRef, args: &[Value]) -> Value {
-        let is_exception = class(&self.heap, cls).is_some_and(|c| c.is_exception);
+        let (is_exception, size) =
+            class(&self.heap, cls).map_or((false, 0), |c| (c.is_exception, c.instance_attrs));
         let exception = is_exception.then(|| {
             Box::new(ExceptionState {
                 args: args.into(),
                 ..ExceptionState::default()
             })
         });
-        Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance {
+        Value::Obj(self.heap.alloc(Object::Instance(Instance {
             class: cls,
-            attrs: Attrs::default(),
+            attrs: Attrs::with_capacity(size),
             exception,
-        }))))
+        })))
     }
 
     /// A dict of attribute names and values (a `__dict__`).
@@ -272,6 +275,17 @@ impl Vm {
 
     /// Whether class `cls` or a base holds a property anywhere (if not, an instance's own
     /// attributes win without looking at the class).
+    /// Records that an instance of `cls` has `attrs` attributes once initialised.
+    pub(super) fn note_instance_size(&mut self, instance: Value) {
+        let Some(Object::Instance(inst)) = instance.as_obj().map(|r| self.heap.get(r)) else {
+            return;
+        };
+        let (cls, size) = (inst.class, inst.attrs.len());
+        if let Object::Class(c) = self.heap.get_mut(cls) {
+            c.instance_attrs = c.instance_attrs.max(size);
+        }
+    }
+
     pub(super) fn class_has_properties(&self, cls: ObjRef) -> bool {
         class(&self.heap, cls).is_some_and(|c| c.has_properties)
     }

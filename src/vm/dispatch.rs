@@ -672,6 +672,7 @@ impl Vm {
                                 ));
                             }
                             result = self.stack[frame.base - 1];
+                            self.note_instance_size(result);
                         }
                         FrameKind::Generator(gen) => {
                             self.finish_generator(gen);

@@ -183,6 +183,12 @@ pub enum Op {
     SubscrConst(u32),
     /// `LoadFast x; LoadConst k; BinarySubscr`.
     LoadFastSubscrConst(u32, u32),
+    /// `DupTwo; BinarySubscr`: the item, keeping container and key (`a[i] op= …`).
+    SubscrKeep,
+    /// `LoadFast x; LoadConst k; DupTwo; BinarySubscr`.
+    LoadFastSubscrConstKeep(u32, u32),
+    /// `InPlace op; RotThree; StoreSubscr`: `container[key] = item op value`.
+    InPlaceStoreSubscr(BinOp),
 }
 
 impl Op {
@@ -217,7 +223,8 @@ impl Op {
             | Op::InPlaceFast(_, x)
             | Op::UpdateFastConst(_, x, _)
             | Op::LoadFastAttr(x, _)
-            | Op::LoadFastSubscrConst(x, _) => [Some(x), None],
+            | Op::LoadFastSubscrConst(x, _)
+            | Op::LoadFastSubscrConstKeep(x, _) => [Some(x), None],
             Op::LoadFastPair(a, b) | Op::StoreFastLoadFast(a, b) | Op::BinaryFastFast(_, a, b) => {
                 [Some(a), Some(b)]
             }
@@ -234,7 +241,8 @@ impl Op {
             | Op::CompareConstJump(_, k, _)
             | Op::UpdateFastConst(_, _, k)
             | Op::SubscrConst(k)
-            | Op::LoadFastSubscrConst(_, k) => Some(k),
+            | Op::LoadFastSubscrConst(_, k)
+            | Op::LoadFastSubscrConstKeep(_, k) => Some(k),
             _ => None,
         }
     }
@@ -432,7 +440,10 @@ impl Code {
                 format!("{} {}", local(a), local(b))
             }
             Op::SubscrConst(k) => format!("{k} ({})", self.const_repr(*k)),
-            Op::LoadFastSubscrConst(x, k) => format!("{} {k} ({})", local(x), self.const_repr(*k)),
+            Op::LoadFastSubscrConst(x, k) | Op::LoadFastSubscrConstKeep(x, k) => {
+                format!("{} {k} ({})", local(x), self.const_repr(*k))
+            }
+            Op::InPlaceStoreSubscr(o) => format!("{o:?}"),
             Op::Call(n)
             | Op::BuildString(n)
             | Op::BuildTuple(n)
@@ -455,6 +466,7 @@ impl Code {
             | Op::RotThree
             | Op::DupTwo
             | Op::BinarySubscr
+            | Op::SubscrKeep
             | Op::StoreSubscr
             | Op::DeleteSubscr
             | Op::BuildSlice

@@ -20,6 +20,11 @@ fn fusion(ops: &[Op]) -> Option<(Op, usize)> {
         [Op::LoadFast(x), Op::LoadFast(y), Op::Binary(b), ..] => {
             Some((Op::BinaryFastFast(b, x, y), 3))
         }
+        [Op::LoadFast(x), Op::LoadConst(k), Op::DupTwo, Op::BinarySubscr, ..] => {
+            Some((Op::LoadFastSubscrConstKeep(x, k), 4))
+        }
+        [Op::DupTwo, Op::BinarySubscr, ..] => Some((Op::SubscrKeep, 2)),
+        [Op::InPlace(b), Op::RotThree, Op::StoreSubscr, ..] => Some((Op::InPlaceStoreSubscr(b), 3)),
         [Op::LoadFast(x), Op::LoadConst(k), Op::BinarySubscr, ..] => {
             Some((Op::LoadFastSubscrConst(x, k), 3))
         }
@@ -140,5 +145,34 @@ mod tests {
             ]
         );
         assert_eq!((handlers[0].start, handlers[0].end), (1, 4));
+    }
+
+    #[test]
+    fn augmented_item_assignment_becomes_three_instructions() {
+        // `a[1] -= x * y`
+        let mut ops = vec![
+            Op::LoadFast(0),
+            Op::LoadConst(0),
+            Op::DupTwo,
+            Op::BinarySubscr,
+            Op::LoadFast(1),
+            Op::LoadFast(2),
+            Op::Binary(BinOp::Mult),
+            Op::InPlace(BinOp::Sub),
+            Op::RotThree,
+            Op::StoreSubscr,
+            Op::Return,
+        ];
+        let mut lines = vec![1; 11];
+        fuse(&mut ops, &mut lines, &mut []);
+        assert_eq!(
+            ops,
+            vec![
+                Op::LoadFastSubscrConstKeep(0, 0),
+                Op::BinaryFastFast(BinOp::Mult, 1, 2),
+                Op::InPlaceStoreSubscr(BinOp::Sub),
+                Op::Return,
+            ]
+        );
     }
 }

@@ -330,6 +330,21 @@ impl Vm {
                 push!(v);
             }};
         }
+        // `container[key] = value`: list items at once, the rest through the protocol.
+        macro_rules! store_subscript {
+            ($container:expr, $key:expr, $value:expr) => {{
+                let (container, key, value): (Value, Value, Value) = ($container, $key, $value);
+                if let (Value::Obj(r), Value::Int(i)) = (container, key) {
+                    if let Object::List(items) = self.heap.get_mut(r) {
+                        if let Some(slot) = list_index(items.len(), i).map(|at| &mut items[at]) {
+                            *slot = value;
+                            continue;
+                        }
+                    }
+                }
+                parked!(self.set_item(container, key, value));
+            }};
+        }
         macro_rules! compare {
             ($cop:expr, $a:expr, $b:expr) => {{
                 let (cop, a, b): (CmpOp, Value, Value) = ($cop, $a, $b);
@@ -771,20 +786,34 @@ impl Vm {
                     let container = local!(x);
                     subscript!(container, constant!(k));
                 }
+                Op::SubscrKeep => {
+                    need!(2);
+                    // SAFETY: two operands.
+                    let (container, key) = unsafe { (*sp.sub(2), *sp.sub(1)) };
+                    subscript!(container, key);
+                }
+                Op::LoadFastSubscrConstKeep(x, k) => {
+                    let (container, key) = (local!(x), constant!(k));
+                    push!(container);
+                    push!(key);
+                    subscript!(container, key);
+                }
                 Op::StoreSubscr => {
                     let key = pop!();
                     let container = pop!();
                     let value = pop!();
-                    if let (Value::Obj(r), Value::Int(i)) = (container, key) {
-                        if let Object::List(items) = self.heap.get_mut(r) {
-                            if let Some(slot) = list_index(items.len(), i).map(|at| &mut items[at])
-                            {
-                                *slot = value;
-                                continue;
-                            }
-                        }
-                    }
-                    parked!(self.set_item(container, key, value));
+                    store_subscript!(container, key, value);
+                }
+                Op::InPlaceStoreSubscr(bop) => {
+                    let b = pop!();
+                    let a = pop!();
+                    let key = pop!();
+                    let container = pop!();
+                    let value = match ops::arithmetic_fast_path(bop, a, b) {
+                        Some(v) => v,
+                        None => parked!(self.binary_op(bop, a, b, true)),
+                    };
+                    store_subscript!(container, key, value);
                 }
                 Op::LoadName(_)
                 | Op::StoreName(_)

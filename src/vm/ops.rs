@@ -361,13 +361,15 @@ pub fn binary(heap: &mut Heap, op: BinOp, a: Value, b: Value) -> Result<Value, E
                 Num::Float(f) => f,
             };
             float_binary(op, f(x), f(y))
+                .unwrap_or_else(|| Err(unsupported_operands(heap, op, a, b)))
         }
         _ => Err(unsupported_operands(heap, op, a, b)),
     }
 }
 
-fn unsupported_operands(heap: &Heap, op: BinOp, a: Value, b: Value) -> Exception {
-    let symbol = match op {
+/// The operator's symbol (`**` for `Pow`).
+pub fn binary_symbol(op: BinOp) -> &'static str {
+    match op {
         BinOp::Add => "+",
         BinOp::Sub => "-",
         BinOp::Mult => "*",
@@ -375,12 +377,20 @@ fn unsupported_operands(heap: &Heap, op: BinOp, a: Value, b: Value) -> Exception
         BinOp::Div => "/",
         BinOp::FloorDiv => "//",
         BinOp::Mod => "%",
-        BinOp::Pow => "** or pow()",
+        BinOp::Pow => "**",
         BinOp::LShift => "<<",
         BinOp::RShift => ">>",
         BinOp::BitOr => "|",
         BinOp::BitXor => "^",
         BinOp::BitAnd => "&",
+    }
+}
+
+/// The `TypeError` of `a op b` for operand types that do not support it.
+pub fn unsupported_operands(heap: &Heap, op: BinOp, a: Value, b: Value) -> Exception {
+    let symbol = match op {
+        BinOp::Pow => "** or pow()",
+        _ => binary_symbol(op),
     };
     let (ta, tb) = (type_name(heap, a), type_name(heap, b));
     let sequence = |t: &str| matches!(t, "str" | "list" | "tuple");
@@ -479,9 +489,10 @@ fn int_true_divide(x: &BigInt, y: &BigInt) -> Result<Value, Exception> {
     }
 }
 
-fn float_binary(op: BinOp, x: f64, y: f64) -> Result<Value, Exception> {
-    let zero_div = |msg: &str| Err(Exception::new("ZeroDivisionError", msg));
-    Ok(Value::Float(match op {
+/// `x op y` for floats; `None` for the operators floats do not have.
+fn float_binary(op: BinOp, x: f64, y: f64) -> Option<Result<Value, Exception>> {
+    let zero_div = |msg: &str| Some(Err(Exception::new("ZeroDivisionError", msg)));
+    Some(Ok(Value::Float(match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
         BinOp::Mult => x * y,
@@ -502,13 +513,8 @@ fn float_binary(op: BinOp, x: f64, y: f64) -> Result<Value, Exception> {
             return zero_div("0.0 cannot be raised to a negative power")
         }
         BinOp::Pow => x.powf(y),
-        _ => {
-            return Err(Exception::new(
-                "TypeError",
-                "unsupported operand type(s) for float",
-            ))
-        }
-    }))
+        _ => return None,
+    })))
 }
 
 /// `op a`.

@@ -96,7 +96,7 @@ impl Vm {
             if let Some(v) = super::sets::binary(&mut self.heap, op, a, b)? {
                 return Ok(v);
             }
-            return ops::binary(&mut self.heap, op, a, b);
+            return self.plain_binary(op, a, b, in_place);
         }
         let (name, reflected, inplace_name) = binary_names(op);
         if in_place {
@@ -116,7 +116,27 @@ impl Vm {
                 return Ok(v);
             }
         }
-        ops::binary(&mut self.heap, op, a, b)
+        self.plain_binary(op, a, b, in_place)
+    }
+
+    /// `a op b` of values without special methods; an unsupported `a op= b` names `op=`, as
+    /// CPython does.
+    fn plain_binary(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        in_place: bool,
+    ) -> Result<Value, Exception> {
+        ops::binary(&mut self.heap, op, a, b).map_err(|mut e| {
+            let generic = ops::unsupported_operands(&self.heap, op, a, b);
+            if in_place && e.message == generic.message && e.message.starts_with("unsupported") {
+                let (ta, tb) = (ops::type_name(&self.heap, a), ops::type_name(&self.heap, b));
+                let symbol = ops::binary_symbol(op);
+                e.message = format!("unsupported operand type(s) for {symbol}=: '{ta}' and '{tb}'");
+            }
+            e
+        })
     }
 
     /// `op a`, with class instances' special methods.

@@ -20,6 +20,7 @@ pub enum Const {
     BigInt(Rc<BigInt>),
     Float(f64),
     Str(Rc<str>),
+    Bytes(Rc<[u8]>),
     Code(Rc<Code>),
     /// The keyword names of a call, in order.
     KwNames(Rc<[Rc<str>]>),
@@ -492,6 +493,7 @@ impl Code {
             Some(Const::BigInt(v)) => v.to_string(),
             Some(Const::Float(v)) => crate::runtime::format::float_repr(*v),
             Some(Const::Str(s)) => format!("{s:?}"),
+            Some(Const::Bytes(b)) => crate::runtime::format::bytes_repr(b),
             Some(Const::Code(c)) => format!("<code {}>", c.name),
             Some(Const::KwNames(names)) => format!("{names:?}"),
             None => "?".into(),

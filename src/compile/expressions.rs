@@ -28,7 +28,7 @@ impl<'a> Compiler<'a> {
                     Constant::Str(s) => Const::Str(s.clone()),
                     Constant::Ellipsis => return unsupported("'...'", e.span),
                     Constant::Imaginary(_) => return unsupported("a complex number", e.span),
-                    Constant::Bytes(_) => return unsupported("a bytes literal", e.span),
+                    Constant::Bytes(b) => Const::Bytes(b.clone()),
                 };
                 self.load_const(c);
             }

@@ -81,6 +81,7 @@ fn hash_step(heap: &Heap, v: Value) -> Result<HashStep, Unhashable> {
         Value::Float(f) => f.to_bits().wrapping_mul(0x9e37_79b9_7f4a_7c15),
         Value::Obj(r) => match heap.get(r) {
             Object::Str(s) => bytes_hash(s.as_bytes()),
+            Object::Bytes(b) => bytes_hash(b),
             Object::BigInt(b) => bytes_hash(&b.to_signed_bytes_le()),
             Object::Tuple(items) => return Ok(pending(items.to_vec(), 0x345678, false)),
             Object::FrozenSet(d) => {
@@ -162,6 +163,7 @@ pub fn keys_equal(heap: &Heap, a: Value, b: Value) -> bool {
             let equal = match (a, b) {
                 (Value::Obj(x), Value::Obj(y)) => match (heap.get(x), heap.get(y)) {
                     (Object::Str(s), Object::Str(t)) => s == t,
+                    (Object::Bytes(s), Object::Bytes(t)) => s == t,
                     (Object::BigInt(s), Object::BigInt(t)) => s == t,
                     (Object::Tuple(s), Object::Tuple(t)) if s.len() == t.len() => {
                         pairs.extend(s.iter().copied().zip(t.iter().copied()));

@@ -1,5 +1,40 @@
-//! Text forms of numbers as CPython writes them: `repr(float)`, and the format-spec
-//! mini-language (`f"{x:>10.2f}"`) for ints, floats and strings.
+//! Text forms of values as CPython writes them: `repr(float)`, `repr(bytes)`, and the
+//! format-spec mini-language (`f"{x:>10.2f}"`) for ints, floats and strings.
+
+/// `repr(b)` for bytes: single quotes unless the bytes hold `'` and no `"`; `\t`, `\n`, `\r`
+/// and `\\` escaped, other bytes outside printable ASCII as `\xhh`.
+///
+/// ```
+/// use baton::runtime::format::bytes_repr;
+/// assert_eq!(bytes_repr(b"a\x00\n"), r"b'a\x00\n'");
+/// assert_eq!(bytes_repr(b"it's"), r#"b"it's""#);
+/// ```
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(b.len() + 3);
+    out.push('b');
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\\' => out.push_str("\\\\"),
+            c if c == quote as u8 => {
+                out.push('\\');
+                out.push(quote);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
 
 /// `repr(x)` for a float: the shortest digits that round-trip, in fixed notation for decimal
 /// exponents from -4 to 15 and scientific notation outside.

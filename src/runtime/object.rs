@@ -159,6 +159,7 @@ pub enum DictPart {
 #[derive(Debug)]
 pub enum Object {
     Str(Box<str>),
+    Bytes(Box<[u8]>),
     /// An int too large for a machine word (always; smaller ones are `Value::Int`).
     BigInt(BigInt),
     List(Vec<Value>),
@@ -259,6 +260,7 @@ impl Object {
     pub fn type_name(&self) -> &'static str {
         match self {
             Object::Str(_) => "str",
+            Object::Bytes(_) => "bytes",
             Object::BigInt(_) => "int",
             Object::List(_) => "list",
             Object::Tuple(_) => "tuple",
@@ -437,6 +439,7 @@ impl Object {
                 return;
             }
             Object::Str(_)
+            | Object::Bytes(_)
             | Object::BigInt(_)
             | Object::Native(_)
             | Object::Range { .. }

@@ -72,16 +72,8 @@ const TYPES: [(&str, NativeFn); 21] = [
     ("staticmethod", reflection::staticmethod),
     ("classmethod", reflection::classmethod),
     ("slice", slice),
-    ("bytes", bytes),
+    ("bytes", super::bytes::bytes_new),
 ];
-
-/// `bytes(...)`: the type exists (for `isinstance` and `type` checks); making bytes does not yet.
-fn bytes(_: &mut Vm, _: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    Err(Exception::new(
-        "NotImplementedError",
-        "bytes objects are not supported yet",
-    ))
-}
 
 /// The built-in functions.
 const FUNCTIONS: [(&str, NativeFn); 35] = [
@@ -302,6 +294,7 @@ pub(super) fn builtin_len(heap: &Heap, v: Value) -> Result<usize, Exception> {
     let n = match v {
         Value::Obj(r) => match heap.get(r) {
             Object::Str(s) => Some(s.chars().count()),
+            Object::Bytes(b) => Some(b.len()),
             Object::List(items) => Some(items.len()),
             Object::Tuple(items) => Some(items.len()),
             Object::Range { start, stop, step } => Some(range_len(*start, *stop, *step) as usize),
@@ -463,9 +456,11 @@ pub(super) fn iter(heap: &mut Heap, v: Value) -> Result<Value, Exception> {
                 stop: *stop,
                 step: *step,
             }),
-            Object::List(_) | Object::Tuple(_) | Object::Str(_) | Object::Dict(_) => {
-                Some(Object::SeqIter { seq: r, index: 0 })
-            }
+            Object::List(_)
+            | Object::Tuple(_)
+            | Object::Str(_)
+            | Object::Bytes(_)
+            | Object::Dict(_) => Some(Object::SeqIter { seq: r, index: 0 }),
             Object::DictView { dict, part } => Some(Object::DictIter {
                 dict: *dict,
                 index: 0,
@@ -550,6 +545,7 @@ pub(super) fn next(heap: &mut Heap, it: Value) -> Option<Value> {
     match heap.get(seq) {
         Object::List(items) => items.get(index).copied(),
         Object::Tuple(items) => items.get(index).copied(),
+        Object::Bytes(b) => b.get(index).map(|&c| Value::Int(i64::from(c))),
         // A str iterator's index is a byte offset: each step is O(1).
         Object::Str(s) => {
             let c = s.get(index..)?.chars().next()?;

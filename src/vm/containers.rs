@@ -198,6 +198,22 @@ pub fn get_item(heap: &mut Heap, container: Value, key: Value) -> Result<Value, 
             }
             None => Ok(items[index(heap, "tuple", key, items.len())?]),
         },
+        Object::Bytes(b) => match slice {
+            Some((x, y, z)) => {
+                let (x, y, z) = slice_indices(heap, x, y, z, b.len() as i64)?;
+                let picked: Vec<u8> = slice_positions(x, y, z).map(|i| b[i]).collect();
+                Ok(super::bytes::new_bytes(heap, picked))
+            }
+            None => {
+                let at = index(heap, "byte", key, b.len()).map_err(|mut e| {
+                    if e.kind == "IndexError" {
+                        e.message = "index out of range".into();
+                    }
+                    e
+                })?;
+                Ok(Value::Int(i64::from(b[at])))
+            }
+        },
         Object::Str(s) if s.is_ascii() && slice.is_none() => {
             let i = index(heap, "string", key, s.len())?;
             let c = s[i..=i].to_owned();
@@ -403,6 +419,7 @@ pub fn method_tables(type_name: &str) -> &'static [&'static [(&'static str, Nati
         "tuple" => &[TUPLE],
         "dict" => &[DICT],
         "str" => &[super::str_methods::METHODS],
+        "bytes" => &[super::bytes::METHODS],
         "property" => &[PROPERTY],
         "generator" => &[GENERATOR],
         "int" | "bool" => &[super::numbers::INT_METHODS],

@@ -216,8 +216,8 @@ impl Vm {
                 unsafe { sp.offset_from(stack) as usize - n - 1 }
             }};
         }
-        // Calls the callee at `callee_at` (the stack saved): a Python function's frame replaces
-        // the running one.
+        // Calls the callee at `callee_at` (the registers up to date with the stack): a Python
+        // function's frame replaces the running one.
         macro_rules! call {
             ($callee_at:expr, $kwnames:expr) => {{
                 let callee_at: usize = $callee_at;
@@ -234,16 +234,7 @@ impl Vm {
                         load!();
                         try_or_fail!(invoked)
                     }
-                    None => {
-                        self.frames.push(frame);
-                        let result = self.invoke(callee_at, $kwnames);
-                        frame = self
-                            .frames
-                            .pop()
-                            .ok_or_else(|| Exception::new("SystemError", "frame lost"))?;
-                        load!();
-                        try_or_fail!(result)
-                    }
+                    None => parked!(self.invoke(callee_at, $kwnames)),
                 };
                 match invoked {
                     Invoked::Done(v) => push!(v),
@@ -474,6 +465,7 @@ impl Vm {
                     save!();
                     if self.stack[callee_at] == Value::Unbound {
                         self.stack.remove(callee_at);
+                        load!();
                     }
                     call!(callee_at, &kwnames);
                 }
@@ -648,6 +640,7 @@ impl Vm {
                             self.stack.push(v);
                         }
                     }
+                    load!();
                     call!(callee_at, &names);
                 }
                 Op::Swap => {

@@ -12,7 +12,7 @@ use crate::runtime::object::{ExceptionState, TraceEntry};
 use crate::runtime::{Heap, ObjRef, Object, Value};
 
 /// Each built-in exception type with its base, in CPython's hierarchy (bases first).
-const HIERARCHY: [(&str, &str); 36] = [
+const HIERARCHY: [(&str, &str); 37] = [
     ("BaseException", ""),
     ("Exception", "BaseException"),
     ("SystemExit", "BaseException"),
@@ -49,6 +49,7 @@ const HIERARCHY: [(&str, &str); 36] = [
     ("FileNotFoundError", "OSError"),
     ("PermissionError", "OSError"),
     ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
 ];
 
 /// Makes the built-in exception classes and their methods.

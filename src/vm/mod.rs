@@ -8,6 +8,7 @@
 //! the same name — instead of hashing the name on every access.
 
 mod builtins;
+mod bytes;
 mod call;
 mod classes;
 mod containers;
@@ -421,6 +422,7 @@ impl Vm {
                 Const::BigInt(b) => int_value(&mut self.heap, (**b).clone()),
                 Const::Float(f) => Value::Float(*f),
                 Const::Str(s) => new_str(&mut self.heap, &**s),
+                Const::Bytes(b) => bytes::new_bytes(&mut self.heap, &**b),
                 Const::Code(_) | Const::KwNames(_) => Value::None,
             })
             .collect();

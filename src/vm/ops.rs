@@ -152,7 +152,7 @@ fn instance_compare<H: Host>(
     Ok(None)
 }
 
-fn str_of(heap: &Heap, v: Value) -> Option<&str> {
+pub fn str_of(heap: &Heap, v: Value) -> Option<&str> {
     match v {
         Value::Obj(r) => match heap.get(r) {
             Object::Str(s) => Some(s),
@@ -176,7 +176,7 @@ fn cannot_concatenate(heap: &Heap, kind: &str, other: Value) -> Exception {
     )
 }
 
-/// `+` and `*` on strings, lists and tuples; `None` when the operands are not sequences.
+/// `+` and `*` on strings, bytes, lists and tuples; `None` when the operands are not sequences.
 fn sequence_binary(
     heap: &mut Heap,
     op: BinOp,
@@ -239,6 +239,22 @@ fn sequence_binary(
                     .collect(),
             )
         }
+        (BinOp::Mult, Object::Bytes(s)) => {
+            s.len()
+                .checked_mul(times)
+                .filter(|&n| n < 1 << 40)
+                .ok_or_else(too_big)?;
+            Object::Bytes(s.repeat(times).into())
+        }
+        (BinOp::Add, Object::Bytes(x)) => match b.as_obj().map(|r| heap.get(r)) {
+            Some(Object::Bytes(y)) => Object::Bytes([&x[..], &y[..]].concat().into()),
+            _ => {
+                return Err(Exception::new(
+                    "TypeError",
+                    format!("can't concat {} to bytes", type_name(heap, b)),
+                ))
+            }
+        },
         (BinOp::Add, Object::Str(_)) => return Ok(concat_strings(heap, a, b)),
         (BinOp::Add, Object::List(x)) => match b.as_obj().map(|r| heap.get(r)) {
             Some(Object::List(y)) => Object::List(x.iter().chain(y.iter()).copied().collect()),
@@ -598,6 +614,13 @@ pub fn compare_in<H: Host>(h: &mut H, op: CmpOp, a: Value, b: Value) -> Result<b
         }
         _ => match (str_of(heap, a), str_of(heap, b)) {
             (Some(x), Some(y)) => Some(x.cmp(y)),
+            _ if super::bytes::bytes_of(heap, a).is_some()
+                && super::bytes::bytes_of(heap, b).is_some() =>
+            {
+                super::bytes::bytes_of(heap, a)
+                    .cmp(&super::bytes::bytes_of(heap, b))
+                    .into()
+            }
             _ if is_container(heap, a) && is_container(heap, b) => {
                 return container_compare(h, op, a, b, 0);
             }
@@ -803,6 +826,10 @@ fn contains<H: Host>(h: &mut H, container: Value, item: Value) -> Result<bool, E
                     }
                 }
             }
+            Object::Bytes(b) => {
+                let b = b.to_vec();
+                super::bytes::contains(h.heap(), &b, item)
+            }
             Object::Str(s) => match str_of(heap, item) {
                 Some(needle) => Ok(s.contains(needle)),
                 None => Err(Exception::new(
@@ -939,6 +966,7 @@ pub fn truthy(heap: &Heap, v: Value) -> bool {
         Value::Float(f) => f != 0.0,
         Value::Obj(r) => match heap.get(r) {
             Object::Str(s) => !s.is_empty(),
+            Object::Bytes(b) => !b.is_empty(),
             Object::List(items) => !items.is_empty(),
             Object::Tuple(items) => !items.is_empty(),
             Object::BigInt(b) => !b.is_zero(),
@@ -1162,6 +1190,7 @@ fn object_repr(heap: &Heap, r: crate::runtime::ObjRef) -> String {
     let addr = address(r);
     match heap.get(r) {
         Object::Str(s) => str_repr(s),
+        Object::Bytes(b) => crate::runtime::format::bytes_repr(b),
         Object::BigInt(b) => b.to_string(),
         Object::Function(f) => format!("<function {} at 0x{addr:x}>", f.loaded.code.qualname),
         Object::Native(n) => format!("<built-in function {}>", n.name),

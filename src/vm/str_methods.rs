@@ -13,6 +13,7 @@ type Kwargs<'a> = &'a [(Rc<str>, Value)];
 
 /// The methods of `str`.
 pub const METHODS: &[(&str, NativeFn)] = &[
+    ("encode", super::bytes::str_encode),
     ("upper", str_upper),
     ("lower", str_lower),
     ("strip", str_strip),

@@ -11,7 +11,7 @@
 use std::rc::Rc;
 
 use super::ops::{type_name, type_name as type_name_of};
-use super::{classes, Exception, Frame, FrameKind, Vm, RECURSION_LIMIT};
+use super::{classes, Exception, Frame, FrameKind, Vm};
 use crate::runtime::object::{Function, Loaded, NativeFn};
 use crate::runtime::{ObjRef, Object, Value};
 
@@ -137,7 +137,7 @@ impl Vm {
                 let loaded = &f.loaded;
                 if !loaded.plain_call
                     || loaded.argcount != self.stack.len() - callee_at - 1
-                    || self.frames.len() + 1 >= RECURSION_LIMIT
+                    || self.frames.len() + 1 >= self.recursion_limit
                 {
                     return None;
                 }
@@ -154,7 +154,10 @@ impl Vm {
         let Object::Class(c) = self.heap.get(class) else {
             return None;
         };
-        if c.constructor.is_some() || c.is_exception || self.frames.len() + 1 >= RECURSION_LIMIT {
+        if c.constructor.is_some()
+            || c.is_exception
+            || self.frames.len() + 1 >= self.recursion_limit
+        {
             return None;
         }
         let init = classes::lookup_interned(&self.heap, class, &self.init_name)?.as_obj()?;
@@ -196,7 +199,7 @@ impl Vm {
         kwnames: &[Rc<str>],
         kind: FrameKind,
     ) -> Result<Invoked, Exception> {
-        if self.frames.len() + 1 >= RECURSION_LIMIT {
+        if self.frames.len() + 1 >= self.recursion_limit {
             return Err(Exception::new(
                 "RecursionError",
                 "maximum recursion depth exceeded",

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use super::call::Invoked;
 use super::classes::MethodLookup;
-use super::{ops, Exception, FrameKind, NameProblem, Vm};
+use super::{ops, Exception, FrameKind, NameProblem, Vm, NESTED_RUN_LIMIT};
 use crate::compile::{Const, Op};
 use crate::runtime::{Object, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
@@ -30,8 +30,17 @@ impl Vm {
     /// carries its traceback.
     pub(super) fn run(&mut self) -> Result<Exit, Exception> {
         let stop_depth = self.frames.len() - 1;
-        self.run_frames(stop_depth)
-            .inspect_err(|_| self.frames.truncate(stop_depth))
+        if self.nested_runs >= NESTED_RUN_LIMIT {
+            self.frames.truncate(stop_depth);
+            return Err(Exception::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.nested_runs += 1;
+        let result = self.run_frames(stop_depth);
+        self.nested_runs -= 1;
+        result.inspect_err(|_| self.frames.truncate(stop_depth))
     }
 
     /// Runs the frame last pushed to completion; its return value.

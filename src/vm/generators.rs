@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use super::dispatch::Exit;
-use super::{Exception, Frame, FrameKind, Vm, RECURSION_LIMIT};
+use super::{Exception, Frame, FrameKind, Vm};
 use crate::compile::Op;
 use crate::runtime::object::{Generator, GeneratorState, Loaded};
 use crate::runtime::{ObjRef, Object, Value};
@@ -43,7 +43,7 @@ impl Vm {
         r: ObjRef,
         sent: Value,
     ) -> Result<Option<Frame>, Exception> {
-        if self.frames.len() + 1 >= RECURSION_LIMIT {
+        if self.frames.len() + 1 >= self.recursion_limit {
             return Err(Exception::new(
                 "RecursionError",
                 "maximum recursion depth exceeded",

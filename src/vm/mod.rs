@@ -44,6 +44,10 @@ use ops::{int_value, new_str};
 /// CPython's default recursion limit.
 const RECURSION_LIMIT: usize = 1000;
 
+/// How deeply natives that call back into Python (`sorted(key=…)`, special methods) may nest,
+/// whatever the recursion limit: each level is a nested dispatch loop on the Rust stack.
+const NESTED_RUN_LIMIT: usize = 1000;
+
 /// The ways a name can fail to have a value.
 #[derive(Clone, Copy)]
 enum NameProblem {
@@ -142,6 +146,10 @@ pub struct Vm {
     init_name: Rc<str>,
     /// Set from outside (a Ctrl-C handler) to raise `KeyboardInterrupt` at the next safepoint.
     interrupt: Arc<AtomicBool>,
+    /// The most frames that may be running at once (`sys.setrecursionlimit`).
+    recursion_limit: usize,
+    /// Dispatch loops running inside natives that called back into Python.
+    nested_runs: usize,
 }
 
 impl Vm {
@@ -166,6 +174,8 @@ impl Vm {
             err,
             init_name: crate::runtime::attrs::intern("__init__"),
             interrupt: Arc::new(AtomicBool::new(false)),
+            recursion_limit: RECURSION_LIMIT,
+            nested_runs: 0,
         };
         builtins::install(&mut vm);
         exceptions::install(&mut vm);

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::builtins::{arity, native};
 use super::ops::{self, new_str};
-use super::{Exception, Vm, RECURSION_LIMIT};
+use super::{Exception, Vm};
 use crate::runtime::object::Module;
 use crate::runtime::{Object, Value};
 
@@ -67,17 +67,46 @@ fn exit(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     Err(e)
 }
 
-fn getrecursionlimit(_: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+fn getrecursionlimit(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     arity("getrecursionlimit", args, 0, 0)?;
-    Ok(Value::Int(RECURSION_LIMIT as i64))
+    Ok(Value::Int(vm.recursion_limit as i64))
 }
 
-fn setrecursionlimit(_: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+/// `sys.setrecursionlimit(n)`: frames live on the heap, so any limit is safe for plain calls
+/// (natives calling back into Python nest no deeper than `NESTED_RUN_LIMIT` regardless).
+fn setrecursionlimit(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     arity("setrecursionlimit", args, 1, 1)?;
-    Err(Exception::new(
-        "NotImplementedError",
-        "changing the recursion limit is not supported yet",
-    ))
+    let limit = match args[0] {
+        Value::Int(n) => n,
+        Value::Bool(b) => i64::from(b),
+        other => {
+            return Err(Exception::new(
+                "TypeError",
+                format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    ops::type_name(&vm.heap, other)
+                ),
+            ))
+        }
+    };
+    if limit < 1 {
+        return Err(Exception::new(
+            "ValueError",
+            "recursion limit must be greater or equal than 1",
+        ));
+    }
+    // CPython counts the call of `setrecursionlimit` itself.
+    let depth = vm.frames.len() as i64 + 1;
+    if limit <= depth {
+        return Err(Exception::new(
+            "RecursionError",
+            format!(
+                "cannot set the recursion limit to {limit} at the recursion depth {depth}: the limit is too low"
+            ),
+        ));
+    }
+    vm.recursion_limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    Ok(Value::None)
 }
 
 fn text(vm: &mut Vm, args: &[Value]) -> Result<String, Exception> {

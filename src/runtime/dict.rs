@@ -36,7 +36,8 @@ fn instance_hash(heap: &Heap, r: super::ObjRef, class: super::ObjRef) -> Result<
     }
 }
 
-fn identity_hash(r: super::ObjRef) -> u64 {
+/// The hash of an object compared by identity.
+pub fn identity_hash(r: super::ObjRef) -> u64 {
     (r.index() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
@@ -244,6 +245,36 @@ impl Dict {
             .copied()
     }
 
+    /// The positions and keys of the entries whose keys hash to `hash` (for lookups whose key
+    /// equality runs Python code, which the caller does with the dict released).
+    pub fn keys_with_hash(&self, hash: u64) -> Vec<(usize, Value)> {
+        self.index
+            .iter_hash(hash)
+            .filter_map(|&i| {
+                self.entries[i]
+                    .as_ref()
+                    .filter(|e| e.0 == hash)
+                    .map(|e| (i, e.1))
+            })
+            .collect()
+    }
+
+    /// The value at position `i` if its key is still `key`.
+    pub fn value_at(&self, i: usize, key: Value) -> Option<Value> {
+        self.entries
+            .get(i)?
+            .as_ref()
+            .filter(|e| e.1 == key)
+            .map(|e| e.2)
+    }
+
+    /// Sets the value at position `i` (found by [`Dict::keys_with_hash`]).
+    pub fn set_value_at(&mut self, i: usize, value: Value) {
+        if let Some(Some(e)) = self.entries.get_mut(i) {
+            e.2 = value;
+        }
+    }
+
     pub fn get(&self, heap: &Heap, key: Value) -> Result<Option<Value>, Unhashable> {
         let hash = hash_value(heap, key)?;
         Ok(self
@@ -260,13 +291,18 @@ impl Dict {
             }
             return Ok(());
         }
+        self.insert_new(hash, key, value);
+        Ok(())
+    }
+
+    /// Adds `key`, which is not in the dict and hashes to `hash`.
+    pub fn insert_new(&mut self, hash: u64, key: Value, value: Value) {
         let position = self.entries.len();
         self.entries.push(Some((hash, key, value)));
         let entries = &self.entries;
         self.index
             .insert_unique(hash, position, |&i| entries[i].as_ref().map_or(0, |e| e.0));
         self.len += 1;
-        Ok(())
     }
 
     pub fn remove(&mut self, heap: &Heap, key: Value) -> Result<Option<Value>, Unhashable> {
@@ -274,6 +310,12 @@ impl Dict {
         let Some(i) = self.find(heap, hash, key) else {
             return Ok(None);
         };
+        Ok(self.remove_at(hash, i))
+    }
+
+    /// Removes the entry at position `i`, whose key hashes to `hash`; its value.
+    pub fn remove_at(&mut self, hash: u64, i: usize) -> Option<Value> {
+        self.entries.get(i)?.as_ref()?;
         if let Ok(slot) = self.index.find_entry(hash, |&j| j == i) {
             slot.remove();
         }
@@ -282,7 +324,7 @@ impl Dict {
         if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
             self.compact();
         }
-        Ok(removed)
+        removed
     }
 
     fn compact(&mut self) {

@@ -81,8 +81,9 @@ pub struct Class {
     pub constructor: Option<NativeFn>,
     /// Whether instances are exceptions (`BaseException` is in the MRO).
     pub is_exception: bool,
-    /// Whether it or a base holds a property (so an instance's own attribute may not win).
-    pub has_properties: bool,
+    /// Whether it or a base holds a property or defines `__setattr__`/`__delattr__` (so an
+    /// instance's own attributes may not be read or written directly).
+    pub attribute_hooks: bool,
     /// How many attributes its instances had when their `__init__` returned, at most: new
     /// instances get room for as many.
     pub instance_attrs: usize,

@@ -117,9 +117,22 @@ const FUNCTIONS: [(&str, NativeFn); 35] = [
 /// Fills the builtins namespace: the built-in types as classes, then the functions.
 pub(super) fn install(vm: &mut Vm) {
     let object = vm.builtin_class("object", None, Some(reflection::object_new));
-    let init = native(&mut vm.heap, "__init__", reflection::object_init);
-    if let Object::Class(c) = vm.heap.get_mut(object) {
-        c.attrs.insert(Rc::from("__init__"), init);
+    let methods: [(&str, NativeFn); 9] = [
+        ("__init__", reflection::object_init),
+        ("__setattr__", reflection::object_setattr),
+        ("__delattr__", reflection::object_delattr),
+        ("__getattribute__", reflection::object_getattribute),
+        ("__eq__", reflection::object_eq),
+        ("__ne__", reflection::object_ne),
+        ("__hash__", reflection::object_hash),
+        ("__repr__", reflection::object_repr),
+        ("__str__", reflection::object_str),
+    ];
+    for (name, func) in methods {
+        let f = native(&mut vm.heap, name, func);
+        if let Object::Class(c) = vm.heap.get_mut(object) {
+            c.attrs.insert(Rc::from(name), f);
+        }
     }
     vm.set_builtin("object", Value::Obj(object));
     for (name, func) in TYPES {

@@ -31,6 +31,9 @@ pub(super) fn class(heap: &Heap, r: ObjRef) -> Option<&Class> {
 }
 
 /// Looks `name` up along the MRO of class `cls`.
+/// The methods that take over attribute stores and deletions of a class's instances.
+const ATTRIBUTE_HOOKS: [&str; 2] = ["__setattr__", "__delattr__"];
+
 pub(super) fn lookup(heap: &Heap, cls: ObjRef, name: &str) -> Option<Value> {
     let c = class(heap, cls)?;
     if let Some(&v) = c.attrs.get(name) {
@@ -109,7 +112,7 @@ impl Vm {
             builtin: Some(name),
             constructor,
             is_exception,
-            has_properties: false,
+            attribute_hooks: false,
             instance_attrs: 0,
         })));
         let mut mro = vec![r];
@@ -206,10 +209,11 @@ impl Vm {
         let is_exception = base_refs
             .iter()
             .any(|&b| class(&self.heap, b).is_some_and(|c| c.is_exception));
-        let has_properties = base_refs
+        let attribute_hooks = base_refs
             .iter()
-            .any(|&b| class(&self.heap, b).is_some_and(|c| c.has_properties))
-            || attrs.values().any(|v| self.is_property(*v));
+            .any(|&b| class(&self.heap, b).is_some_and(|c| c.attribute_hooks))
+            || attrs.values().any(|v| self.is_property(*v))
+            || ATTRIBUTE_HOOKS.iter().any(|hook| attrs.contains_key(hook));
         let r = self.heap.alloc(Object::Class(Box::new(Class {
             name: name.clone(),
             bases: base_refs.clone().into_boxed_slice(),
@@ -218,7 +222,7 @@ impl Vm {
             builtin: None,
             constructor: None,
             is_exception,
-            has_properties,
+            attribute_hooks,
             instance_attrs: 0,
         })));
         let mro = c3_mro(&self.heap, r, &base_refs).map_err(|stuck| {
@@ -273,8 +277,6 @@ impl Vm {
         )
     }
 
-    /// Whether class `cls` or a base holds a property anywhere (if not, an instance's own
-    /// attributes win without looking at the class).
     /// Records that an instance of `cls` has `attrs` attributes once initialised.
     pub(super) fn note_instance_size(&mut self, instance: Value) {
         let Some(Object::Instance(inst)) = instance.as_obj().map(|r| self.heap.get(r)) else {
@@ -286,13 +288,15 @@ impl Vm {
         }
     }
 
-    pub(super) fn class_has_properties(&self, cls: ObjRef) -> bool {
-        class(&self.heap, cls).is_some_and(|c| c.has_properties)
+    /// Whether class `cls` or a base holds a property or defines `__setattr__`/`__delattr__`
+    /// (if not, an instance's own attributes are read and written without looking at the class).
+    pub(super) fn has_attribute_hooks(&self, cls: ObjRef) -> bool {
+        class(&self.heap, cls).is_some_and(|c| c.attribute_hooks)
     }
 
     /// Whether attribute `name` of `cls`'s instances is a property.
     fn has_property(&self, cls: ObjRef, name: &str) -> bool {
-        self.class_has_properties(cls)
+        self.has_attribute_hooks(cls)
             && lookup(&self.heap, cls, name).is_some_and(|v| self.is_property(v))
     }
 
@@ -542,8 +546,22 @@ impl Vm {
         }
     }
 
-    /// `obj.name = value`.
+    /// `obj.name = value`, through the class's `__setattr__` when it defines one.
     pub(super) fn set_attr(
+        &mut self,
+        obj: Value,
+        name: &Rc<str>,
+        value: Value,
+    ) -> Result<(), Exception> {
+        if let Some(hook) = self.special_method(obj, "__setattr__") {
+            let name = new_str(&mut self.heap, &**name);
+            return self.call_value(hook, &[obj, name, value], &[]).map(drop);
+        }
+        self.generic_set_attr(obj, name, value)
+    }
+
+    /// `object.__setattr__`: stores the attribute, through a property if there is one.
+    pub(super) fn generic_set_attr(
         &mut self,
         obj: Value,
         name: &Rc<str>,
@@ -576,7 +594,7 @@ impl Vm {
                 let property = self.is_property(value);
                 if let Object::Class(c) = self.heap.get_mut(r) {
                     c.attrs.insert(name.clone(), value);
-                    c.has_properties |= property;
+                    c.attribute_hooks |= property || ATTRIBUTE_HOOKS.contains(&&**name);
                 }
                 Ok(())
             }
@@ -603,7 +621,6 @@ impl Vm {
         }
     }
 
-    /// `del obj.name`.
     /// Sets (with a value) or deletes attribute `name` of instance `obj` through a property of
     /// its class `cls`; `None` when the class has no such property.
     fn through_property(
@@ -637,7 +654,17 @@ impl Vm {
         Some(self.call_value(accessor, &args, &[]).map(drop))
     }
 
+    /// `del obj.name`, through the class's `__delattr__` when it defines one.
     pub(super) fn del_attr(&mut self, obj: Value, name: &Rc<str>) -> Result<(), Exception> {
+        if let Some(hook) = self.special_method(obj, "__delattr__") {
+            let name = new_str(&mut self.heap, &**name);
+            return self.call_value(hook, &[obj, name], &[]).map(drop);
+        }
+        self.generic_del_attr(obj, name)
+    }
+
+    /// `object.__delattr__`.
+    pub(super) fn generic_del_attr(&mut self, obj: Value, name: &Rc<str>) -> Result<(), Exception> {
         if let Some(Object::Instance(i)) = obj.as_obj().map(|r| self.heap.get(r)) {
             let cls = i.class;
             if let Some(done) = self.through_property(obj, cls, name, None) {

@@ -21,7 +21,7 @@ pub fn unhashable(e: Unhashable) -> Exception {
         Unhashable::CustomHash(name) => Exception::new(
             "NotImplementedError",
             format!(
-                "instances of '{name}' (which defines __hash__) as dict keys or set members are not supported yet"
+                "instances of '{name}' (which defines __hash__) in set operators and dict comparisons are not supported yet"
             ),
         ),
     }
@@ -375,6 +375,18 @@ pub fn new_dict(
     Ok(Value::Obj(heap.alloc(Object::Dict(d))))
 }
 
+/// A new dict of `pairs`, running the `__hash__` and `__eq__` of keys whose classes define
+/// them.
+pub fn dict_from(vm: &mut Vm, pairs: Vec<(Value, Value)>) -> Result<Value, Exception> {
+    let dict = new_dict(&mut vm.heap, Vec::new())?;
+    let mark = vm.pinned.len();
+    vm.pinned.push(dict);
+    vm.pinned.extend(pairs.iter().flat_map(|&(k, v)| [k, v]));
+    let result = pairs.iter().try_for_each(|&(k, v)| vm.set_item(dict, k, v));
+    vm.pinned.truncate(mark);
+    result.map(|()| dict)
+}
+
 /// Every method of the built-in type named `type_name`, in tables.
 pub fn method_tables(type_name: &str) -> &'static [&'static [(&'static str, NativeFn)]] {
     const LIST: &[(&str, NativeFn)] = &[
@@ -537,7 +549,7 @@ pub fn in_place(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Result<Option<Val
                 *d = Dict::default();
             }
             for v in items {
-                super::sets::set_add(&mut vm.heap, a, v)?;
+                super::sets::set_add(vm, a, v)?;
             }
             Ok(Some(a))
         }
@@ -722,9 +734,9 @@ fn dict_of(vm: &Vm, v: Value) -> Vec<(Value, Value)> {
     }
 }
 
-fn dict_lookup(vm: &Vm, d: Value, key: Value) -> Result<Option<Value>, Exception> {
-    match d.as_obj().map(|r| vm.heap.get(r)) {
-        Some(Object::Dict(d)) => d.get(&vm.heap, key).map_err(unhashable),
+fn dict_lookup(vm: &mut Vm, d: Value, key: Value) -> Result<Option<Value>, Exception> {
+    match d.as_obj() {
+        Some(r) if matches!(vm.heap.get(r), Object::Dict(_)) => vm.table_get(r, key),
         _ => Ok(None),
     }
 }
@@ -761,7 +773,7 @@ fn dict_pop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> 
     let found = dict_lookup(vm, args[0], args[1])?;
     match (found, args.get(2)) {
         (Some(v), _) => {
-            del_item(&mut vm.heap, args[0], args[1])?;
+            vm.del_item(args[0], args[1])?;
             Ok(v)
         }
         (None, Some(&default)) => Ok(default),
@@ -774,7 +786,7 @@ fn dict_popitem(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excepti
     let last = dict_of(vm, args[0]).pop();
     let (k, v) =
         last.ok_or_else(|| Exception::new("KeyError", "'popitem(): dictionary is empty'"))?;
-    del_item(&mut vm.heap, args[0], k)?;
+    vm.del_item(args[0], k)?;
     let pair = vm.heap.alloc(Object::Tuple(Box::new([k, v])));
     Ok(Value::Obj(pair))
 }
@@ -794,7 +806,7 @@ fn dict_setdefault(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exce
         return Ok(v);
     }
     let default = args.get(2).copied().unwrap_or(Value::None);
-    set_item(&mut vm.heap, args[0], args[1], default)?;
+    vm.set_item(args[0], args[1], default)?;
     Ok(default)
 }
 
@@ -808,7 +820,7 @@ fn dict_update(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exc
         pairs.push((new_str(&mut vm.heap, &**name), *v));
     }
     for (k, v) in pairs {
-        set_item(&mut vm.heap, args[0], k, v)?;
+        vm.set_item(args[0], k, v)?;
     }
     Ok(Value::None)
 }

@@ -288,7 +288,7 @@ impl Vm {
                 let name = &frame.loaded.names[$i as usize];
                 if let Some(Object::Instance(inst)) = obj.as_obj().map(|r| self.heap.get(r)) {
                     if let Some(&v) = inst.attrs.get_interned(name) {
-                        if !self.class_has_properties(inst.class) {
+                        if !self.has_attribute_hooks(inst.class) {
                             push!(v);
                             continue;
                         }
@@ -431,7 +431,7 @@ impl Vm {
                     let value = pop!();
                     let name = &frame.loaded.names[i as usize];
                     if let Some(Object::Instance(inst)) = obj.as_obj().map(|r| self.heap.get(r)) {
-                        if !self.class_has_properties(inst.class) {
+                        if !self.has_attribute_hooks(inst.class) {
                             if let Some(Object::Instance(inst)) =
                                 obj.as_obj().map(|r| self.heap.get_mut(r))
                             {

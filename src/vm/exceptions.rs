@@ -102,17 +102,16 @@ fn base_exception_init(
 }
 
 /// `BaseException.__str__` and `__repr__`: `text` of the exception, as a str value.
-fn exception_text(vm: &mut Vm, args: &[Value], text: fn(&Heap, Value) -> String) -> Value {
-    let text = args.first().map(|&v| text(&vm.heap, v)).unwrap_or_default();
-    new_str(&mut vm.heap, text)
-}
-
 fn base_exception_str(
     vm: &mut Vm,
     args: &[Value],
     _: &[(Rc<str>, Value)],
 ) -> Result<Value, Exception> {
-    Ok(exception_text(vm, args, exception_str))
+    let text = match args.first() {
+        Some(&v) => exception_str(vm, v)?,
+        None => String::new(),
+    };
+    Ok(new_str(&mut vm.heap, text))
 }
 
 fn base_exception_repr(
@@ -120,7 +119,11 @@ fn base_exception_repr(
     args: &[Value],
     _: &[(Rc<str>, Value)],
 ) -> Result<Value, Exception> {
-    Ok(exception_text(vm, args, exception_repr))
+    let text = args
+        .first()
+        .map(|&v| exception_repr(&vm.heap, v))
+        .unwrap_or_default();
+    Ok(new_str(&mut vm.heap, text))
 }
 
 /// The name of the nearest built-in class among `cls` and its bases (what the VM matches on).
@@ -387,23 +390,30 @@ impl Report {
     }
 }
 
-/// `str(exc)`: its message, or its one argument, or the tuple of its arguments.
-pub fn exception_str(heap: &Heap, exc: Value) -> String {
+/// `str(exc)`: its message, or its one argument (with the argument's own `__str__`, or
+/// `__repr__` for a `KeyError`), or the tuple of its arguments.
+pub fn exception_str<H: ops::Host>(h: &mut H, exc: Value) -> Result<String, Exception> {
+    let heap = h.heap();
     let Some(s) = state(heap, exc) else {
-        return String::new();
+        return Ok(String::new());
     };
     if let Some(m) = &s.message {
-        return m.to_string();
+        return Ok(m.to_string());
     }
     let is_key_error = match exc.as_obj().map(|r| heap.get(r)) {
         Some(Object::Instance(i)) => builtin_kind(heap, i.class) == "KeyError",
         _ => false,
     };
-    match s.args.len() {
-        0 => String::new(),
-        1 if is_key_error => ops::repr(heap, s.args[0]),
-        1 => ops::to_str(heap, s.args[0]),
-        _ => ops::repr_of_items(heap, &s.args),
+    let arg = match s.args[..] {
+        [] => return Ok(String::new()),
+        [arg] => arg,
+        _ => return Ok(ops::repr_of_items(heap, &s.args)),
+    };
+    let own_method = if is_key_error { "__repr__" } else { "__str__" };
+    match h.special(arg, own_method, &[])? {
+        Some(text) => ops::string_result(h.heap(), text, own_method),
+        None if is_key_error => Ok(ops::repr(h.heap(), arg)),
+        None => Ok(ops::to_str(h.heap(), arg)),
     }
 }
 

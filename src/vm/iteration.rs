@@ -66,7 +66,7 @@ pub(super) fn dict(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value,
     for (name, v) in kwargs {
         pairs.push((new_str(&mut vm.heap, &**name), *v));
     }
-    super::containers::new_dict(&mut vm.heap, pairs)
+    super::containers::dict_from(vm, pairs)
 }
 
 pub(super) fn sum(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {

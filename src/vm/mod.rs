@@ -17,6 +17,7 @@ mod exceptions;
 mod formatting;
 mod generators;
 mod iteration;
+mod keys;
 mod math;
 mod numbers;
 pub mod ops;

@@ -8,7 +8,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use super::Exception;
 use crate::runtime::format::{float_repr, format_float, format_int, format_str, FormatSpec};
 use crate::runtime::object::DictPart;
-use crate::runtime::{Heap, Object, Value};
+use crate::runtime::{Heap, ObjRef, Object, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
 /// A number operand, widened for the slow paths.
@@ -98,6 +98,8 @@ pub trait Host {
     fn is_not_implemented(&self, v: Value) -> bool;
     /// The next item of iterator `it` (`None` when it is exhausted).
     fn next_item(&mut self, it: Value) -> Result<Option<Value>, Exception>;
+    /// The value of `key` in dict, set or frozenset `table` (`None` when it is absent).
+    fn table_lookup(&mut self, table: ObjRef, key: Value) -> Result<Option<Value>, Exception>;
 }
 
 /// A heap as a host: no Python code runs.
@@ -115,6 +117,14 @@ impl Host for Plain<'_> {
     }
     fn next_item(&mut self, _: Value) -> Result<Option<Value>, Exception> {
         Ok(None)
+    }
+    fn table_lookup(&mut self, table: ObjRef, key: Value) -> Result<Option<Value>, Exception> {
+        match self.0.get(table) {
+            Object::Dict(d) | Object::Set(d) | Object::FrozenSet(d) => {
+                d.get(self.0, key).map_err(super::containers::unhashable)
+            }
+            _ => Ok(None),
+        }
     }
 }
 
@@ -756,7 +766,7 @@ fn container_compare<H: Host>(
     })
 }
 
-fn identical(a: Value, b: Value) -> bool {
+pub fn identical(a: Value, b: Value) -> bool {
     match (a, b) {
         (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
         _ => a == b,
@@ -801,10 +811,7 @@ fn contains<H: Host>(h: &mut H, container: Value, item: Value) -> Result<bool, E
                     return Ok(false);
                 };
                 match part {
-                    DictPart::Keys => d
-                        .get(heap, item)
-                        .map(|v| v.is_some())
-                        .map_err(super::containers::unhashable),
+                    DictPart::Keys => h.table_lookup(dict, item).map(|v| v.is_some()),
                     DictPart::Values => {
                         let values: Vec<Value> = d.iter().map(|(_, v)| v).collect();
                         items_contain(h, &values, item)
@@ -817,7 +824,7 @@ fn contains<H: Host>(h: &mut H, container: Value, item: Value) -> Result<bool, E
                         let Some((k, v)) = pair else {
                             return Ok(false);
                         };
-                        match d.get(heap, k).map_err(super::containers::unhashable)? {
+                        match h.table_lookup(dict, k)? {
                             Some(found) => {
                                 Ok(identical(found, v) || compare_in(h, CmpOp::Eq, found, v)?)
                             }
@@ -840,10 +847,9 @@ fn contains<H: Host>(h: &mut H, container: Value, item: Value) -> Result<bool, E
                     ),
                 )),
             },
-            Object::Dict(d) => d
-                .get(heap, item)
-                .map(|v| v.is_some())
-                .map_err(super::containers::unhashable),
+            Object::Dict(_) | Object::Set(_) | Object::FrozenSet(_) => {
+                h.table_lookup(r, item).map(|v| v.is_some())
+            }
             Object::Range { start, stop, step } => Ok(match item {
                 Value::Int(i) => {
                     let inside = if *step > 0 {
@@ -855,10 +861,6 @@ fn contains<H: Host>(h: &mut H, container: Value, item: Value) -> Result<bool, E
                 }
                 _ => false,
             }),
-            Object::Set(s) => s
-                .get(heap, item)
-                .map(|v| v.is_some())
-                .map_err(super::containers::unhashable),
             _ => Err(Exception::new(
                 "TypeError",
                 format!(
@@ -1002,14 +1004,14 @@ pub fn to_str_in<H: Host>(h: &mut H, v: Value) -> Result<String, Exception> {
     }
     if let Some(Object::Instance(i)) = v.as_obj().map(|r| h.heap().get(r)) {
         if i.exception.is_some() && h.special(v, "__repr__", &[])?.is_none() {
-            return Ok(super::exceptions::exception_str(h.heap(), v));
+            return super::exceptions::exception_str(h, v);
         }
     }
     repr_in(h, v)
 }
 
 /// The text a `__str__` or `__repr__` returned, which must be a str.
-fn string_result(heap: &Heap, v: Value, method: &str) -> Result<String, Exception> {
+pub fn string_result(heap: &Heap, v: Value, method: &str) -> Result<String, Exception> {
     match v.as_obj().map(|r| heap.get(r)) {
         Some(Object::Str(s)) => Ok(s.to_string()),
         _ => Err(Exception::new(
@@ -1186,7 +1188,8 @@ pub fn address(r: crate::runtime::ObjRef) -> usize {
     r.index() * 16 + 0x7f00_0000_0000
 }
 
-fn object_repr(heap: &Heap, r: crate::runtime::ObjRef) -> String {
+/// The default `repr` of a heap object (without calling any `__repr__`).
+pub fn object_repr(heap: &Heap, r: crate::runtime::ObjRef) -> String {
     let addr = address(r);
     match heap.get(r) {
         Object::Str(s) => str_repr(s),
@@ -1198,6 +1201,8 @@ fn object_repr(heap: &Heap, r: crate::runtime::ObjRef) -> String {
         Object::Class(c) if c.builtin.is_some() => format!("<class '{}'>", c.name),
         Object::Class(c) => format!("<class '__main__.{}'>", c.name),
         Object::Instance(i) => match heap.get(i.class) {
+            Object::Class(c) if c.builtin == Some("NotImplementedType") => "NotImplemented".into(),
+            Object::Class(c) if c.builtin.is_some() => format!("<{} object at 0x{addr:x}>", c.name),
             Object::Class(c) => format!("<__main__.{} object at 0x{addr:x}>", c.name),
             _ => format!("<object at 0x{addr:x}>"),
         },

@@ -5,7 +5,7 @@
 
 use super::ops::{self, type_name, Host};
 use super::{Exception, Vm};
-use crate::runtime::{Heap, Object, Value};
+use crate::runtime::{Heap, ObjRef, Object, Value};
 use crate::syntax::ast::{BinOp, UnaryOp};
 
 impl Host for Vm {
@@ -15,6 +15,10 @@ impl Host for Vm {
 
     fn next_item(&mut self, it: Value) -> Result<Option<Value>, Exception> {
         self.next(it)
+    }
+
+    fn table_lookup(&mut self, table: ObjRef, key: Value) -> Result<Option<Value>, Exception> {
+        self.table_get(table, key)
     }
 
     fn special(
@@ -164,7 +168,28 @@ impl Vm {
                 return Ok(v);
             }
         }
+        if let Some(d) = self.dict_ref(container) {
+            return match self.table_get(d, key)? {
+                Some(v) => Ok(v),
+                None => Err(self.key_error(key)),
+            };
+        }
         super::containers::get_item(&mut self.heap, container, key)
+    }
+
+    /// `KeyError(key)`, its message the key's `repr` (with the class's `__repr__`).
+    pub(super) fn key_error(&mut self, key: Value) -> Exception {
+        let mut e = Exception::key_error(&self.heap, key);
+        if let Ok(text) = ops::repr_in(self, key) {
+            e.message = text;
+        }
+        e
+    }
+
+    /// The dict object `v` is, if it is one.
+    fn dict_ref(&self, v: Value) -> Option<ObjRef> {
+        v.as_obj()
+            .filter(|&r| matches!(self.heap.get(r), Object::Dict(_)))
     }
 
     /// `container[key] = value`.
@@ -192,6 +217,9 @@ impl Vm {
             let items = self.collect(value)?;
             return super::containers::assign_slice(&mut self.heap, list, key, items);
         }
+        if let Some(d) = self.dict_ref(container) {
+            return self.table_set(d, key, value);
+        }
         super::containers::set_item(&mut self.heap, container, key, value)
     }
 
@@ -201,6 +229,12 @@ impl Vm {
             && self.special(container, "__delitem__", &[key])?.is_some()
         {
             return Ok(());
+        }
+        if let Some(d) = self.dict_ref(container) {
+            return match self.table_remove(d, key)? {
+                Some(_) => Ok(()),
+                None => Err(self.key_error(key)),
+            };
         }
         super::containers::del_item(&mut self.heap, container, key)
     }
@@ -350,9 +384,7 @@ impl Vm {
                 )),
             };
         }
-        crate::runtime::dict::hash_value(&self.heap, v)
-            .map(|h| h as i64)
-            .map_err(super::containers::unhashable)
+        self.key_hash(v).map(|h| h as i64)
     }
 
     /// `str(v)` as a new str value.

@@ -150,7 +150,7 @@ impl Vm {
                 let v = if let Op::ListToTuple = op {
                     Value::Obj(self.heap.alloc(Object::Tuple(items.into_boxed_slice())))
                 } else {
-                    super::sets::new_set(&mut self.heap, items, false)?
+                    super::sets::set_from(self, items, false)?
                 };
                 self.stack.push(v);
             }
@@ -158,7 +158,7 @@ impl Vm {
                 let value = self.pop();
                 let key = self.pop();
                 let dict = self.stack[self.stack.len() - depth as usize];
-                containers::set_item(&mut self.heap, dict, key, value)?;
+                self.set_item(dict, key, value)?;
             }
             Op::DictMerge(depth) | Op::DictUpdate(depth) => {
                 let other = self.pop();
@@ -180,13 +180,13 @@ impl Vm {
             }
             Op::BuildSet(n) => {
                 let items = self.stack.split_off(self.stack.len() - n as usize);
-                let set = super::sets::new_set(&mut self.heap, items, false)?;
+                let set = super::sets::set_from(self, items, false)?;
                 self.stack.push(set);
             }
             Op::SetAdd(depth) => {
                 let v = self.pop();
                 let set = self.stack[self.stack.len() - depth as usize];
-                super::sets::set_add(&mut self.heap, set, v)?;
+                super::sets::set_add(self, set, v)?;
             }
             Op::DeleteSubscr => {
                 let key = self.pop();
@@ -203,7 +203,7 @@ impl Vm {
             Op::BuildMap(n) => {
                 let flat = self.stack.split_off(self.stack.len() - 2 * n as usize);
                 let pairs: Vec<(Value, Value)> = flat.chunks(2).map(|p| (p[0], p[1])).collect();
-                let d = containers::new_dict(&mut self.heap, pairs)?;
+                let d = containers::dict_from(self, pairs)?;
                 self.stack.push(d);
             }
             Op::DeleteFast(i) => {

@@ -234,6 +234,82 @@ pub(super) fn object_init(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result
     Ok(Value::None)
 }
 
+/// `object.__setattr__(obj, name, value)`: the store without the class's own hook.
+pub(super) fn object_setattr(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("__setattr__", args, 3, 3)?;
+    let name = crate::runtime::attrs::intern(&attr_name(vm, args[1], "__setattr__")?);
+    vm.generic_set_attr(args[0], &name, args[2])?;
+    Ok(Value::None)
+}
+
+/// `object.__delattr__(obj, name)`.
+pub(super) fn object_delattr(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("__delattr__", args, 2, 2)?;
+    let name = attr_name(vm, args[1], "__delattr__")?;
+    vm.generic_del_attr(args[0], &name)?;
+    Ok(Value::None)
+}
+
+/// `object.__getattribute__(obj, name)`.
+pub(super) fn object_getattribute(
+    vm: &mut Vm,
+    args: &[Value],
+    _: Kwargs,
+) -> Result<Value, Exception> {
+    arity("__getattribute__", args, 2, 2)?;
+    let name = attr_name(vm, args[1], "__getattribute__")?;
+    vm.get_attr(args[0], &name)
+}
+
+/// `object.__eq__(a, b)`: identity, or `NotImplemented`.
+pub(super) fn object_eq(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("__eq__", args, 2, 2)?;
+    Ok(if ops::identical(args[0], args[1]) {
+        Value::Bool(true)
+    } else {
+        vm.not_implemented
+    })
+}
+
+/// `object.__ne__(a, b)`: the inverse of `a.__eq__(b)` unless that is `NotImplemented`.
+pub(super) fn object_ne(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("__ne__", args, 2, 2)?;
+    let equal = match vm.special_method(args[0], "__eq__") {
+        Some(eq) => vm.call_value(eq, &args[..2], &[])?,
+        None => object_eq(vm, args, &[])?,
+    };
+    if equal == vm.not_implemented {
+        return Ok(equal);
+    }
+    ops::truthy_in(vm, equal).map(|t| Value::Bool(!t))
+}
+
+/// `object.__hash__(obj)`: by identity.
+pub(super) fn object_hash(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("__hash__", args, 1, 1)?;
+    match args[0] {
+        Value::Obj(r) => Ok(Value::Int(crate::runtime::dict::identity_hash(r) as i64)),
+        v => vm.hash_of(v).map(Value::Int),
+    }
+}
+
+/// `object.__repr__(obj)`: `<module.Class object at 0x…>`.
+pub(super) fn object_repr(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("__repr__", args, 1, 1)?;
+    let text = match args[0] {
+        Value::Obj(r) => ops::object_repr(&vm.heap, r),
+        v => ops::repr(&vm.heap, v),
+    };
+    Ok(new_str(&mut vm.heap, text))
+}
+
+/// `object.__str__(obj)`: `repr(obj)`, with the class's own `__repr__`.
+pub(super) fn object_str(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("__str__", args, 1, 1)?;
+    let text = ops::repr_in(vm, args[0])?;
+    Ok(new_str(&mut vm.heap, text))
+}
+
 pub(super) fn property(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
     arity("property", args, 0, 4)?;
     let mut parts = [Value::None; 3];

@@ -7,7 +7,7 @@ use super::containers::unhashable;
 use super::{Exception, Vm};
 use crate::runtime::dict::Dict;
 use crate::runtime::object::NativeFn;
-use crate::runtime::{Heap, ObjRef, Object, Value};
+use crate::runtime::{Heap, Object, Value};
 use crate::syntax::ast::{BinOp, CmpOp};
 
 type Kwargs<'a> = &'a [(Rc<str>, Value)];
@@ -41,25 +41,24 @@ fn table(heap: &Heap, v: Value) -> Option<&Dict> {
     }
 }
 
-/// Moves a set's table out of its slot so it can change while the heap is read.
-fn with_table<T>(heap: &mut Heap, r: ObjRef, f: impl FnOnce(&mut Dict, &Heap) -> T) -> T {
-    let mut d = match heap.get_mut(r) {
-        Object::Set(d) | Object::FrozenSet(d) => std::mem::take(d),
-        _ => Dict::default(),
-    };
-    let result = f(&mut d, heap);
-    if let Object::Set(slot) | Object::FrozenSet(slot) = heap.get_mut(r) {
-        *slot = d;
-    }
-    result
-}
-
 /// `set.add(v)` (and set comprehensions).
-pub fn set_add(heap: &mut Heap, set: Value, v: Value) -> Result<(), Exception> {
+pub fn set_add(vm: &mut Vm, set: Value, v: Value) -> Result<(), Exception> {
     let Some(r) = set.as_obj() else {
         return Ok(());
     };
-    with_table(heap, r, |d, heap| d.insert(heap, v, Value::None)).map_err(unhashable)
+    vm.table_set(r, v, Value::None)
+}
+
+/// A new set (or frozenset) of `items`, running the `__hash__` and `__eq__` of members whose
+/// classes define them.
+pub fn set_from(vm: &mut Vm, items: Vec<Value>, frozen: bool) -> Result<Value, Exception> {
+    let set = new_set(&mut vm.heap, Vec::new(), frozen)?;
+    let mark = vm.pinned.len();
+    vm.pinned.push(set);
+    vm.pinned.extend_from_slice(&items);
+    let result = items.iter().try_for_each(|&v| set_add(vm, set, v));
+    vm.pinned.truncate(mark);
+    result.map(|()| set)
 }
 
 fn contains(heap: &Heap, d: &Dict, v: Value) -> Result<bool, Exception> {
@@ -171,7 +170,7 @@ pub fn method_tables(type_name: &str) -> &'static [&'static [(&'static str, Nati
 
 fn add(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     super::builtins::arity("add", &args[1..], 1, 1)?;
-    set_add(&mut vm.heap, args[0], args[1])?;
+    set_add(vm, args[0], args[1])?;
     Ok(Value::None)
 }
 
@@ -180,10 +179,7 @@ fn remove_member(vm: &mut Vm, args: &[Value], name: &str) -> Result<bool, Except
     let Some(r) = args[0].as_obj() else {
         return Ok(false);
     };
-    let key = args[1];
-    with_table(&mut vm.heap, r, |d, heap| d.remove(heap, key))
-        .map(|v| v.is_some())
-        .map_err(unhashable)
+    vm.table_remove(r, args[1]).map(|v| v.is_some())
 }
 
 fn discard(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
@@ -218,7 +214,7 @@ fn clear(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
 fn update(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     for &other in &args[1..] {
         for v in vm.collect(other)? {
-            set_add(&mut vm.heap, args[0], v)?;
+            set_add(vm, args[0], v)?;
         }
     }
     Ok(Value::None)
@@ -231,10 +227,10 @@ fn fold(vm: &mut Vm, args: &[Value], op: BinOp) -> Result<Value, Exception> {
         Some(Object::FrozenSet(_))
     );
     let items = members(&vm.heap, args[0]).unwrap_or_default();
-    let mut acc = new_set(&mut vm.heap, items, frozen)?;
+    let mut acc = set_from(vm, items, frozen)?;
     for &other in &args[1..] {
         let items = vm.collect(other)?;
-        let other = new_set(&mut vm.heap, items, false)?;
+        let other = set_from(vm, items, false)?;
         acc = binary(&mut vm.heap, op, acc, other)?.unwrap_or(acc);
     }
     Ok(acc)
@@ -259,7 +255,7 @@ fn symmetric_difference(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value,
 fn relation(vm: &mut Vm, args: &[Value], op: CmpOp, name: &str) -> Result<Value, Exception> {
     super::builtins::arity(name, &args[1..], 1, 1)?;
     let items = vm.collect(args[1])?;
-    let other = new_set(&mut vm.heap, items, false)?;
+    let other = set_from(vm, items, false)?;
     Ok(Value::Bool(
         compare(&vm.heap, op, args[0], other)?.unwrap_or(false),
     ))
@@ -286,7 +282,7 @@ fn copy(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
         Some(Object::FrozenSet(_))
     );
     let items = members(&vm.heap, args[0]).unwrap_or_default();
-    new_set(&mut vm.heap, items, frozen)
+    set_from(vm, items, frozen)
 }
 
 fn construct(vm: &mut Vm, args: &[Value], frozen: bool) -> Result<Value, Exception> {
@@ -296,7 +292,7 @@ fn construct(vm: &mut Vm, args: &[Value], frozen: bool) -> Result<Value, Excepti
         Some(&v) => vm.collect(v)?,
         None => Vec::new(),
     };
-    new_set(&mut vm.heap, items, frozen)
+    set_from(vm, items, frozen)
 }
 
 /// `set(iterable)`.

@@ -76,10 +76,11 @@ const TYPES: [(&str, NativeFn); 21] = [
 ];
 
 /// The built-in functions.
-const FUNCTIONS: [(&str, NativeFn); 35] = [
+const FUNCTIONS: [(&str, NativeFn); 36] = [
     ("print", print),
     ("len", len),
     ("repr", repr),
+    ("ascii", ascii),
     ("abs", abs),
     ("sum", iteration::sum),
     ("min", iteration::min),
@@ -352,6 +353,22 @@ fn str_(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Ex
 fn repr(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     arity("repr", args, 1, 1)?;
     let text = ops::repr_in(vm, args[0])?;
+    Ok(new_str(&mut vm.heap, text))
+}
+
+/// `ascii(v)`: `repr(v)` with non-ASCII characters escaped.
+fn ascii(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    arity("ascii", args, 1, 1)?;
+    let text: String = ops::repr_in(vm, args[0])?
+        .chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                ops::code_point_escape(c)
+            }
+        })
+        .collect();
     Ok(new_str(&mut vm.heap, text))
 }
 

@@ -129,11 +129,7 @@ impl Codec {
 
 /// A character as codec errors quote it: always by its code point.
 fn escaped(c: char) -> String {
-    match c as u32 {
-        n @ 0..=0xff => format!("'\\x{n:02x}'"),
-        n @ 0x100..=0xffff => format!("'\\u{n:04x}'"),
-        n => format!("'\\U{n:08x}'"),
-    }
+    format!("'{}'", super::ops::code_point_escape(c))
 }
 
 /// The codec named by argument `at` (UTF-8 when it is absent), checking that `errors`, if

@@ -1245,6 +1245,15 @@ fn is_printable(c: char) -> bool {
     !hidden
 }
 
+/// `c` as an escape by its code point: `\xhh`, `\uhhhh` or `\Uhhhhhhhh`.
+pub fn code_point_escape(c: char) -> String {
+    match c as u32 {
+        u @ 0..=0xff => format!("\\x{u:02x}"),
+        u @ 0x100..=0xffff => format!("\\u{u:04x}"),
+        u => format!("\\U{u:08x}"),
+    }
+}
+
 pub fn str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
@@ -1264,12 +1273,7 @@ pub fn str_repr(s: &str) -> String {
                 out.push(c);
             }
             c if (c as u32) < 0x20 || (0x7f..0xa0).contains(&(c as u32)) || !is_printable(c) => {
-                let u = c as u32;
-                out.push_str(&match u {
-                    0..=0xff => format!("\\x{u:02x}"),
-                    0x100..=0xffff => format!("\\u{u:04x}"),
-                    _ => format!("\\U{u:08x}"),
-                });
+                out.push_str(&code_point_escape(c));
             }
             c => out.push(c),
         }

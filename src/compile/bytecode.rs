@@ -131,6 +131,9 @@ pub enum Op {
     /// Update the dict n items down with the popped mapping (`{**d}`).
     DictUpdate(u32),
     BuildSet(u32),
+    /// A set display of more than two constants, which CPython builds from a folded
+    /// frozenset constant (and so in that frozenset's order).
+    BuildConstSet(u32),
     /// Replace the list on top with a tuple or a set of its items (displays with `*`).
     ListToTuple,
     ListToSet,
@@ -400,6 +403,7 @@ impl Code {
             | Op::DictUpdate(n)
             | Op::SetAdd(n)
             | Op::BuildSet(n)
+            | Op::BuildConstSet(n)
             | Op::BuildClass(n)
             | Op::CallMethod(n) => n.to_string(),
             Op::LoadGlobal(i)

@@ -12,6 +12,17 @@ fn is_starred(e: &Expr) -> bool {
     matches!(e.kind, ExprKind::Starred(_))
 }
 
+/// A literal CPython folds into a constant (a negated number included).
+fn is_folded_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Constant(_) => true,
+        ExprKind::UnaryOp(UnaryOp::Neg, operand) => {
+            matches!(operand.kind, ExprKind::Constant(_))
+        }
+        _ => false,
+    }
+}
+
 impl<'a> Compiler<'a> {
     pub(super) fn expr(&mut self, e: &'a Expr) -> Result<()> {
         self.at(e.span);
@@ -83,6 +94,7 @@ impl<'a> Compiler<'a> {
                 let build = match e.kind {
                     ExprKind::Tuple(_) => Op::BuildTuple(n),
                     ExprKind::List(_) => Op::BuildList(n),
+                    _ if n > 2 && items.iter().all(is_folded_constant) => Op::BuildConstSet(n),
                     _ => Op::BuildSet(n),
                 };
                 if items.iter().any(is_starred) {

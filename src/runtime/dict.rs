@@ -6,6 +6,8 @@
 use hashbrown::HashTable;
 
 use super::object::Object;
+use super::pyhash::{hash_big, hash_float, hash_int, TupleHash};
+use super::set_order::SetOrder;
 use super::value::Value;
 use super::Heap;
 
@@ -46,16 +48,25 @@ struct PendingHash {
     members: Vec<Value>,
     next: usize,
     h: u64,
+    tuple: TupleHash,
     frozen: bool,
 }
 
 impl PendingHash {
     fn absorb(&mut self, member: u64) {
-        self.h = if self.frozen {
-            self.h ^ member.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        if self.frozen {
+            self.h ^= member.wrapping_mul(0x9e37_79b9_7f4a_7c15);
         } else {
-            (self.h ^ member).wrapping_mul(1_000_003)
-        };
+            self.tuple.absorb(member);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        if self.frozen {
+            self.h
+        } else {
+            self.tuple.finish(self.members.len())
+        }
     }
 }
 
@@ -71,19 +82,22 @@ fn hash_step(heap: &Heap, v: Value) -> Result<HashStep, Unhashable> {
             members,
             next: 0,
             h,
+            tuple: TupleHash::new(),
             frozen,
         })
     };
     Ok(HashStep::Done(match v {
         Value::Unbound | Value::None => 0x9e37_79b9_7f4a_7c15,
         Value::Bool(b) => u64::from(b),
-        Value::Int(i) => i as u64,
-        Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => f as i64 as u64,
-        Value::Float(f) => f.to_bits().wrapping_mul(0x9e37_79b9_7f4a_7c15),
+        Value::Int(i) => hash_int(i),
+        Value::Float(f) => hash_float(f),
         Value::Obj(r) => match heap.get(r) {
             Object::Str(s) => bytes_hash(s.as_bytes()),
             Object::Bytes(b) => bytes_hash(b),
-            Object::BigInt(b) => bytes_hash(&b.to_signed_bytes_le()),
+            Object::BigInt(b) => hash_big(
+                b.sign() == num_bigint::Sign::Minus,
+                &b.magnitude().to_u32_digits(),
+            ),
             Object::Tuple(items) => return Ok(pending(items.to_vec(), 0x345678, false)),
             Object::FrozenSet(d) => {
                 return Ok(pending(
@@ -116,7 +130,7 @@ pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, Unhashable> {
                     waiting.push(p);
                     continue;
                 }
-                None => p.h,
+                None => p.finish(),
             },
         };
         // Up: hand `h` to the container waiting for it, until one has members left.
@@ -130,7 +144,7 @@ pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, Unhashable> {
                 current = member;
                 break;
             }
-            h = top.h;
+            h = top.finish();
             waiting.pop();
         }
     }
@@ -218,12 +232,40 @@ fn numbers_equal(a: Value, b: Value) -> bool {
     }
 }
 
-/// The dict's storage. Removed entries leave a hole (`None`) until the next rebuild.
+/// The dict's storage. Removed entries leave a hole (`None`) until the next rebuild. A set's
+/// table also keeps its members in CPython's layout, for its iteration order.
 #[derive(Debug, Default)]
 pub struct Dict {
     entries: Vec<Option<(u64, Value, Value)>>,
     index: HashTable<usize>,
     len: usize,
+    order: Option<Box<SetOrder>>,
+}
+
+/// Python hashes of small ints are the ints themselves; the index wants all bits mixed.
+fn spread(hash: u64) -> u64 {
+    hash.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(26)
+}
+
+fn entry_spread(entries: &[Option<(u64, Value, Value)>], i: usize) -> u64 {
+    spread(entries[i].as_ref().map_or(0, |e| e.0))
+}
+
+/// The entries of a [`Dict`], in its order.
+pub enum Entries<'a> {
+    Inserted(std::slice::Iter<'a, Option<(u64, Value, Value)>>),
+    Members(Box<dyn Iterator<Item = (u64, Value)> + 'a>),
+}
+
+impl Iterator for Entries<'_> {
+    type Item = (Value, Value);
+
+    fn next(&mut self) -> Option<(Value, Value)> {
+        match self {
+            Entries::Inserted(entries) => entries.find_map(|e| e.map(|e| (e.1, e.2))),
+            Entries::Members(members) => members.next().map(|(_, k)| (k, Value::None)),
+        }
+    }
 }
 
 impl Dict {
@@ -237,7 +279,7 @@ impl Dict {
 
     fn find(&self, heap: &Heap, hash: u64, key: Value) -> Option<usize> {
         self.index
-            .find(hash, |&i| {
+            .find(spread(hash), |&i| {
                 self.entries[i]
                     .as_ref()
                     .is_some_and(|e| e.0 == hash && keys_equal(heap, e.1, key))
@@ -249,7 +291,7 @@ impl Dict {
     /// equality runs Python code, which the caller does with the dict released).
     pub fn keys_with_hash(&self, hash: u64) -> Vec<(usize, Value)> {
         self.index
-            .iter_hash(hash)
+            .iter_hash(spread(hash))
             .filter_map(|&i| {
                 self.entries[i]
                     .as_ref()
@@ -301,8 +343,11 @@ impl Dict {
         self.entries.push(Some((hash, key, value)));
         let entries = &self.entries;
         self.index
-            .insert_unique(hash, position, |&i| entries[i].as_ref().map_or(0, |e| e.0));
+            .insert_unique(spread(hash), position, |&i| entry_spread(entries, i));
         self.len += 1;
+        if let Some(order) = &mut self.order {
+            order.add(hash, key);
+        }
     }
 
     pub fn remove(&mut self, heap: &Heap, key: Value) -> Result<Option<Value>, Unhashable> {
@@ -315,9 +360,12 @@ impl Dict {
 
     /// Removes the entry at position `i`, whose key hashes to `hash`; its value.
     pub fn remove_at(&mut self, hash: u64, i: usize) -> Option<Value> {
-        self.entries.get(i)?.as_ref()?;
-        if let Ok(slot) = self.index.find_entry(hash, |&j| j == i) {
+        let key = self.entries.get(i)?.as_ref()?.1;
+        if let Ok(slot) = self.index.find_entry(spread(hash), |&j| j == i) {
             slot.remove();
+        }
+        if let Some(order) = &mut self.order {
+            order.discard(hash, key);
         }
         self.len -= 1;
         let removed = self.entries[i].take().map(|e| e.2);
@@ -330,18 +378,63 @@ impl Dict {
     fn compact(&mut self) {
         self.entries.retain(Option::is_some);
         self.index.clear();
-        for (i, e) in self.entries.iter().enumerate() {
-            let hash = e.as_ref().map_or(0, |e| e.0);
-            self.index.insert_unique(hash, i, |_| hash);
+        for i in 0..self.entries.len() {
+            let h = entry_spread(&self.entries, i);
+            self.index.insert_unique(h, i, |_| h);
         }
         let entries = &self.entries;
-        self.index
-            .shrink_to_fit(|&i| entries[i].as_ref().map_or(0, |e| e.0));
+        self.index.shrink_to_fit(|&i| entry_spread(entries, i));
     }
 
-    /// Live entries in insertion order.
-    pub fn iter(&self) -> impl Iterator<Item = (Value, Value)> + '_ {
-        self.entries.iter().flatten().map(|e| (e.1, e.2))
+    /// Live entries: a dict's in insertion order, a set's in CPython's order.
+    pub fn iter(&self) -> Entries<'_> {
+        match &self.order {
+            Some(order) => Entries::Members(Box::new(order.members())),
+            None => Entries::Inserted(self.entries.iter()),
+        }
+    }
+
+    /// An empty set's table.
+    pub fn new_set() -> Dict {
+        Dict {
+            order: Some(Box::default()),
+            ..Dict::default()
+        }
+    }
+
+    /// Adds the members of set table `other` missing here, as CPython's set update does.
+    pub fn merge_set(&mut self, heap: &Heap, other: &Dict) -> Result<(), Unhashable> {
+        if self.len == 0 && self.order.as_ref().is_some_and(|o| o.is_unused()) {
+            let frozen_copy = other.copy_set();
+            *self = frozen_copy;
+            return Ok(());
+        }
+        if let Some(order) = &mut self.order {
+            order.reserve_for_merge(other.len);
+        }
+        for (key, value) in other.iter() {
+            if self.get(heap, key)?.is_none() {
+                self.insert(heap, key, value)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A copy of this set's table, laid out as CPython's `set(s)` lays out its copy.
+    pub fn copy_set(&self) -> Dict {
+        let mut copy = Dict::new_set();
+        for (hash, key, value) in self.entries.iter().flatten() {
+            let position = copy.entries.len();
+            copy.entries.push(Some((*hash, *key, *value)));
+            let entries = &copy.entries;
+            copy.index
+                .insert_unique(spread(*hash), position, |&i| entry_spread(entries, i));
+        }
+        copy.len = self.len;
+        if let Some(order) = &self.order {
+            copy.order = Some(Box::new(SetOrder::copy_of(order)));
+        }
+        copy
     }
 
     /// The `n`-th live entry's position at or after `from`, for iterators that survive inserts.
@@ -354,7 +447,12 @@ impl Dict {
     }
 
     pub fn clear(&mut self) {
-        *self = Dict::default();
+        let set = self.order.is_some();
+        *self = if set {
+            Dict::new_set()
+        } else {
+            Dict::default()
+        };
     }
 }
 

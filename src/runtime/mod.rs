@@ -13,6 +13,8 @@ pub mod dict;
 pub mod format;
 pub mod heap;
 pub mod object;
+pub mod pyhash;
+pub mod set_order;
 pub mod value;
 
 pub use heap::Heap;

@@ -541,17 +541,7 @@ pub fn in_place(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Result<Option<Val
             Ok(Some(a))
         }
         (Object::Set(_), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
-            let Some(result) = super::sets::binary(&mut vm.heap, op, a, b)? else {
-                return Ok(None);
-            };
-            let items = super::sets::members(&vm.heap, result).unwrap_or_default();
-            if let Object::Set(d) = vm.heap.get_mut(r) {
-                *d = Dict::default();
-            }
-            for v in items {
-                super::sets::set_add(vm, a, v)?;
-            }
-            Ok(Some(a))
+            super::sets::update_in_place(&mut vm.heap, op, a, b)
         }
         _ => Ok(None),
     }

@@ -840,6 +840,7 @@ impl Vm {
                 | Op::DictMerge(_)
                 | Op::DictUpdate(_)
                 | Op::BuildSet(_)
+                | Op::BuildConstSet(_)
                 | Op::SetAdd(_)
                 | Op::DeleteSubscr
                 | Op::BuildSlice

@@ -183,6 +183,11 @@ impl Vm {
                 let set = super::sets::set_from(self, items, false)?;
                 self.stack.push(set);
             }
+            Op::BuildConstSet(n) => {
+                let items = self.stack.split_off(self.stack.len() - n as usize);
+                let set = super::sets::constant_display(&mut self.heap, items)?;
+                self.stack.push(set);
+            }
             Op::SetAdd(depth) => {
                 let v = self.pop();
                 let set = self.stack[self.stack.len() - depth as usize];

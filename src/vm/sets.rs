@@ -14,16 +14,36 @@ type Kwargs<'a> = &'a [(Rc<str>, Value)];
 
 /// A new set (or frozenset) of `items`.
 pub fn new_set(heap: &mut Heap, items: Vec<Value>, frozen: bool) -> Result<Value, Exception> {
-    let mut d = Dict::default();
+    let mut d = Dict::new_set();
     for v in items {
         d.insert(heap, v, Value::None).map_err(unhashable)?;
     }
+    Ok(set_value(heap, d, frozen))
+}
+
+/// A set display of constants, made as CPython makes it: the compiler folds the items into a
+/// frozenset, rebuilds that from its own iteration order when it merges constants, and the
+/// display copies it.
+pub fn constant_display(heap: &mut Heap, items: Vec<Value>) -> Result<Value, Exception> {
+    let mut folded = Dict::new_set();
+    for v in items {
+        folded.insert(heap, v, Value::None).map_err(unhashable)?;
+    }
+    let mut merged = Dict::new_set();
+    for (k, _) in folded.iter() {
+        merged.insert(heap, k, Value::None).map_err(unhashable)?;
+    }
+    Ok(set_value(heap, merged.copy_set(), false))
+}
+
+/// A set (or frozenset) object holding table `d`.
+fn set_value(heap: &mut Heap, d: Dict, frozen: bool) -> Value {
     let obj = if frozen {
         Object::FrozenSet(d)
     } else {
         Object::Set(d)
     };
-    Ok(Value::Obj(heap.alloc(obj)))
+    Value::Obj(heap.alloc(obj))
 }
 
 /// The members of a set or frozenset, if `v` is one.
@@ -65,54 +85,121 @@ fn contains(heap: &Heap, d: &Dict, v: Value) -> Result<bool, Exception> {
     d.get(heap, v).map(|f| f.is_some()).map_err(unhashable)
 }
 
-/// `a op b` for two sets; `None` when they are not both sets.
+/// `a op b` for two sets, built as CPython builds it (so its members come out in CPython's
+/// order); `None` when they are not both sets.
 pub fn binary(heap: &mut Heap, op: BinOp, a: Value, b: Value) -> Result<Option<Value>, Exception> {
-    let (Some(x), Some(y)) = (members(heap, a), members(heap, b)) else {
-        return Ok(None);
-    };
     let (Some(tx), Some(ty)) = (table(heap, a), table(heap, b)) else {
         return Ok(None);
     };
-    let mut out = Vec::new();
-    match op {
+    let none = Value::None;
+    let result = match op {
         BinOp::BitOr => {
-            out.extend(&x);
-            for &v in &y {
-                if !contains(heap, tx, v)? {
-                    out.push(v);
-                }
-            }
+            let mut d = tx.copy_set();
+            d.merge_set(heap, ty).map_err(unhashable)?;
+            d
         }
         BinOp::BitAnd => {
-            for &v in &x {
-                if contains(heap, ty, v)? {
-                    out.push(v);
+            let (small, big) = if ty.len() > tx.len() {
+                (tx, ty)
+            } else {
+                (ty, tx)
+            };
+            let mut d = Dict::new_set();
+            for (k, _) in small.iter() {
+                if contains(heap, big, k)? {
+                    d.insert(heap, k, none).map_err(unhashable)?;
                 }
             }
+            d
+        }
+        BinOp::Sub if tx.len() >> 2 > ty.len() => {
+            let mut d = tx.copy_set();
+            for (k, _) in ty.iter() {
+                d.remove(heap, k).map_err(unhashable)?;
+            }
+            d
         }
         BinOp::Sub => {
-            for &v in &x {
-                if !contains(heap, ty, v)? {
-                    out.push(v);
+            let mut d = Dict::new_set();
+            for (k, _) in tx.iter() {
+                if !contains(heap, ty, k)? {
+                    d.insert(heap, k, none).map_err(unhashable)?;
                 }
             }
+            d
         }
         BinOp::BitXor => {
-            for &v in &x {
-                if !contains(heap, ty, v)? {
-                    out.push(v);
-                }
-            }
-            for &v in &y {
-                if !contains(heap, tx, v)? {
-                    out.push(v);
-                }
-            }
+            let mut d = ty.copy_set();
+            toggle_members(heap, &mut d, tx)?;
+            d
         }
         _ => return Ok(None),
-    }
+    };
     let frozen = matches!(a.as_obj().map(|r| heap.get(r)), Some(Object::FrozenSet(_)));
-    new_set(heap, out, frozen).map(Some)
+    Ok(Some(set_value(heap, result, frozen)))
+}
+
+/// `a op= b` for a set `a`: its own table updated as CPython updates it (`&=` takes the
+/// intersection's table); `None` when `b` is not a set.
+pub fn update_in_place(
+    heap: &mut Heap,
+    op: BinOp,
+    a: Value,
+    b: Value,
+) -> Result<Option<Value>, Exception> {
+    if table(heap, b).is_none() {
+        return Ok(None);
+    }
+    let (Some(r), Some(other)) = (a.as_obj(), b.as_obj()) else {
+        return Ok(None);
+    };
+    if r == other {
+        if matches!(op, BinOp::Sub | BinOp::BitXor) {
+            if let Object::Set(d) = heap.get_mut(r) {
+                d.clear();
+            }
+        }
+        return Ok(Some(a));
+    }
+    if op == BinOp::BitAnd {
+        let Some(Value::Obj(result)) = binary(heap, op, a, b)? else {
+            return Ok(None);
+        };
+        let d = match heap.get_mut(result) {
+            Object::Set(d) | Object::FrozenSet(d) => std::mem::take(d),
+            _ => Dict::new_set(),
+        };
+        if let Object::Set(slot) = heap.get_mut(r) {
+            *slot = d;
+        }
+        return Ok(Some(a));
+    }
+    let mut d = match heap.get_mut(r) {
+        Object::Set(d) => std::mem::take(d),
+        _ => return Ok(None),
+    };
+    let result = match (op, table(heap, b)) {
+        (BinOp::BitOr, Some(other)) => d.merge_set(heap, other).map_err(unhashable),
+        (BinOp::Sub, Some(other)) => other
+            .iter()
+            .try_for_each(|(k, _)| d.remove(heap, k).map(drop).map_err(unhashable)),
+        (_, Some(other)) => toggle_members(heap, &mut d, other),
+        (_, None) => Ok(()),
+    };
+    if let Object::Set(slot) = heap.get_mut(r) {
+        *slot = d;
+    }
+    result.map(|()| Some(a))
+}
+
+/// `d ^= other`: each member of `other` leaves `d` if there, else joins it.
+fn toggle_members(heap: &Heap, d: &mut Dict, other: &Dict) -> Result<(), Exception> {
+    for (k, _) in other.iter() {
+        if d.remove(heap, k).map_err(unhashable)?.is_none() {
+            d.insert(heap, k, Value::None).map_err(unhashable)?;
+        }
+    }
+    Ok(())
 }
 
 /// Set comparisons: equality and the subset/superset orderings; `None` when not both sets.
@@ -206,7 +293,7 @@ fn pop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
 
 fn clear(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     if let Some(Object::Set(d)) = args[0].as_obj().map(|r| vm.heap.get_mut(r)) {
-        *d = Dict::default();
+        d.clear();
     }
     Ok(Value::None)
 }
@@ -281,13 +368,21 @@ fn copy(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
         args[0].as_obj().map(|r| vm.heap.get(r)),
         Some(Object::FrozenSet(_))
     );
-    let items = members(&vm.heap, args[0]).unwrap_or_default();
-    set_from(vm, items, frozen)
+    Ok(copy_of(&mut vm.heap, args[0], frozen).unwrap_or(Value::None))
+}
+
+/// A new set (or frozenset) with the members of set `v`, laid out as CPython copies a set.
+fn copy_of(heap: &mut Heap, v: Value, frozen: bool) -> Option<Value> {
+    let d = table(heap, v)?.copy_set();
+    Some(set_value(heap, d, frozen))
 }
 
 fn construct(vm: &mut Vm, args: &[Value], frozen: bool) -> Result<Value, Exception> {
     let name = if frozen { "frozenset" } else { "set" };
     super::builtins::arity(name, args, 0, 1)?;
+    if let Some(copy) = args.first().and_then(|&v| copy_of(&mut vm.heap, v, frozen)) {
+        return Ok(copy);
+    }
     let items = match args.first() {
         Some(&v) => vm.collect(v)?,
         None => Vec::new(),

@@ -420,6 +420,13 @@ impl Dict {
         Ok(())
     }
 
+    /// Grows a set's table as CPython does before adding `n` members from a dict.
+    pub fn reserve_members(&mut self, n: usize) {
+        if let Some(order) = &mut self.order {
+            order.reserve_for_merge(n);
+        }
+    }
+
     /// A copy of this set's table, laid out as CPython's `set(s)` lays out its copy.
     pub fn copy_set(&self) -> Dict {
         let mut copy = Dict::new_set();

@@ -300,43 +300,153 @@ fn clear(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
 
 fn update(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     for &other in &args[1..] {
-        for v in vm.collect(other)? {
-            set_add(vm, args[0], v)?;
-        }
+        update_from(vm, args[0], other)?;
     }
     Ok(Value::None)
 }
 
-/// Applies a set operator to the receiver and each argument (any iterable) in turn.
-fn fold(vm: &mut Vm, args: &[Value], op: BinOp) -> Result<Value, Exception> {
-    let frozen = matches!(
-        args[0].as_obj().map(|r| vm.heap.get(r)),
-        Some(Object::FrozenSet(_))
-    );
-    let items = members(&vm.heap, args[0]).unwrap_or_default();
-    let mut acc = set_from(vm, items, frozen)?;
-    for &other in &args[1..] {
-        let items = vm.collect(other)?;
-        let other = set_from(vm, items, false)?;
-        acc = binary(&mut vm.heap, op, acc, other)?.unwrap_or(acc);
+/// Adds the members of `other` to `set` as CPython's set update does: another set's by
+/// merging tables, a dict's keys after growing the table for all of them, any other
+/// iterable's items one by one.
+fn update_from(vm: &mut Vm, set: Value, other: Value) -> Result<(), Exception> {
+    let Some(r) = set.as_obj() else {
+        return Ok(());
+    };
+    if table(&vm.heap, other).is_some() {
+        let mut d = match vm.heap.get_mut(r) {
+            Object::Set(d) | Object::FrozenSet(d) => std::mem::take(d),
+            _ => return Ok(()),
+        };
+        let merged = table(&vm.heap, other).map(|t| d.merge_set(&vm.heap, t));
+        if let Object::Set(slot) | Object::FrozenSet(slot) = vm.heap.get_mut(r) {
+            *slot = d;
+        }
+        match merged {
+            Some(Ok(())) => return Ok(()),
+            // Members with Python-level hashing: one by one below.
+            Some(Err(crate::runtime::dict::Unhashable::CustomHash(_))) => {}
+            Some(Err(e)) => return Err(unhashable(e)),
+            None => {}
+        }
     }
-    Ok(acc)
+    let incoming = match other.as_obj().map(|o| vm.heap.get(o)) {
+        Some(Object::Dict(d)) => Some(d.len()),
+        _ => None,
+    };
+    if let (Some(n), Object::Set(d) | Object::FrozenSet(d)) = (incoming, vm.heap.get_mut(r)) {
+        d.reserve_members(n);
+    }
+    for v in vm.collect(other)? {
+        set_add(vm, set, v)?;
+    }
+    Ok(())
+}
+
+/// Whether `v` is a member of set `set`.
+fn has_member(vm: &mut Vm, set: Value, v: Value) -> Result<bool, Exception> {
+    match set.as_obj() {
+        Some(r) => vm.table_get(r, v).map(|found| found.is_some()),
+        None => Ok(false),
+    }
+}
+
+fn is_frozen(vm: &Vm, v: Value) -> bool {
+    matches!(
+        v.as_obj().map(|r| vm.heap.get(r)),
+        Some(Object::FrozenSet(_))
+    )
+}
+
+/// Runs `f` with `v` kept alive for the collector.
+fn pinned<T>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vm) -> T) -> T {
+    let mark = vm.pinned.len();
+    vm.pinned.push(v);
+    let result = f(vm);
+    vm.pinned.truncate(mark);
+    result
 }
 
 fn union(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    fold(vm, args, BinOp::BitOr)
+    let frozen = is_frozen(vm, args[0]);
+    let result = copy_of(&mut vm.heap, args[0], frozen).unwrap_or(Value::None);
+    pinned(vm, result, |vm| {
+        args[1..]
+            .iter()
+            .try_for_each(|&other| update_from(vm, result, other))
+    })?;
+    Ok(result)
 }
 
 fn intersection(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    fold(vm, args, BinOp::BitAnd)
+    let frozen = is_frozen(vm, args[0]);
+    let mut result = args[0];
+    if args.len() == 1 {
+        return Ok(copy_of(&mut vm.heap, result, frozen).unwrap_or(Value::None));
+    }
+    for &other in &args[1..] {
+        result = match binary(&mut vm.heap, BinOp::BitAnd, result, other)? {
+            Some(both) => both,
+            None => pinned(vm, result, |vm| -> Result<Value, Exception> {
+                let both = new_set(&mut vm.heap, Vec::new(), frozen)?;
+                pinned(vm, both, |vm| {
+                    for v in vm.collect(other)? {
+                        if has_member(vm, result, v)? {
+                            set_add(vm, both, v)?;
+                        }
+                    }
+                    Ok(both)
+                })
+            })?,
+        };
+    }
+    Ok(result)
 }
 
 fn difference(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    fold(vm, args, BinOp::Sub)
+    let frozen = is_frozen(vm, args[0]);
+    let mut result = args[0];
+    let mut rest = &args[1..];
+    if let Some(&first) = rest.first() {
+        if let Some(d) = binary(&mut vm.heap, BinOp::Sub, result, first)? {
+            result = d;
+            rest = &rest[1..];
+        }
+    }
+    if result == args[0] {
+        result = copy_of(&mut vm.heap, result, frozen).unwrap_or(Value::None);
+    }
+    pinned(vm, result, |vm| -> Result<(), Exception> {
+        for &other in rest {
+            for v in vm.collect(other)? {
+                if let Some(r) = result.as_obj() {
+                    vm.table_remove(r, v)?;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(result)
 }
 
 fn symmetric_difference(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    fold(vm, args, BinOp::BitXor)
+    super::builtins::arity("symmetric_difference", &args[1..], 1, 1)?;
+    if let Some(d) = binary(&mut vm.heap, BinOp::BitXor, args[0], args[1])? {
+        return Ok(d);
+    }
+    let items = vm.collect(args[1])?;
+    let result = set_from(vm, items, is_frozen(vm, args[0]))?;
+    pinned(vm, result, |vm| -> Result<(), Exception> {
+        for v in members(&vm.heap, args[0]).unwrap_or_default() {
+            let Some(r) = result.as_obj() else {
+                break;
+            };
+            if vm.table_remove(r, v)?.is_none() {
+                vm.table_set(r, v, Value::None)?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(result)
 }
 
 fn relation(vm: &mut Vm, args: &[Value], op: CmpOp, name: &str) -> Result<Value, Exception> {
@@ -357,7 +467,7 @@ fn issuperset(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception
 }
 
 fn isdisjoint(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    let both = fold(vm, args, BinOp::BitAnd)?;
+    let both = intersection(vm, args, &[])?;
     Ok(Value::Bool(
         table(&vm.heap, both).is_none_or(|d| d.is_empty()),
     ))
@@ -380,14 +490,11 @@ fn copy_of(heap: &mut Heap, v: Value, frozen: bool) -> Option<Value> {
 fn construct(vm: &mut Vm, args: &[Value], frozen: bool) -> Result<Value, Exception> {
     let name = if frozen { "frozenset" } else { "set" };
     super::builtins::arity(name, args, 0, 1)?;
-    if let Some(copy) = args.first().and_then(|&v| copy_of(&mut vm.heap, v, frozen)) {
-        return Ok(copy);
+    let set = new_set(&mut vm.heap, Vec::new(), frozen)?;
+    if let Some(&source) = args.first() {
+        pinned(vm, set, |vm| update_from(vm, set, source))?;
     }
-    let items = match args.first() {
-        Some(&v) => vm.collect(v)?,
-        None => Vec::new(),
-    };
-    set_from(vm, items, frozen)
+    Ok(set)
 }
 
 /// `set(iterable)`.

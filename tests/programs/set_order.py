@@ -39,3 +39,12 @@ while len(e) > 10:
     e.pop()
 print(e)
 print([x for x in {4, 44, 444, 4444}], max({3, 30, 300}), sum({1, 2, 3}), tuple({8, 16, 24}))
+
+# Methods and constructors taking other iterables keep CPython's order too.
+d = {k: 1 for k in [40, 8, 16, 24, 32, 0, 3]}
+print(set(d), frozenset(d), {x for x in d}, set([40, 8, 16, 24, 32, 0, 3]))
+s = {1, 2, 3}
+s.update([17, 33, 49], {65, 81})
+print(s, s.union([97]), s.difference([1, 2]), s.symmetric_difference([1, 500]))
+print(s.intersection([33, 1, 49, 1000]), s.intersection({81, 65}), s.difference({1}, [2]))
+print(s.isdisjoint([4, 5]), s.isdisjoint({1}), set(), frozenset(), set(s) == s)

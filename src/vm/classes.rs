@@ -388,6 +388,11 @@ impl Vm {
                         let t = self.heap.alloc(Object::Tuple(items.into_boxed_slice()));
                         return Ok(Some(Value::Obj(t)));
                     }
+                    "__base__" => {
+                        return Ok(Some(
+                            c.bases.first().map_or(Value::None, |&b| Value::Obj(b)),
+                        ));
+                    }
                     "__module__" => {
                         let m = if c.builtin.is_some() {
                             "builtins"

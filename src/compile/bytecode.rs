@@ -58,6 +58,9 @@ pub enum Op {
     CallKw(u32, u32),
     Return,
     Pop,
+    /// Pop an iterator nothing else holds (`break` out of `for x in f():`): a suspended
+    /// generator is closed.
+    PopDropIterator,
     /// Duplicate the top of the stack.
     Dup,
     /// Swap the two top items.
@@ -466,6 +469,7 @@ impl Code {
             Op::GetIter
             | Op::Return
             | Op::Pop
+            | Op::PopDropIterator
             | Op::Dup
             | Op::Swap
             | Op::RotThree

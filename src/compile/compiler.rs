@@ -78,6 +78,9 @@ pub(super) enum Block<'a> {
         breaks: Vec<usize>,
         /// A `for` loop keeps its iterator on the stack, which `break` must pop.
         is_for: bool,
+        /// The iterator was made by a call in the `for` statement, so nothing else holds it:
+        /// `break` drops it, and a generator is closed then, as CPython's reference count does.
+        owns_iterator: bool,
     },
     /// Code protected by an exception handler (the body of a `try` or `with`): a jump out ends
     /// its protected range, which starts again after the jump.

@@ -81,6 +81,7 @@ impl<'a> Compiler<'a> {
                     start,
                     breaks: Vec::new(),
                     is_for: true,
+                    owns_iterator: matches!(iter.kind, ExprKind::Call { .. }),
                 });
                 self.target(target)?;
                 self.block(body)?;
@@ -252,6 +253,7 @@ impl<'a> Compiler<'a> {
             start,
             breaks: Vec::new(),
             is_for,
+            owns_iterator: false,
         });
         self.block(body)
     }
@@ -280,14 +282,21 @@ impl<'a> Compiler<'a> {
         else {
             return Ok(());
         };
-        let (start, is_for) = match &self.unit.blocks[at] {
-            Block::Loop { start, is_for, .. } => (*start, *is_for),
-            _ => (0, false),
+        let (start, is_for, owns_iterator) = match &self.unit.blocks[at] {
+            Block::Loop {
+                start,
+                is_for,
+                owns_iterator,
+                ..
+            } => (*start, *is_for, *owns_iterator),
+            _ => (0, false, false),
         };
         let mut jump_at = None;
         self.leave_blocks(at + 1, |c| {
             if is_break {
-                if is_for {
+                if owns_iterator {
+                    c.emit(Op::PopDropIterator);
+                } else if is_for {
                     c.emit(Op::Pop);
                 }
                 jump_at = Some(c.emit(Op::Jump(0)));

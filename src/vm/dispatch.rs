@@ -841,6 +841,7 @@ impl Vm {
                 | Op::DictUpdate(_)
                 | Op::BuildSet(_)
                 | Op::BuildConstSet(_)
+                | Op::PopDropIterator
                 | Op::SetAdd(_)
                 | Op::DeleteSubscr
                 | Op::BuildSlice

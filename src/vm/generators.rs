@@ -124,6 +124,7 @@ impl Vm {
                 return self.throw_through(r, inner, after_loop, e.clone());
             }
         }
+        let (stack_mark, handling_mark) = (self.stack.len(), self.handling.len());
         let Some(frame) = self.generator_frame(r, sent)? else {
             return match throw {
                 Some(e) => Err(e),
@@ -132,9 +133,16 @@ impl Vm {
         };
         self.frames.push(frame);
         self.pending_throw = throw;
-        match self.run()? {
-            Exit::Yield(v) => Ok(Step::Yielded(v)),
-            Exit::Return(v) => Ok(Step::Returned(v)),
+        match self.run() {
+            Ok(Exit::Yield(v)) => Ok(Step::Yielded(v)),
+            Ok(Exit::Return(v)) => Ok(Step::Returned(v)),
+            // The generator's frame values stay where it raised: its caller may not unwind
+            // (`close` swallows `GeneratorExit`), so they go now.
+            Err(e) => {
+                self.stack.truncate(stack_mark);
+                self.handling.truncate(handling_mark);
+                Err(e)
+            }
         }
     }
 

@@ -183,6 +183,14 @@ impl Vm {
                 let set = super::sets::set_from(self, items, false)?;
                 self.stack.push(set);
             }
+            Op::PopDropIterator => {
+                let it = self.pop();
+                if let Some(Object::Generator(_)) = it.as_obj().map(|r| self.heap.get(r)) {
+                    // CPython closes a generator when its last reference goes; an error in
+                    // doing so is reported and ignored, never raised here.
+                    let _ = super::generators::close(self, &[it], &[]);
+                }
+            }
             Op::BuildConstSet(n) => {
                 let items = self.stack.split_off(self.stack.len() - n as usize);
                 let set = super::sets::constant_display(&mut self.heap, items)?;

@@ -43,31 +43,42 @@ pub fn identity_hash(r: super::ObjRef) -> u64 {
     (r.index() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
+/// Combines the hashes of a tuple's items (CPython's tuple hash) or of a frozenset's members
+/// (order-independent) into the container's hash.
+pub struct MemberHashes {
+    tuple: TupleHash,
+    unordered: Option<u64>,
+    count: usize,
+}
+
+impl MemberHashes {
+    pub fn new(frozen: bool) -> MemberHashes {
+        MemberHashes {
+            tuple: TupleHash::new(),
+            unordered: frozen.then_some(0x1f3a_5c7e),
+            count: 0,
+        }
+    }
+
+    pub fn absorb(&mut self, member: u64) {
+        self.count += 1;
+        match &mut self.unordered {
+            Some(h) => *h ^= member.wrapping_mul(0x9e37_79b9_7f4a_7c15),
+            None => self.tuple.absorb(member),
+        }
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.unordered
+            .unwrap_or_else(|| self.tuple.finish(self.count))
+    }
+}
+
 /// A tuple or frozenset whose hash waits for its members' hashes.
 struct PendingHash {
     members: Vec<Value>,
     next: usize,
-    h: u64,
-    tuple: TupleHash,
-    frozen: bool,
-}
-
-impl PendingHash {
-    fn absorb(&mut self, member: u64) {
-        if self.frozen {
-            self.h ^= member.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        } else {
-            self.tuple.absorb(member);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        if self.frozen {
-            self.h
-        } else {
-            self.tuple.finish(self.members.len())
-        }
-    }
+    hashes: MemberHashes,
 }
 
 /// Either the hash of a value that holds no keys, or the members of one that does.
@@ -77,13 +88,11 @@ enum HashStep {
 }
 
 fn hash_step(heap: &Heap, v: Value) -> Result<HashStep, Unhashable> {
-    let pending = |members: Vec<Value>, h: u64, frozen: bool| {
+    let pending = |members: Vec<Value>, frozen: bool| {
         HashStep::Members(PendingHash {
             members,
             next: 0,
-            h,
-            tuple: TupleHash::new(),
-            frozen,
+            hashes: MemberHashes::new(frozen),
         })
     };
     Ok(HashStep::Done(match v {
@@ -98,14 +107,8 @@ fn hash_step(heap: &Heap, v: Value) -> Result<HashStep, Unhashable> {
                 b.sign() == num_bigint::Sign::Minus,
                 &b.magnitude().to_u32_digits(),
             ),
-            Object::Tuple(items) => return Ok(pending(items.to_vec(), 0x345678, false)),
-            Object::FrozenSet(d) => {
-                return Ok(pending(
-                    d.iter().map(|(k, _)| k).collect(),
-                    0x1f3a_5c7e,
-                    true,
-                ))
-            }
+            Object::Tuple(items) => return Ok(pending(items.to_vec(), false)),
+            Object::FrozenSet(d) => return Ok(pending(d.iter().map(|(k, _)| k).collect(), true)),
             Object::List(_) => return Err(Unhashable::Type("list".into())),
             Object::Dict(_) => return Err(Unhashable::Type("dict".into())),
             Object::Set(_) => return Err(Unhashable::Type("set".into())),
@@ -130,7 +133,7 @@ pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, Unhashable> {
                     waiting.push(p);
                     continue;
                 }
-                None => p.finish(),
+                None => p.hashes.finish(),
             },
         };
         // Up: hand `h` to the container waiting for it, until one has members left.
@@ -138,13 +141,13 @@ pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, Unhashable> {
             let Some(top) = waiting.last_mut() else {
                 return Ok(h);
             };
-            top.absorb(h);
+            top.hashes.absorb(h);
             top.next += 1;
             if let Some(&member) = top.members.get(top.next) {
                 current = member;
                 break;
             }
-            h = top.finish();
+            h = top.hashes.finish();
             waiting.pop();
         }
     }

@@ -214,17 +214,12 @@ pub(super) fn bytes_new(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value,
         _ => {}
     }
     let items = vm.collect(source).map_err(|e| {
-        if e.kind == "TypeError" && e.value.is_none() {
-            Exception::new(
-                "TypeError",
-                format!(
-                    "cannot convert '{}' object to bytes",
-                    type_name(&vm.heap, source)
-                ),
+        e.reworded_type_error(|| {
+            format!(
+                "cannot convert '{}' object to bytes",
+                type_name(&vm.heap, source)
             )
-        } else {
-            e
-        }
+        })
     })?;
     let b = items
         .into_iter()

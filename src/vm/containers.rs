@@ -379,12 +379,11 @@ pub fn new_dict(
 /// them.
 pub fn dict_from(vm: &mut Vm, pairs: Vec<(Value, Value)>) -> Result<Value, Exception> {
     let dict = new_dict(&mut vm.heap, Vec::new())?;
-    let mark = vm.pinned.len();
-    vm.pinned.push(dict);
-    vm.pinned.extend(pairs.iter().flat_map(|&(k, v)| [k, v]));
-    let result = pairs.iter().try_for_each(|&(k, v)| vm.set_item(dict, k, v));
-    vm.pinned.truncate(mark);
-    result.map(|()| dict)
+    let kept = std::iter::once(dict).chain(pairs.iter().flat_map(|&(k, v)| [k, v]));
+    vm.with_pinned(kept, |vm| {
+        pairs.iter().try_for_each(|&(k, v)| vm.set_item(dict, k, v))
+    })?;
+    Ok(dict)
 }
 
 /// Every method of the built-in type named `type_name`, in tables.

@@ -9,7 +9,7 @@
 use super::containers::unhashable;
 use super::ops::{self, identical};
 use super::{Exception, Vm};
-use crate::runtime::dict::{hash_value, Dict, Unhashable};
+use crate::runtime::dict::{hash_value, Dict, MemberHashes, Unhashable};
 use crate::runtime::{Heap, ObjRef, Object, Value};
 use crate::syntax::ast::CmpOp;
 
@@ -42,16 +42,11 @@ impl Vm {
         let Some((members, unordered)) = members else {
             return self.hash_of(key).map(|h| h as u64);
         };
-        let mut h: u64 = if unordered { 0x5f3b } else { 0x345678 };
+        let mut hashes = MemberHashes::new(unordered);
         for m in members {
-            let mh = self.nested_key_hash(m, depth + 1)?;
-            h = if unordered {
-                h ^ mh.wrapping_mul(0x9e37_79b9_7f4a_7c15)
-            } else {
-                (h ^ mh).wrapping_mul(1_000_003)
-            };
+            hashes.absorb(self.nested_key_hash(m, depth + 1)?);
         }
-        Ok(h)
+        Ok(hashes.finish())
     }
 
     /// Runs `op` on table `r` with its own hashing; `None` when the key needs Python-level

@@ -86,6 +86,17 @@ impl Exception {
         }
     }
 
+    /// This exception, or — when it is a `TypeError` the VM raised itself (not one a program
+    /// raised) — a `TypeError` saying `message` instead: how callers name what they could not
+    /// iterate.
+    pub fn reworded_type_error(self, message: impl FnOnce() -> String) -> Exception {
+        if self.kind == "TypeError" && self.value.is_none() {
+            Exception::new("TypeError", message())
+        } else {
+            self
+        }
+    }
+
     /// `KeyError(key)`.
     pub fn key_error(heap: &Heap, key: Value) -> Exception {
         let mut e = Exception::new("KeyError", ops::repr(heap, key));
@@ -199,6 +210,20 @@ impl Vm {
         self.interrupt
             .swap(false, Ordering::Relaxed)
             .then(|| Exception::new("KeyboardInterrupt", ""))
+    }
+
+    /// Runs `f` with `values` kept alive for the collector (values only Rust code holds while
+    /// Python code runs).
+    fn with_pinned<T>(
+        &mut self,
+        values: impl IntoIterator<Item = Value>,
+        f: impl FnOnce(&mut Vm) -> T,
+    ) -> T {
+        let mark = self.pinned.len();
+        self.pinned.extend(values);
+        let result = f(self);
+        self.pinned.truncate(mark);
+        result
     }
 
     /// Sets `sys.argv` (the script's path first).

@@ -413,7 +413,7 @@ pub fn binary_symbol(op: BinOp) -> &'static str {
 }
 
 /// The `TypeError` of `a op b` for operand types that do not support it.
-pub fn unsupported_operands(heap: &Heap, op: BinOp, a: Value, b: Value) -> Exception {
+fn unsupported_operands(heap: &Heap, op: BinOp, a: Value, b: Value) -> Exception {
     let symbol = match op {
         BinOp::Pow => "** or pow()",
         _ => binary_symbol(op),

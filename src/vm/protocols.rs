@@ -133,8 +133,7 @@ impl Vm {
         in_place: bool,
     ) -> Result<Value, Exception> {
         ops::binary(&mut self.heap, op, a, b).map_err(|mut e| {
-            let generic = ops::unsupported_operands(&self.heap, op, a, b);
-            if in_place && e.message == generic.message && e.message.starts_with("unsupported") {
+            if in_place && e.message.starts_with("unsupported operand type(s) for ") {
                 let (ta, tb) = (ops::type_name(&self.heap, a), ops::type_name(&self.heap, b));
                 let symbol = ops::binary_symbol(op);
                 e.message = format!("unsupported operand type(s) for {symbol}=: '{ta}' and '{tb}'");
@@ -405,17 +404,12 @@ impl Vm {
         after: Option<usize>,
     ) -> Result<Vec<Value>, Exception> {
         let it = self.iter(seq).map_err(|e| {
-            if e.kind == "TypeError" && e.value.is_none() {
-                Exception::new(
-                    "TypeError",
-                    format!(
-                        "cannot unpack non-iterable {} object",
-                        type_name(&self.heap, seq)
-                    ),
+            e.reworded_type_error(|| {
+                format!(
+                    "cannot unpack non-iterable {} object",
+                    type_name(&self.heap, seq)
                 )
-            } else {
-                e
-            }
+            })
         })?;
         let mark = self.pinned.len();
         self.pinned.push(it);

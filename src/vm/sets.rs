@@ -12,13 +12,9 @@ use crate::syntax::ast::{BinOp, CmpOp};
 
 type Kwargs<'a> = &'a [(Rc<str>, Value)];
 
-/// A new set (or frozenset) of `items`.
-pub fn new_set(heap: &mut Heap, items: Vec<Value>, frozen: bool) -> Result<Value, Exception> {
-    let mut d = Dict::new_set();
-    for v in items {
-        d.insert(heap, v, Value::None).map_err(unhashable)?;
-    }
-    Ok(set_value(heap, d, frozen))
+/// A new, empty set (or frozenset).
+fn empty_set(heap: &mut Heap, frozen: bool) -> Value {
+    set_value(heap, Dict::new_set(), frozen)
 }
 
 /// A set display of constants, made as CPython makes it: the compiler folds the items into a
@@ -72,13 +68,12 @@ pub fn set_add(vm: &mut Vm, set: Value, v: Value) -> Result<(), Exception> {
 /// A new set (or frozenset) of `items`, running the `__hash__` and `__eq__` of members whose
 /// classes define them.
 pub fn set_from(vm: &mut Vm, items: Vec<Value>, frozen: bool) -> Result<Value, Exception> {
-    let set = new_set(&mut vm.heap, Vec::new(), frozen)?;
-    let mark = vm.pinned.len();
-    vm.pinned.push(set);
-    vm.pinned.extend_from_slice(&items);
-    let result = items.iter().try_for_each(|&v| set_add(vm, set, v));
-    vm.pinned.truncate(mark);
-    result.map(|()| set)
+    let set = empty_set(&mut vm.heap, frozen);
+    let kept = std::iter::once(set).chain(items.iter().copied());
+    vm.with_pinned(kept, |vm| {
+        items.iter().try_for_each(|&v| set_add(vm, set, v))
+    })?;
+    Ok(set)
 }
 
 fn contains(heap: &Heap, d: &Dict, v: Value) -> Result<bool, Exception> {
@@ -357,19 +352,10 @@ fn is_frozen(vm: &Vm, v: Value) -> bool {
     )
 }
 
-/// Runs `f` with `v` kept alive for the collector.
-fn pinned<T>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vm) -> T) -> T {
-    let mark = vm.pinned.len();
-    vm.pinned.push(v);
-    let result = f(vm);
-    vm.pinned.truncate(mark);
-    result
-}
-
 fn union(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     let frozen = is_frozen(vm, args[0]);
     let result = copy_of(&mut vm.heap, args[0], frozen).unwrap_or(Value::None);
-    pinned(vm, result, |vm| {
+    vm.with_pinned([result], |vm| {
         args[1..]
             .iter()
             .try_for_each(|&other| update_from(vm, result, other))
@@ -386,17 +372,18 @@ fn intersection(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excepti
     for &other in &args[1..] {
         result = match binary(&mut vm.heap, BinOp::BitAnd, result, other)? {
             Some(both) => both,
-            None => pinned(vm, result, |vm| -> Result<Value, Exception> {
-                let both = new_set(&mut vm.heap, Vec::new(), frozen)?;
-                pinned(vm, both, |vm| {
+            None => {
+                let both = empty_set(&mut vm.heap, frozen);
+                vm.with_pinned([result, both], |vm| -> Result<(), Exception> {
                     for v in vm.collect(other)? {
                         if has_member(vm, result, v)? {
                             set_add(vm, both, v)?;
                         }
                     }
-                    Ok(both)
-                })
-            })?,
+                    Ok(())
+                })?;
+                both
+            }
         };
     }
     Ok(result)
@@ -415,7 +402,7 @@ fn difference(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception
     if result == args[0] {
         result = copy_of(&mut vm.heap, result, frozen).unwrap_or(Value::None);
     }
-    pinned(vm, result, |vm| -> Result<(), Exception> {
+    vm.with_pinned([result], |vm| -> Result<(), Exception> {
         for &other in rest {
             for v in vm.collect(other)? {
                 if let Some(r) = result.as_obj() {
@@ -435,7 +422,7 @@ fn symmetric_difference(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value,
     }
     let items = vm.collect(args[1])?;
     let result = set_from(vm, items, is_frozen(vm, args[0]))?;
-    pinned(vm, result, |vm| -> Result<(), Exception> {
+    vm.with_pinned([result], |vm| -> Result<(), Exception> {
         for v in members(&vm.heap, args[0]).unwrap_or_default() {
             let Some(r) = result.as_obj() else {
                 break;
@@ -490,9 +477,9 @@ fn copy_of(heap: &mut Heap, v: Value, frozen: bool) -> Option<Value> {
 fn construct(vm: &mut Vm, args: &[Value], frozen: bool) -> Result<Value, Exception> {
     let name = if frozen { "frozenset" } else { "set" };
     super::builtins::arity(name, args, 0, 1)?;
-    let set = new_set(&mut vm.heap, Vec::new(), frozen)?;
+    let set = empty_set(&mut vm.heap, frozen);
     if let Some(&source) = args.first() {
-        pinned(vm, set, |vm| update_from(vm, set, source))?;
+        vm.with_pinned([set], |vm| update_from(vm, set, source))?;
     }
     Ok(set)
 }

@@ -249,10 +249,19 @@ impl<'a> Compiler<'a> {
 
     /// Points the jump at `at` to the current position.
     pub(super) fn patch(&mut self, at: usize) {
-        let target = self.here();
+        self.patch_to(at, self.here());
+    }
+
+    /// Points the jump at `at` to instruction `target`.
+    pub(super) fn patch_to(&mut self, at: usize, target: u32) {
         if let Some(t) = self.unit.ops[at].jump_target_mut() {
             *t = target;
         }
+    }
+
+    /// Points every jump in `jumps` at the current position.
+    pub(super) fn patch_all(&mut self, jumps: Vec<usize>) {
+        jumps.into_iter().for_each(|j| self.patch(j));
     }
 
     pub(super) fn constant(&mut self, c: Const) -> u32 {

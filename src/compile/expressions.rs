@@ -70,11 +70,10 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Compare(left, rest) => self.compare(left, rest, e.span)?,
             ExprKind::IfExp { test, body, orelse } => {
-                self.expr(test)?;
-                let to_else = self.emit(Op::PopJumpIfFalse(0));
+                let to_else = self.jump_unless(test)?;
                 self.expr(body)?;
                 let to_end = self.emit(Op::Jump(0));
-                self.patch(to_else);
+                self.patch_all(to_else);
                 self.expr(orelse)?;
                 self.patch(to_end);
             }
@@ -177,6 +176,58 @@ impl<'a> Compiler<'a> {
     }
 
     /// A display with `*` items: built as a list, then converted.
+    /// Compiles condition `test` as a branch: the jumps returned (to patch) are taken when it is
+    /// false, and execution falls through when it is true.
+    pub(super) fn jump_unless(&mut self, test: &'a Expr) -> Result<Vec<usize>> {
+        let mut jumps = Vec::new();
+        self.branch(test, false, &mut jumps)?;
+        Ok(jumps)
+    }
+
+    /// Compiles `test` to jump (adding the jumps to `jumps`) when its truth is `jump_when`, and
+    /// fall through otherwise. `not`, `and` and `or` become jumps, as CPython compiles them, so
+    /// each operand's truth is found once (`__bool__` runs once) and no value is kept.
+    pub(super) fn branch(
+        &mut self,
+        test: &'a Expr,
+        jump_when: bool,
+        jumps: &mut Vec<usize>,
+    ) -> Result<()> {
+        match &test.kind {
+            ExprKind::UnaryOp(UnaryOp::Not, operand) => self.branch(operand, !jump_when, jumps),
+            ExprKind::BoolOp(op, values) => {
+                let Some((last, rest)) = values.split_last() else {
+                    return Ok(());
+                };
+                if (*op == BoolOp::Or) == jump_when {
+                    // Any operand deciding it decides the whole.
+                    for v in values {
+                        self.branch(v, jump_when, jumps)?;
+                    }
+                } else {
+                    // Only the last operand can decide it this way: an earlier one deciding
+                    // the other way skips to the end.
+                    let mut skips = Vec::new();
+                    for v in rest {
+                        self.branch(v, !jump_when, &mut skips)?;
+                    }
+                    self.branch(last, jump_when, jumps)?;
+                    self.patch_all(skips);
+                }
+                Ok(())
+            }
+            _ => {
+                self.expr(test)?;
+                jumps.push(self.emit(if jump_when {
+                    Op::PopJumpIfTrue(0)
+                } else {
+                    Op::PopJumpIfFalse(0)
+                }));
+                Ok(())
+            }
+        }
+    }
+
     fn starred_display(&mut self, items: &'a [Expr], build: Op) -> Result<()> {
         self.emit(Op::BuildList(0));
         for item in items {

@@ -247,8 +247,9 @@ impl<'a> Compiler<'a> {
             let exit = self.emit(Op::ForIter(0));
             self.target(&g.target)?;
             for cond in &g.ifs {
-                self.expr(cond)?;
-                self.emit(Op::PopJumpIfFalse(start));
+                for jump in self.jump_unless(cond)? {
+                    self.patch_to(jump, start);
+                }
             }
             exits.push((start, exit));
         }

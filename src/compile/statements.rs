@@ -46,25 +46,23 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::If { test, body, orelse } => {
-                self.expr(test)?;
-                let to_else = self.emit(Op::PopJumpIfFalse(0));
+                let to_else = self.jump_unless(test)?;
                 self.block(body)?;
                 if orelse.is_empty() {
-                    self.patch(to_else);
+                    self.patch_all(to_else);
                 } else {
                     let to_end = self.emit(Op::Jump(0));
-                    self.patch(to_else);
+                    self.patch_all(to_else);
                     self.block(orelse)?;
                     self.patch(to_end);
                 }
             }
             StmtKind::While { test, body, orelse } => {
                 let start = self.here();
-                self.expr(test)?;
-                let exit = self.emit(Op::PopJumpIfFalse(0));
+                let exits = self.jump_unless(test)?;
                 self.loop_body(start, false, body)?;
                 self.emit(Op::Jump(start));
-                self.end_loop(exit, orelse)?;
+                self.end_loop(exits, orelse)?;
             }
             StmtKind::For {
                 is_async: false,
@@ -86,7 +84,7 @@ impl<'a> Compiler<'a> {
                 self.target(target)?;
                 self.block(body)?;
                 self.emit(Op::Jump(start));
-                self.end_loop(exit, orelse)?;
+                self.end_loop(vec![exit], orelse)?;
             }
             StmtKind::Break | StmtKind::Continue => {
                 self.loop_jump(matches!(stmt.kind, StmtKind::Break))?
@@ -115,8 +113,8 @@ impl<'a> Compiler<'a> {
             StmtKind::FunctionDef(def) => self.function(def, stmt.span)?,
             StmtKind::ClassDef(class) => self.class(class, stmt.span)?,
             StmtKind::Assert { test, msg } => {
-                self.expr(test)?;
-                let passed = self.emit(Op::PopJumpIfTrue(0));
+                let mut passed = Vec::new();
+                self.branch(test, true, &mut passed)?;
                 let error = self.constant(Const::Str(Rc::from("AssertionError")));
                 self.emit(Op::LoadBuiltinException(error));
                 if let Some(m) = msg {
@@ -126,7 +124,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.at(stmt.span);
                 self.emit(Op::Raise);
-                self.patch(passed);
+                self.patch_all(passed);
             }
             StmtKind::Raise { exc, cause } => match exc {
                 Some(e) => {
@@ -259,16 +257,14 @@ impl<'a> Compiler<'a> {
     }
 
     /// Ends the innermost loop: its exit lands on the `else` block, its `break`s after it.
-    fn end_loop(&mut self, exit: usize, orelse: &'a [Stmt]) -> Result<()> {
+    fn end_loop(&mut self, exits: Vec<usize>, orelse: &'a [Stmt]) -> Result<()> {
         let breaks = match self.unit.blocks.pop() {
             Some(Block::Loop { breaks, .. }) => breaks,
             _ => Vec::new(),
         };
-        self.patch(exit);
+        self.patch_all(exits);
         self.block(orelse)?;
-        for b in breaks {
-            self.patch(b);
-        }
+        self.patch_all(breaks);
         Ok(())
     }
 

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use super::ops::{type_name, type_name as type_name_of};
 use super::{classes, Exception, Frame, FrameKind, Vm};
 use crate::runtime::object::{Function, Loaded, NativeFn};
-use crate::runtime::{ObjRef, Object, Value};
+use crate::runtime::{Object, Value};
 
 /// What a call turned into.
 pub(super) enum Invoked {
@@ -125,32 +125,26 @@ impl Vm {
         }
     }
 
-    /// The frame for a call with only positional arguments that needs no argument binding: a
-    /// plain function given exactly its parameters, or a plain class whose `__init__` is such a
-    /// function (the instance is made and put in the callee's slot). `None` for every other
-    /// call, with nothing changed.
+    /// What a call of `callee` with `argc` positional arguments runs when it needs no argument
+    /// binding: the code of a plain function given exactly its parameters, within the recursion
+    /// limit.
     #[inline(always)]
-    pub(super) fn quick_frame(&mut self, callee_at: usize) -> Option<Frame> {
-        let callee = self.stack[callee_at].as_obj()?;
-        match self.heap.get(callee) {
-            Object::Function(f) => {
-                let loaded = &f.loaded;
-                if !loaded.plain_call
-                    || loaded.argcount != self.stack.len() - callee_at - 1
-                    || self.frames.len() + 1 >= self.recursion_limit
-                {
-                    return None;
-                }
-                let loaded = loaded.clone();
-                Some(self.plain_frame(loaded, callee_at, FrameKind::Call))
-            }
-            Object::Class(_) => self.construct_frame(callee, callee_at),
-            _ => None,
-        }
+    pub(super) fn plain_callee(&self, callee: Value, argc: usize) -> Option<Rc<Loaded>> {
+        let Object::Function(f) = self.heap.get(callee.as_obj()?) else {
+            return None;
+        };
+        let loaded = &f.loaded;
+        (loaded.plain_call
+            && loaded.argcount == argc
+            && self.frames.len() + 1 < self.recursion_limit)
+            .then(|| loaded.clone())
     }
 
-    /// [`Vm::quick_frame`] for a class.
-    fn construct_frame(&mut self, class: ObjRef, callee_at: usize) -> Option<Frame> {
+    /// The frame for a call of a plain class (no special constructor) with only positional
+    /// arguments, when its `__init__` is a plain function taking exactly them: the instance is
+    /// made and put in the callee's slot. `None` for every other call, with nothing changed.
+    pub(super) fn construct_frame(&mut self, callee_at: usize) -> Option<Frame> {
+        let class = self.stack[callee_at].as_obj()?;
         let Object::Class(c) = self.heap.get(class) else {
             return None;
         };

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use super::call::Invoked;
 use super::classes::MethodLookup;
-use super::{ops, Exception, FrameKind, NameProblem, Vm, NESTED_RUN_LIMIT};
+use super::{ops, Exception, Frame, FrameKind, NameProblem, Vm, NESTED_RUN_LIMIT};
 use crate::compile::{Const, Op};
 use crate::runtime::{Object, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
@@ -359,8 +359,40 @@ impl Vm {
         macro_rules! call_positional {
             ($callee_at:expr) => {{
                 let callee_at: usize = $callee_at;
+                // SAFETY: the callee and its arguments are operands (`callee_at!`).
+                let (callee, argc) = unsafe {
+                    (
+                        *stack.add(callee_at),
+                        sp.offset_from(stack) as usize - callee_at - 1,
+                    )
+                };
+                if let Some(loaded) = self.plain_callee(callee, argc) {
+                    // The short path: the caller keeps its operands, the callee's other locals
+                    // start unbound above its arguments, and the registers move to its frame.
+                    // SAFETY: `ip` points into the caller's code.
+                    frame.ip = unsafe { ip.offset_from(code) as usize };
+                    for _ in argc..loaded.nlocals {
+                        push!(Value::Unbound);
+                    }
+                    let callee_frame = Frame {
+                        loaded,
+                        ip: 0,
+                        base: callee_at + 1,
+                        handling_base: self.handling.len(),
+                        kind: FrameKind::Call,
+                    };
+                    self.frames
+                        .push(std::mem::replace(&mut frame, callee_frame));
+                    code = frame.loaded.ops.as_ptr();
+                    ip = code;
+                    // SAFETY: the arguments and unbound locals just pushed are the frame's
+                    // slots (a plain call has no cells), all below `sp`.
+                    bp = unsafe { stack.add(callee_at + 1) };
+                    floor = sp;
+                    continue;
+                }
                 save!();
-                if let Some(callee) = self.quick_frame(callee_at) {
+                if let Some(callee) = self.construct_frame(callee_at) {
                     self.frames.push(std::mem::replace(&mut frame, callee));
                     load!();
                     continue;
@@ -676,6 +708,43 @@ impl Vm {
                 },
                 Op::Return => {
                     let mut result = pop!();
+                    if frame.base > 0 && self.frames.len() > stop_depth {
+                        // The short path back to a caller in this run: the result replaces
+                        // the callee below the frame's slots.
+                        let returned = match frame.kind {
+                            FrameKind::Call => Some(result),
+                            // SAFETY: `base > 0`: the slot below the frame's slots.
+                            FrameKind::Construct if result == Value::None => {
+                                Some(unsafe { *bp.sub(1) })
+                            }
+                            _ => None,
+                        };
+                        if let Some(value) = returned {
+                            if frame.kind == FrameKind::Construct {
+                                self.note_instance_size(value);
+                            }
+                            self.handling.truncate(frame.handling_base);
+                            // SAFETY: `base > 0`, and the caller's operands end at the callee.
+                            unsafe {
+                                sp = bp.sub(1);
+                                sp.write(value);
+                                sp = sp.add(1);
+                            }
+                            if let Some(caller) = self.frames.pop() {
+                                frame = caller;
+                            }
+                            // SAFETY: the caller's `ip` is inside its code and its slots lie
+                            // below its operands, which end below `sp`.
+                            unsafe {
+                                code = frame.loaded.ops.as_ptr();
+                                ip = code.add(frame.ip);
+                                bp = stack.add(frame.base);
+                                floor = bp.add(frame.loaded.slots);
+                            }
+                            safepoint!();
+                            continue;
+                        }
+                    }
                     save!();
                     match frame.kind {
                         FrameKind::Construct => {

@@ -117,8 +117,9 @@ pub enum Op {
     StoreAttr(u32),
     DeleteAttr(u32),
     /// Push what calling `obj.name(...)` needs: the function and `obj`, or an empty slot and the
-    /// attribute when it is not a plain method.
-    LoadMethod(u32),
+    /// attribute when it is not a plain method. The second operand numbers the instruction's
+    /// method cache (given when the code is loaded).
+    LoadMethod(u32, u32),
     /// Call after `LoadMethod` with this many arguments (and keyword names, for the `Kw` form).
     CallMethod(u32),
     CallMethodKw(u32, u32),
@@ -420,7 +421,7 @@ impl Code {
             | Op::DeleteName(i)
             | Op::StoreAttr(i)
             | Op::DeleteAttr(i)
-            | Op::LoadMethod(i) => name(i),
+            | Op::LoadMethod(i, _) => name(i),
             Op::Binary(o) | Op::InPlace(o) => format!("{o:?}"),
             Op::Compare(o) => format!("{o:?}"),
             Op::Unary(o) => format!("{o:?}"),

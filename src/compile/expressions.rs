@@ -308,7 +308,7 @@ impl<'a> Compiler<'a> {
                 self.expr(obj)?;
                 let i = self.name(&attr.name);
                 self.at(func.span);
-                self.emit(Op::LoadMethod(i));
+                self.emit(Op::LoadMethod(i, 0));
                 true
             }
             _ => {

@@ -55,6 +55,11 @@ impl Heap {
             .expect("handle to a freed heap slot")
     }
 
+    /// Every live object, mutably.
+    pub fn objects_mut(&mut self) -> impl Iterator<Item = &mut Object> {
+        self.slots.iter_mut().flatten()
+    }
+
     pub fn get_mut(&mut self, r: ObjRef) -> &mut Object {
         self.slots[r.index()]
             .as_mut()

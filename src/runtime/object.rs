@@ -1,5 +1,6 @@
 //! The objects that live on the heap, and what each one references (for the collector).
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -34,6 +35,18 @@ pub struct Loaded {
     /// The code's names, interned by the VM (attribute tables match them by pointer).
     pub names: Box<[Rc<str>]>,
     pub code: Rc<Code>,
+    /// One per `LoadMethod` instruction, numbered by its second operand.
+    pub method_caches: Box<[Cell<MethodCache>]>,
+}
+
+/// What a `LoadMethod` instruction last found: the plain function that instances of `class`
+/// get for its name, valid while the VM's class version is still `version` (any change to any
+/// class, or a new class, makes it stale).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MethodCache {
+    pub version: u64,
+    pub class: Option<ObjRef>,
+    pub method: Value,
 }
 
 /// A function defined in Python.
@@ -87,6 +100,9 @@ pub struct Class {
     /// How many attributes its instances had when their `__init__` returned, at most: new
     /// instances get room for as many.
     pub instance_attrs: usize,
+    /// What `__init__` resolved to through the MRO, and the VM's class version it was found at
+    /// (stale once any class's attributes change).
+    pub init_cache: (u64, Option<Value>),
 }
 
 /// Where a generator is in its life.
@@ -217,6 +233,8 @@ pub enum Object {
         getter: Value,
         setter: Value,
         deleter: Value,
+        /// The attribute name it was given in a class body (`__set_name__`), for messages.
+        name: Option<Rc<str>>,
     },
     StaticMethod(Value),
     ClassMethod(Value),
@@ -396,6 +414,7 @@ impl Object {
                 getter,
                 setter,
                 deleter,
+                ..
             } => {
                 out.extend(
                     [getter, setter, deleter]

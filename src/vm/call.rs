@@ -154,7 +154,7 @@ impl Vm {
         {
             return None;
         }
-        let init = classes::lookup_interned(&self.heap, class, &self.init_name)?.as_obj()?;
+        let init = self.class_init(class)?.as_obj()?;
         let Object::Function(f) = self.heap.get(init) else {
             return None;
         };
@@ -164,7 +164,12 @@ impl Vm {
         let loaded = f.loaded.clone();
         let instance = self.new_instance(class, &[]);
         self.stack[callee_at] = instance;
-        self.stack.insert(callee_at + 1, instance);
+        // The instance goes in below the arguments, as `self` (a short shift: a few arguments).
+        self.stack.push(instance);
+        for at in (callee_at + 1..self.stack.len() - 1).rev() {
+            self.stack[at + 1] = self.stack[at];
+        }
+        self.stack[callee_at + 1] = instance;
         Some(self.plain_frame(loaded, callee_at, FrameKind::Construct))
     }
 

@@ -114,6 +114,7 @@ impl Vm {
             is_exception,
             attribute_hooks: false,
             instance_attrs: 0,
+            init_cache: (0, None),
         })));
         let mut mro = vec![r];
         if let Some(b) = base.and_then(|b| class(&self.heap, b)) {
@@ -206,6 +207,12 @@ impl Vm {
                 }
             }
         }
+        // `__set_name__` of the properties among them.
+        for (attr, v) in attrs.iter() {
+            if let Some(Object::Property { name, .. }) = v.as_obj().map(|r| self.heap.get_mut(r)) {
+                *name = Some(attr.clone());
+            }
+        }
         let is_exception = base_refs
             .iter()
             .any(|&b| class(&self.heap, b).is_some_and(|c| c.is_exception));
@@ -224,7 +231,10 @@ impl Vm {
             is_exception,
             attribute_hooks,
             instance_attrs: 0,
+            init_cache: (0, None),
         })));
+        // A new class may reuse a collected class's handle: caches naming that one go stale.
+        self.class_version += 1;
         let mro = c3_mro(&self.heap, r, &base_refs).map_err(|stuck| {
             let names: Vec<String> = stuck
                 .iter()
@@ -288,8 +298,40 @@ impl Vm {
         }
     }
 
+    /// Notes that class `cls`'s attributes changed: cached lookups go stale, and when it gained
+    /// a property or an attribute hook, it and every class deriving from it now have hooks.
+    fn class_changed(&mut self, cls: ObjRef, gained_hook: bool) {
+        self.class_version += 1;
+        if gained_hook {
+            for obj in self.heap.objects_mut() {
+                if let Object::Class(c) = obj {
+                    if c.mro.contains(&cls) {
+                        c.attribute_hooks = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// What `__init__` of class `cls` resolves to, cached in the class until any class changes.
+    pub(super) fn class_init(&mut self, cls: ObjRef) -> Option<Value> {
+        let version = self.class_version;
+        let Object::Class(c) = self.heap.get(cls) else {
+            return None;
+        };
+        if c.init_cache.0 == version {
+            return c.init_cache.1;
+        }
+        let init = lookup_interned(&self.heap, cls, &self.init_name);
+        if let Object::Class(c) = self.heap.get_mut(cls) {
+            c.init_cache = (version, init);
+        }
+        init
+    }
+
     /// Whether class `cls` or a base holds a property or defines `__setattr__`/`__delattr__`
     /// (if not, an instance's own attributes are read and written without looking at the class).
+    #[inline]
     pub(super) fn has_attribute_hooks(&self, cls: ObjRef) -> bool {
         class(&self.heap, cls).is_some_and(|c| c.attribute_hooks)
     }
@@ -596,11 +638,11 @@ impl Vm {
                 Ok(())
             }
             Object::Class(c) if c.builtin.is_none() => {
-                let property = self.is_property(value);
+                let hook = self.is_property(value) || ATTRIBUTE_HOOKS.contains(&&**name);
                 if let Object::Class(c) = self.heap.get_mut(r) {
                     c.attrs.insert(name.clone(), value);
-                    c.attribute_hooks |= property || ATTRIBUTE_HOOKS.contains(&&**name);
                 }
+                self.class_changed(r, hook);
                 Ok(())
             }
             Object::Class(c) => Err(Exception::new(
@@ -637,7 +679,10 @@ impl Vm {
     ) -> Option<Result<(), Exception>> {
         let found = lookup(&self.heap, cls, name)?;
         let Some(Object::Property {
-            setter, deleter, ..
+            setter,
+            deleter,
+            name: given_name,
+            ..
         }) = found.as_obj().map(|p| self.heap.get(p))
         else {
             return None;
@@ -647,10 +692,13 @@ impl Vm {
             None => (*deleter, "deleter"),
         };
         if accessor == Value::None {
+            let named = given_name
+                .as_ref()
+                .map_or(String::new(), |n| format!(" '{n}'"));
             return Some(Err(Exception::new(
                 "AttributeError",
                 format!(
-                    "property '{name}' of '{}' object has no {what}",
+                    "property{named} of '{}' object has no {what}",
                     type_name(&self.heap, obj)
                 ),
             )));
@@ -681,6 +729,14 @@ impl Vm {
             Some(Object::Class(c)) if c.builtin.is_none() => c.attrs.shift_remove(name).is_some(),
             _ => false,
         };
+        if removed
+            && matches!(
+                obj.as_obj().map(|r| self.heap.get(r)),
+                Some(Object::Class(_))
+            )
+        {
+            self.class_version += 1;
+        }
         if removed {
             Ok(())
         } else {

@@ -8,12 +8,14 @@
 //! code they index is checked once when it is loaded (`Code::validate`), and pushes and pops
 //! check the operand stack's ends, so the loop stays memory-safe without per-access bounds checks.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use super::call::Invoked;
 use super::classes::MethodLookup;
 use super::{ops, Exception, Frame, FrameKind, NameProblem, Vm, NESTED_RUN_LIMIT};
 use crate::compile::{Const, Op};
+use crate::runtime::object::MethodCache;
 use crate::runtime::{Object, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
@@ -477,11 +479,39 @@ impl Vm {
                     let name = name.clone();
                     parked!(self.set_attr(obj, &name, value));
                 }
-                Op::LoadMethod(i) => {
+                Op::LoadMethod(i, c) => {
                     let obj = pop!();
-                    let name = frame.loaded.names[i as usize].clone();
+                    let name = &frame.loaded.names[i as usize];
+                    let cache = frame.loaded.method_caches.get(c as usize);
+                    let class = match obj.as_obj().map(|r| self.heap.get(r)) {
+                        Some(Object::Instance(inst)) => {
+                            if let Some(hit) = cache.map(Cell::get).filter(|hit| {
+                                hit.version == self.class_version
+                                    && hit.class == Some(inst.class)
+                                    && inst.attrs.get_interned(name).is_none()
+                            }) {
+                                push!(hit.method);
+                                push!(obj);
+                                continue;
+                            }
+                            Some(inst.class)
+                        }
+                        _ => None,
+                    };
+                    let name = name.clone();
                     match parked!(self.lookup_method(obj, &name)) {
                         MethodLookup::Unbound(f) => {
+                            // Finding a plain function ran no Python code: the class version
+                            // is still the one it was found at.
+                            if let (Some(cache), Some(class)) =
+                                (frame.loaded.method_caches.get(c as usize), class)
+                            {
+                                cache.set(MethodCache {
+                                    version: self.class_version,
+                                    class: Some(class),
+                                    method: f,
+                                });
+                            }
                             push!(f);
                             push!(obj);
                         }
@@ -594,6 +624,23 @@ impl Vm {
                         }};
                     }
                     if let Value::Obj(r) = it {
+                        if let Object::SeqIter { seq, index } = *self.heap.get(r) {
+                            let item = match self.heap.get(seq) {
+                                Object::List(items) => Some(items.get(index).copied()),
+                                Object::Tuple(items) => Some(items.get(index).copied()),
+                                _ => None,
+                            };
+                            if let Some(item) = item {
+                                if let Object::SeqIter { index, .. } = self.heap.get_mut(r) {
+                                    *index += 1;
+                                }
+                                match item {
+                                    Some(v) => push!(v),
+                                    None => exhausted!(Value::None),
+                                }
+                                continue;
+                            }
+                        }
                         match self.heap.get_mut(r) {
                             Object::RangeIter { next, stop, step } => {
                                 let v = *next;

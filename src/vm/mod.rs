@@ -29,15 +29,16 @@ mod str_methods;
 mod suggestions;
 mod sys;
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use crate::compile::{Code, Const};
+use crate::compile::{Code, Const, Op};
 pub use crate::runtime::object::TraceEntry;
-use crate::runtime::object::{Loaded, Module};
+use crate::runtime::object::{Loaded, MethodCache, Module};
 use crate::runtime::{Heap, ObjRef, Object, Value};
 pub use exceptions::{Report, ReportedException};
 use ops::{int_value, new_str};
@@ -162,6 +163,9 @@ pub struct Vm {
     recursion_limit: usize,
     /// Dispatch loops running inside natives that called back into Python.
     nested_runs: usize,
+    /// Bumped whenever a class's attributes change after it was made: lookups cached in
+    /// classes are valid only at the version they were made at.
+    class_version: u64,
 }
 
 impl Vm {
@@ -188,6 +192,7 @@ impl Vm {
             interrupt: Arc::new(AtomicBool::new(false)),
             recursion_limit: RECURSION_LIMIT,
             nested_runs: 0,
+            class_version: 1,
         };
         builtins::install(&mut vm);
         exceptions::install(&mut vm);
@@ -463,8 +468,17 @@ impl Vm {
             })
             .collect();
         let positional_only_params = code.kwonlycount == 0 && !code.varargs && !code.varkw;
+        let mut ops = code.ops.clone().into_boxed_slice();
+        let mut method_caches = Vec::new();
+        for op in ops.iter_mut() {
+            if let Op::LoadMethod(_, cache) = op {
+                *cache = method_caches.len() as u32;
+                method_caches.push(Cell::new(MethodCache::default()));
+            }
+        }
         Ok(Rc::new(Loaded {
-            ops: code.ops.clone().into_boxed_slice(),
+            ops,
+            method_caches: method_caches.into_boxed_slice(),
             argcount: code.argcount as usize,
             positional_only_params,
             plain_call: positional_only_params

@@ -326,6 +326,7 @@ pub(super) fn property(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Va
         getter: parts[0],
         setter: parts[1],
         deleter: parts[2],
+        name: None,
     })))
 }
 
@@ -336,16 +337,19 @@ pub(super) fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> Result
         getter,
         setter,
         deleter,
+        name,
     }) = args[0].as_obj().map(|r| vm.heap.get(r))
     else {
         return Err(Exception::new("TypeError", "not a property"));
     };
     let mut parts = [*getter, *setter, *deleter];
     parts[which] = args[1];
+    let name = name.clone();
     Ok(Value::Obj(vm.heap.alloc(Object::Property {
         getter: parts[0],
         setter: parts[1],
         deleter: parts[2],
+        name,
     })))
 }
 

@@ -320,6 +320,12 @@ impl Dict {
         }
     }
 
+    /// The hash of `key` and the position of its entry, if it has one.
+    pub fn locate(&self, heap: &Heap, key: Value) -> Result<(u64, Option<usize>), Unhashable> {
+        let hash = hash_value(heap, key)?;
+        Ok((hash, self.find(heap, hash, key)))
+    }
+
     pub fn get(&self, heap: &Heap, key: Value) -> Result<Option<Value>, Unhashable> {
         let hash = hash_value(heap, key)?;
         Ok(self

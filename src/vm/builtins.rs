@@ -350,6 +350,19 @@ fn str_(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Ex
     }
 }
 
+impl Vm {
+    /// `str(arg)` when `arg` is a str or an int (no Python code runs): the result, without the
+    /// general call path.
+    #[inline(never)]
+    pub(super) fn quick_str(&mut self, arg: Value) -> Option<Value> {
+        match arg {
+            Value::Int(i) => Some(new_str(&mut self.heap, ops::int_text(i))),
+            Value::Obj(r) => matches!(self.heap.get(r), Object::Str(_)).then_some(arg),
+            _ => None,
+        }
+    }
+}
+
 fn repr(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     arity("repr", args, 1, 1)?;
     let text = ops::repr_in(vm, args[0])?;

@@ -308,19 +308,28 @@ impl Vm {
                 let a = *top!();
                 let v = match ops::arithmetic_fast_path(bop, a, b) {
                     Some(v) => v,
-                    None => parked!(self.binary_op(bop, a, b, in_place)),
+                    None => match ops::str_concat_fast_path(&mut self.heap, bop, a, b) {
+                        Some(v) => v,
+                        None => parked!(self.binary_op(bop, a, b, in_place)),
+                    },
                 };
                 *top!() = v;
             }};
         }
-        // Pushes `container[key]`: list and tuple items at once, the rest through the protocol.
+        // Pushes `container[key]`: list and tuple items and dict values found without Python
+        // code at once, the rest (and every error) through the protocol.
         macro_rules! subscript {
             ($container:expr, $key:expr) => {{
                 let (container, key): (Value, Value) = ($container, $key);
-                if let (Value::Obj(r), Value::Int(i)) = (container, key) {
-                    let item = match self.heap.get(r) {
-                        Object::List(items) => list_index(items.len(), i).map(|at| items[at]),
-                        Object::Tuple(items) => list_index(items.len(), i).map(|at| items[at]),
+                if let Value::Obj(r) = container {
+                    let item = match (self.heap.get(r), key) {
+                        (Object::List(items), Value::Int(i)) => {
+                            list_index(items.len(), i).map(|at| items[at])
+                        }
+                        (Object::Tuple(items), Value::Int(i)) => {
+                            list_index(items.len(), i).map(|at| items[at])
+                        }
+                        (Object::Dict(d), _) => d.get(&self.heap, key).ok().flatten(),
                         _ => None,
                     };
                     if let Some(v) = item {
@@ -332,16 +341,26 @@ impl Vm {
                 push!(v);
             }};
         }
-        // `container[key] = value`: list items at once, the rest through the protocol.
+        // `container[key] = value`: list items and dict entries whose keys hash without Python
+        // code at once, the rest (and every error) through the protocol.
         macro_rules! store_subscript {
             ($container:expr, $key:expr, $value:expr) => {{
                 let (container, key, value): (Value, Value, Value) = ($container, $key, $value);
-                if let (Value::Obj(r), Value::Int(i)) = (container, key) {
-                    if let Object::List(items) = self.heap.get_mut(r) {
-                        if let Some(slot) = list_index(items.len(), i).map(|at| &mut items[at]) {
-                            *slot = value;
-                            continue;
+                if let Value::Obj(r) = container {
+                    let is_dict = match (self.heap.get_mut(r), key) {
+                        (Object::List(items), Value::Int(i)) => {
+                            if let Some(slot) = list_index(items.len(), i).map(|at| &mut items[at])
+                            {
+                                *slot = value;
+                                continue;
+                            }
+                            false
                         }
+                        (Object::Dict(_), _) => true,
+                        _ => false,
+                    };
+                    if is_dict && self.own_table_set(r, key, value).is_ok() {
+                        continue;
                     }
                 }
                 parked!(self.set_item(container, key, value));
@@ -352,7 +371,10 @@ impl Vm {
                 let (cop, a, b): (CmpOp, Value, Value) = ($cop, $a, $b);
                 match ops::comparison_fast_path(cop, a, b) {
                     Some(v) => v,
-                    None => parked!(ops::compare_in(self, cop, a, b)),
+                    None => match ops::membership_fast_path(&self.heap, cop, a, b) {
+                        Some(v) => v,
+                        None => parked!(ops::compare_in(self, cop, a, b)),
+                    },
                 }
             }};
         }
@@ -368,6 +390,15 @@ impl Vm {
                         sp.offset_from(stack) as usize - callee_at - 1,
                     )
                 };
+                if argc == 1 && callee.as_obj() == self.str_type {
+                    // SAFETY: one argument above the callee.
+                    if let Some(v) = self.quick_str(unsafe { *sp.sub(1) }) {
+                        // SAFETY: the callee's slot is an operand.
+                        unsafe { sp = stack.add(callee_at) };
+                        push!(v);
+                        continue;
+                    }
+                }
                 if let Some(loaded) = self.plain_callee(callee, argc) {
                     // The short path: the caller keeps its operands, the callee's other locals
                     // start unbound above its arguments, and the registers move to its frame.
@@ -851,6 +882,29 @@ impl Vm {
                 Op::Pop => {
                     let _ = pop!();
                 }
+                // A str, number, `None` or bool formats with no spec as `str` makes it, which
+                // `BuildString` does as it joins (every formatted value goes to one).
+                Op::FormatValue(0, false) => {
+                    let plain = match *top!() {
+                        Value::Obj(r) => matches!(self.heap.get(r), Object::Str(_)),
+                        Value::Unbound => false,
+                        _ => true,
+                    };
+                    if !plain {
+                        parked!(self.run_rare_op(op));
+                    }
+                }
+                Op::FormatValue(..) => parked!(self.run_rare_op(op)),
+                Op::BuildString(n) => {
+                    let n = n as usize;
+                    need!(n);
+                    // SAFETY: `n` operands.
+                    let parts = unsafe { std::slice::from_raw_parts(sp.sub(n), n) };
+                    let v = ops::join_parts(&mut self.heap, parts);
+                    // SAFETY: `n` operands.
+                    unsafe { sp = sp.sub(n) };
+                    push!(v);
+                }
                 Op::Dup => {
                     let v = *top!();
                     push!(v);
@@ -966,8 +1020,6 @@ impl Vm {
                 | Op::DeleteGlobal(_)
                 | Op::UnpackSequence(_)
                 | Op::UnpackEx(..)
-                | Op::FormatValue(..)
-                | Op::BuildString(_)
                 | Op::BuildTuple(_)
                 | Op::BuildList(_)
                 | Op::MakeFunction(..)

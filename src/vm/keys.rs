@@ -124,18 +124,41 @@ impl Vm {
         key: Value,
         value: Value,
     ) -> Result<(), Exception> {
-        if let Some(done) = self.with_own_hashing(r, |d, heap| d.insert(heap, key, value))? {
-            return Ok(done);
+        match self.own_table_set(r, key, value) {
+            Ok(()) => return Ok(()),
+            Err(Unhashable::CustomHash(_)) => {}
+            Err(e) => return Err(unhashable(e)),
         }
         let hash = self.key_hash(key)?;
-        let found = self.key_position(r, key, hash)?;
+        let found = self.key_position(r, key, hash)?.map(|(i, _)| i);
+        self.place(r, hash, found, key, value);
+        Ok(())
+    }
+
+    /// [`Vm::table_set`] of a key that hashes without Python code (else `CustomHash`, with
+    /// nothing changed): found with the table borrowed along with the heap, then written.
+    pub(super) fn own_table_set(
+        &mut self,
+        r: ObjRef,
+        key: Value,
+        value: Value,
+    ) -> Result<(), Unhashable> {
+        let (hash, found) = match self.heap.get(r) {
+            Object::Dict(d) | Object::Set(d) | Object::FrozenSet(d) => d.locate(&self.heap, key)?,
+            _ => return Ok(()),
+        };
+        self.place(r, hash, found, key, value);
+        Ok(())
+    }
+
+    /// Sets the entry at `found`, or adds one for `key`.
+    fn place(&mut self, r: ObjRef, hash: u64, found: Option<usize>, key: Value, value: Value) {
         if let Some(d) = self.table(r) {
             match found {
-                Some((i, _)) => d.set_value_at(i, value),
+                Some(i) => d.set_value_at(i, value),
                 None => d.insert_new(hash, key, value),
             }
         }
-        Ok(())
     }
 
     /// Removes `key` from table `r`: the value it had, if it was there.

@@ -166,6 +166,8 @@ pub struct Vm {
     /// Bumped whenever a class's attributes change after it was made: lookups cached in
     /// classes are valid only at the version they were made at.
     class_version: u64,
+    /// The `str` type, whose one-argument calls on plain values take a short path.
+    str_type: Option<ObjRef>,
 }
 
 impl Vm {
@@ -193,8 +195,10 @@ impl Vm {
             recursion_limit: RECURSION_LIMIT,
             nested_runs: 0,
             class_version: 1,
+            str_type: None,
         };
         builtins::install(&mut vm);
+        vm.str_type = Some(vm.builtin_type("str"));
         exceptions::install(&mut vm);
         vm
     }

@@ -1164,6 +1164,13 @@ fn scalar_repr(v: Value) -> String {
 
 /// The decimal text of `i`, without the formatting machinery (`str(i)` is hot).
 pub fn int_text(i: i64) -> String {
+    let mut text = String::new();
+    push_int_text(&mut text, i);
+    text
+}
+
+/// Appends the decimal digits of `i` to `text`.
+pub fn push_int_text(text: &mut String, i: i64) {
     let mut digits = [0u8; 21];
     let mut at = digits.len();
     let mut n = i.unsigned_abs();
@@ -1179,8 +1186,8 @@ pub fn int_text(i: i64) -> String {
         at -= 1;
         digits[at] = b'-';
     }
-    // Only ASCII digits and '-' were written.
-    String::from_utf8_lossy(&digits[at..]).into_owned()
+    text.reserve(digits.len() - at);
+    text.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// An address-like number for default reprs: stable for the object's lifetime.
@@ -1314,6 +1321,50 @@ pub fn format_value<H: Host>(h: &mut H, v: Value, spec: &str) -> Result<String, 
 }
 
 /// `a + b` for two strings, if both are.
+/// The str of f-string parts already formatted (strs, or plain values `str` makes text of).
+#[inline(never)]
+pub fn join_parts(heap: &mut Heap, parts: &[Value]) -> Value {
+    let mut text = String::new();
+    for &part in parts {
+        match part {
+            Value::Int(i) => push_int_text(&mut text, i),
+            Value::Obj(r) => match heap.get(r) {
+                Object::Str(s) => text.push_str(s),
+                _ => text.push_str(&to_str(heap, part)),
+            },
+            _ => text.push_str(&to_str(heap, part)),
+        }
+    }
+    new_str(heap, text)
+}
+
+/// `a op b` when it joins two strs (`+`): the result, or `None` for anything else.
+#[inline(never)]
+pub fn str_concat_fast_path(heap: &mut Heap, op: BinOp, a: Value, b: Value) -> Option<Value> {
+    if op == BinOp::Add {
+        concat_strings(heap, a, b)
+    } else {
+        None
+    }
+}
+
+/// `a in b` / `a not in b` when `b` is a dict, set or frozenset and `a` hashes without Python
+/// code: the answer, or `None` for anything else.
+#[inline(never)]
+pub fn membership_fast_path(heap: &Heap, op: CmpOp, a: Value, b: Value) -> Option<bool> {
+    let wanted = match op {
+        CmpOp::In => true,
+        CmpOp::NotIn => false,
+        _ => return None,
+    };
+    match heap.get(b.as_obj()?) {
+        Object::Dict(d) | Object::Set(d) | Object::FrozenSet(d) => {
+            d.get(heap, a).ok().map(|found| found.is_some() == wanted)
+        }
+        _ => None,
+    }
+}
+
 pub fn concat_strings(heap: &mut Heap, a: Value, b: Value) -> Option<Value> {
     let (Some(x), Some(y)) = (str_of(heap, a), str_of(heap, b)) else {
         return None;

@@ -245,13 +245,6 @@ impl Vm {
                 self.stack.extend(items.into_iter().rev());
             }
             // `f"{s}"` of a str is the str itself, of an int its digits: no spec to parse.
-            Op::FormatValue(0, false) if is_str(&self.heap, self.top()) => {}
-            Op::FormatValue(0, false) if matches!(self.top(), Value::Int(_)) => {
-                if let Value::Int(i) = self.pop() {
-                    let text = ops::new_str(&mut self.heap, ops::int_text(i));
-                    self.stack.push(text);
-                }
-            }
             Op::FormatValue(conversion, has_spec) => {
                 let spec = if has_spec { Some(self.pop()) } else { None };
                 let v = self.pop();
@@ -266,19 +259,6 @@ impl Vm {
                 };
                 let spec = spec.map(|s| ops::to_str(&self.heap, s)).unwrap_or_default();
                 let text = ops::format_value(self, v, &spec)?;
-                let s = ops::new_str(&mut self.heap, text);
-                self.stack.push(s);
-            }
-            Op::BuildString(n) => {
-                let at = self.stack.len() - n as usize;
-                let mut text = String::new();
-                for &part in &self.stack[at..] {
-                    match part.as_obj().map(|r| self.heap.get(r)) {
-                        Some(Object::Str(s)) => text.push_str(s),
-                        _ => text.push_str(&ops::to_str(&self.heap, part)),
-                    }
-                }
-                self.stack.truncate(at);
                 let s = ops::new_str(&mut self.heap, text);
                 self.stack.push(s);
             }
@@ -417,8 +397,4 @@ impl Vm {
         };
         self.name_error(code, problem, &name)
     }
-}
-
-fn is_str(heap: &crate::runtime::Heap, v: Value) -> bool {
-    matches!(v.as_obj().map(|r| heap.get(r)), Some(Object::Str(_)))
 }

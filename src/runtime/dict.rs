@@ -101,7 +101,7 @@ fn hash_step(heap: &Heap, v: Value) -> Result<HashStep, Unhashable> {
         Value::Int(i) => hash_int(i),
         Value::Float(f) => hash_float(f),
         Value::Obj(r) => match heap.get(r) {
-            Object::Str(s) => bytes_hash(s.as_bytes()),
+            Object::Str(s) => s.hash_with(|s| bytes_hash(s.as_bytes())),
             Object::Bytes(b) => bytes_hash(b),
             Object::BigInt(b) => hash_big(
                 b.sign() == num_bigint::Sign::Minus,

@@ -71,11 +71,11 @@ impl Heap {
         self.live
     }
 
-    /// Whether enough was allocated since the last collection to make one worthwhile: as many
-    /// objects as survived it (at least `MIN_THRESHOLD`), so collection work stays proportional
-    /// to allocation.
+    /// Whether enough was allocated since the last collection to make one worthwhile: twice as
+    /// many objects as survived it (at least `MIN_THRESHOLD`), so collection work stays
+    /// proportional to allocation, and garbage waiting for it at most twice the live heap.
     pub fn wants_collection(&self) -> bool {
-        self.allocated_since_collection >= MIN_THRESHOLD.max(self.live_after_collection)
+        self.allocated_since_collection >= MIN_THRESHOLD.max(2 * self.live_after_collection)
     }
 
     /// Frees every object not reachable from `roots`.

@@ -15,6 +15,7 @@ pub mod heap;
 pub mod object;
 pub mod pyhash;
 pub mod set_order;
+pub mod text;
 pub mod value;
 
 pub use heap::Heap;

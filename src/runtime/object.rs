@@ -7,6 +7,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 
 use super::dict::Dict;
+use super::text::Text;
 use super::value::{ObjRef, Value};
 use crate::compile::{Code, Op};
 
@@ -175,7 +176,7 @@ pub enum DictPart {
 
 #[derive(Debug)]
 pub enum Object {
-    Str(Box<str>),
+    Str(Text),
     Bytes(Box<[u8]>),
     /// An int too large for a machine word (always; smaller ones are `Value::Int`).
     BigInt(BigInt),

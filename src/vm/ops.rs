@@ -8,6 +8,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use super::Exception;
 use crate::runtime::format::{float_repr, format_float, format_int, format_str, FormatSpec};
 use crate::runtime::object::DictPart;
+use crate::runtime::text::Text;
 use crate::runtime::{Heap, ObjRef, Object, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
@@ -173,7 +174,7 @@ pub fn str_of(heap: &Heap, v: Value) -> Option<&str> {
 }
 
 pub fn new_str(heap: &mut Heap, s: impl Into<Box<str>>) -> Value {
-    Value::Obj(heap.alloc(Object::Str(s.into())))
+    Value::Obj(heap.alloc(Object::Str(Text::from(s))))
 }
 
 fn cannot_concatenate(heap: &Heap, kind: &str, other: Value) -> Exception {
@@ -1169,7 +1170,7 @@ pub fn int_text(i: i64) -> String {
     text
 }
 
-/// Appends the decimal digits of `i` to `text`.
+/// Appends the decimal digits of `i` to `text` (growing it by exactly as much).
 pub fn push_int_text(text: &mut String, i: i64) {
     let mut digits = [0u8; 21];
     let mut at = digits.len();
@@ -1186,7 +1187,7 @@ pub fn push_int_text(text: &mut String, i: i64) {
         at -= 1;
         digits[at] = b'-';
     }
-    text.reserve(digits.len() - at);
+    text.reserve_exact(digits.len() - at);
     text.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
@@ -1324,7 +1325,7 @@ pub fn format_value<H: Host>(h: &mut H, v: Value, spec: &str) -> Result<String, 
 /// The str of f-string parts already formatted (strs, or plain values `str` makes text of).
 #[inline(never)]
 pub fn join_parts(heap: &mut Heap, parts: &[Value]) -> Value {
-    let mut text = String::new();
+    let mut text = String::with_capacity(64);
     for &part in parts {
         match part {
             Value::Int(i) => push_int_text(&mut text, i),
@@ -1335,7 +1336,8 @@ pub fn join_parts(heap: &mut Heap, parts: &[Value]) -> Value {
             _ => text.push_str(&to_str(heap, part)),
         }
     }
-    new_str(heap, text)
+    // Copied into an exact allocation rather than shrunk in place (a reallocation).
+    new_str(heap, text.as_str())
 }
 
 /// `a op b` when it joins two strs (`+`): the result, or `None` for anything else.

@@ -545,7 +545,16 @@ impl Vm {
         if let Some(v) = super::numbers::number_attr(&mut self.heap, obj, name) {
             return Some(v);
         }
-        let (func, name) = super::containers::method(type_name(&self.heap, obj), name)?;
+        let Some((func, name)) = super::containers::method(type_name(&self.heap, obj), name) else {
+            // What the type holds besides its methods (`dict.fromkeys`) is the same from its
+            // instances.
+            let cls = self.class_of(obj);
+            let found = lookup(&self.heap, cls, name)?;
+            return match self.heap.get(found.as_obj()?) {
+                Object::Native(n) if n.receiver.is_none() => Some(found),
+                _ => None,
+            };
+        };
         Some(Value::Obj(self.heap.alloc(Object::BoundMethod {
             receiver: obj,
             func,
@@ -751,15 +760,38 @@ impl Vm {
         obj: Value,
         name: &Rc<str>,
     ) -> Result<MethodLookup, Exception> {
-        if let Some(Object::Instance(i)) = obj.as_obj().map(|r| self.heap.get(r)) {
-            let cls = i.class;
-            if i.attrs.get_interned(name).is_none() {
-                if let Some(found) = lookup_interned(&self.heap, cls, name) {
-                    if let Some(Object::Function(_)) = found.as_obj().map(|r| self.heap.get(r)) {
-                        return Ok(MethodLookup::Unbound(found));
+        match obj.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Instance(i)) => {
+                let cls = i.class;
+                if i.attrs.get_interned(name).is_none() {
+                    if let Some(found) = lookup_interned(&self.heap, cls, name) {
+                        if let Some(Object::Function(_)) = found.as_obj().map(|r| self.heap.get(r))
+                        {
+                            return Ok(MethodLookup::Unbound(found));
+                        }
                     }
                 }
             }
+            // A container's method is its type's native, which takes the object first: no
+            // bound method is made.
+            Some(
+                o @ (Object::Str(_)
+                | Object::List(_)
+                | Object::Tuple(_)
+                | Object::Dict(_)
+                | Object::Set(_)
+                | Object::FrozenSet(_)),
+            ) => {
+                let cls = self.builtin_type(o.type_name());
+                if let Some(found) = lookup_interned(&self.heap, cls, name) {
+                    if let Some(Object::Native(n)) = found.as_obj().map(|r| self.heap.get(r)) {
+                        if n.receiver.is_some() {
+                            return Ok(MethodLookup::Unbound(found));
+                        }
+                    }
+                }
+            }
+            _ => {}
         }
         self.get_attr(obj, name).map(MethodLookup::Bound)
     }

@@ -1204,7 +1204,10 @@ pub fn object_repr(heap: &Heap, r: crate::runtime::ObjRef) -> String {
         Object::Bytes(b) => crate::runtime::format::bytes_repr(b),
         Object::BigInt(b) => b.to_string(),
         Object::Function(f) => format!("<function {} at 0x{addr:x}>", f.loaded.code.qualname),
-        Object::Native(n) => format!("<built-in function {}>", n.name),
+        Object::Native(n) => match n.receiver {
+            Some(type_name) => format!("<method '{}' of '{type_name}' objects>", n.name),
+            None => format!("<built-in function {}>", n.name),
+        },
         Object::Module(m) => format!("<module '{}' (built-in)>", m.name),
         Object::Class(c) if c.builtin.is_some() => format!("<class '{}'>", c.name),
         Object::Class(c) => format!("<class '__main__.{}'>", c.name),

@@ -31,12 +31,14 @@ impl Heap {
     }
 
     /// Stores `obj` and returns its handle.
+    #[inline]
     pub fn alloc(&mut self, obj: Object) -> ObjRef {
         self.live += 1;
         self.allocated_since_collection += 1;
         match self.free.pop() {
             Some(i) => {
-                self.slots[i as usize] = Some(obj);
+                // A free slot holds `None`: nothing to drop.
+                std::mem::forget(self.slots[i as usize].replace(obj));
                 ObjRef(i)
             }
             None => {

@@ -331,7 +331,7 @@ impl Vm {
 
     /// Whether class `cls` or a base holds a property or defines `__setattr__`/`__delattr__`
     /// (if not, an instance's own attributes are read and written without looking at the class).
-    #[inline]
+    #[inline(always)]
     pub(super) fn has_attribute_hooks(&self, cls: ObjRef) -> bool {
         class(&self.heap, cls).is_some_and(|c| c.attribute_hooks)
     }

@@ -439,10 +439,13 @@ impl Vm {
         }
         loop {
             // SAFETY: `ip` stays inside the code: every instruction but the last may go on to
-            // the next, and the last never does (`Code::validate`).
-            let op = unsafe { *ip };
+            // the next, and the last never does (`Code::validate`). The code lives as long as
+            // the running frame, which holds it: an arm that switches frames reads `op` first.
+            // (The instruction is read where it lies rather than copied out, which would keep
+            // the copy live, spilled, through every arm.)
+            let op: &Op = unsafe { &*ip };
             ip = unsafe { ip.add(1) };
-            match op {
+            match *op {
                 Op::LoadFast(i) => {
                     let v = local!(i);
                     push!(v);
@@ -573,14 +576,14 @@ impl Vm {
                 }
                 Op::Binary(bop) | Op::InPlace(bop) => {
                     let b = pop!();
-                    binary!(bop, b, matches!(op, Op::InPlace(_)));
+                    binary!(bop, b, matches!(*op, Op::InPlace(_)));
                 }
                 Op::BinaryConst(bop, k) | Op::InPlaceConst(bop, k) => {
-                    binary!(bop, constant!(k), matches!(op, Op::InPlaceConst(..)));
+                    binary!(bop, constant!(k), matches!(*op, Op::InPlaceConst(..)));
                 }
                 Op::BinaryFast(bop, x) | Op::InPlaceFast(bop, x) => {
                     let b = local!(x);
-                    binary!(bop, b, matches!(op, Op::InPlaceFast(..)));
+                    binary!(bop, b, matches!(*op, Op::InPlaceFast(..)));
                 }
                 Op::BinaryFastFast(bop, x, y) => {
                     let (a, b) = (local!(x), local!(y));
@@ -632,7 +635,7 @@ impl Vm {
                         Value::Bool(b) => b,
                         v => parked!(ops::truthy_in(self, v)),
                     };
-                    if truth == matches!(op, Op::PopJumpIfTrue(_)) {
+                    if truth == matches!(*op, Op::PopJumpIfTrue(_)) {
                         jump!(t);
                     }
                 }
@@ -782,7 +785,7 @@ impl Vm {
                 Op::Unary(UnaryOp::Neg) => match top!() {
                     Value::Float(x) => *x = -*x,
                     Value::Int(i) if *i != i64::MIN => *i = -*i,
-                    _ => parked!(self.run_rare_op(op)),
+                    _ => parked!(self.run_rare_op(*op)),
                 },
                 Op::Return => {
                     let mut result = pop!();
@@ -891,10 +894,10 @@ impl Vm {
                         _ => true,
                     };
                     if !plain {
-                        parked!(self.run_rare_op(op));
+                        parked!(self.run_rare_op(*op));
                     }
                 }
-                Op::FormatValue(..) => parked!(self.run_rare_op(op)),
+                Op::FormatValue(..) => parked!(self.run_rare_op(*op)),
                 Op::BuildString(n) => {
                     let n = n as usize;
                     need!(n);
@@ -1028,7 +1031,7 @@ impl Vm {
                 | Op::ExitWith(_)
                 | Op::ExitWithException(_)
                 | Op::ImportName(_)
-                | Op::ImportFrom(_) => parked!(self.run_rare_op(op)),
+                | Op::ImportFrom(_) => parked!(self.run_rare_op(*op)),
             }
         }
     }

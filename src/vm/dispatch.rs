@@ -9,6 +9,7 @@
 //! check the operand stack's ends, so the loop stays memory-safe without per-access bounds checks.
 
 use std::cell::Cell;
+use std::mem::MaybeUninit;
 use std::rc::Rc;
 
 use super::call::Invoked;
@@ -190,8 +191,18 @@ impl Vm {
                 // SAFETY: `floor < sp`: an initialised operand.
                 unsafe {
                     sp = sp.sub(1);
-                    *sp
+                    read_value(sp)
                 }
+            }};
+        }
+        // A copy of the top operand.
+        macro_rules! peek {
+            () => {{
+                if sp <= floor {
+                    fail!(Exception::new("SystemError", "operand stack underflow"));
+                }
+                // SAFETY: `floor < sp`: an initialised operand.
+                unsafe { read_value(sp.sub(1)) }
             }};
         }
         // The top operand, in place.
@@ -261,7 +272,7 @@ impl Vm {
             ($i:expr) => {{
                 let i = $i as usize;
                 // SAFETY: local slot operands are below `nlocals` (`Code::validate`).
-                let v = unsafe { *bp.add(i) };
+                let v = unsafe { read_value(bp.add(i)) };
                 if v == Value::Unbound {
                     let name = &frame.loaded.code.varnames[i];
                     fail!(self.name_error(&frame.loaded.code, NameProblem::UnboundLocal, name));
@@ -305,7 +316,7 @@ impl Vm {
         macro_rules! binary {
             ($bop:expr, $b:expr, $in_place:expr) => {{
                 let (bop, b, in_place): (BinOp, Value, bool) = ($bop, $b, $in_place);
-                let a = *top!();
+                let a = peek!();
                 let v = match ops::arithmetic_fast_path(bop, a, b) {
                     Some(v) => v,
                     None => match ops::str_concat_fast_path(&mut self.heap, bop, a, b) {
@@ -402,8 +413,6 @@ impl Vm {
                 if let Some(loaded) = self.plain_callee(callee, argc) {
                     // The short path: the caller keeps its operands, the callee's other locals
                     // start unbound above its arguments, and the registers move to its frame.
-                    // SAFETY: `ip` points into the caller's code.
-                    frame.ip = unsafe { ip.offset_from(code) as usize };
                     for _ in argc..loaded.nlocals {
                         push!(Value::Unbound);
                     }
@@ -414,8 +423,12 @@ impl Vm {
                         handling_base: self.handling.len(),
                         kind: FrameKind::Call,
                     };
-                    self.frames
-                        .push(std::mem::replace(&mut frame, callee_frame));
+                    // The caller's position is set on the frame once moved out: writing it
+                    // into `frame` just before the move would stall the move's wide loads.
+                    let mut caller = std::mem::replace(&mut frame, callee_frame);
+                    // SAFETY: `ip` points into the caller's code.
+                    caller.ip = unsafe { ip.offset_from(code) as usize };
+                    self.frames.push(caller);
                     code = frame.loaded.ops.as_ptr();
                     ip = code;
                     // SAFETY: the arguments and unbound locals just pushed are the frame's
@@ -1034,6 +1047,21 @@ impl Vm {
                 | Op::ImportFrom(_) => parked!(self.run_rare_op(*op)),
             }
         }
+    }
+}
+
+/// The value at `p`, read as its two words. Results are stored a word at a time (tag, then
+/// payload); reading one back as a single 16-byte load defeats the CPU's store forwarding and
+/// stalls it, and operands are mostly read right after they are written.
+///
+/// # Safety
+/// `p` points at an initialised value.
+#[inline(always)]
+unsafe fn read_value(p: *const Value) -> Value {
+    let words = p.cast::<MaybeUninit<u64>>();
+    // SAFETY: the words are the bytes of a valid value (padding copied as uninitialised).
+    unsafe {
+        std::mem::transmute::<[MaybeUninit<u64>; 2], Value>([words.read(), words.add(1).read()])
     }
 }
 

@@ -39,6 +39,16 @@ pub fn intern(name: &str) -> Rc<str> {
 pub struct Attrs {
     entries: Vec<(Rc<str>, Value)>,
     index: Option<Box<Index>>,
+    /// A bit per key, chosen by its interned pointer ([`name_bit`]): a lookup by an interned
+    /// name whose bit is clear misses without a scan (method lookups ask instances first).
+    present: u64,
+}
+
+/// The bit of [`Attrs::present`] an interned name sets.
+#[inline]
+fn name_bit(name: &Rc<str>) -> u64 {
+    // Allocations are 16-byte aligned: the bits above those vary between names.
+    1 << ((Rc::as_ptr(name) as *const u8 as usize >> 4) & 63)
 }
 
 impl Attrs {
@@ -47,11 +57,15 @@ impl Attrs {
         Attrs {
             entries: Vec::with_capacity(n),
             index: None,
+            present: 0,
         }
     }
 
     /// The entry of an interned name: pointer comparisons only.
     fn position_interned(&self, name: &Rc<str>) -> Option<usize> {
+        if self.present & name_bit(name) == 0 {
+            return None;
+        }
         if let Some(index) = &self.index {
             return index.get(&**name).copied();
         }
@@ -106,6 +120,7 @@ impl Attrs {
             index.insert(name.clone(), self.entries.len());
         }
         self.entries.push((name.clone(), value));
+        self.present |= name_bit(name);
         if self.index.is_none() && self.entries.len() > SCAN_LIMIT {
             self.reindex();
         }
@@ -115,6 +130,10 @@ impl Attrs {
     pub fn shift_remove(&mut self, name: &str) -> Option<Value> {
         let i = self.position(name)?;
         let (_, v) = self.entries.remove(i);
+        self.present = self
+            .entries
+            .iter()
+            .fold(0, |bits, (k, _)| bits | name_bit(k));
         if self.index.is_some() {
             self.reindex();
         }
@@ -165,6 +184,26 @@ mod tests {
         assert_eq!(attrs.get_interned(&intern("spam")), Some(&Value::Int(1)));
         assert_eq!(attrs.get_interned(&intern("eggs")), None);
         assert_eq!(attrs.get("spam"), Some(&Value::Int(1)));
+    }
+
+    #[test]
+    fn interned_lookups_see_inserts_and_removals() {
+        let names: Vec<Rc<str>> = (0..100).map(|i| intern(&format!("n{i}"))).collect();
+        let mut attrs = Attrs::default();
+        for (i, n) in names.iter().enumerate().step_by(2) {
+            attrs.insert_interned(n, Value::Int(i as i64));
+        }
+        for (i, n) in names.iter().enumerate() {
+            let expected = (i % 2 == 0).then_some(Value::Int(i as i64));
+            assert_eq!(attrs.get_interned(n).copied(), expected);
+        }
+        for n in names.iter().step_by(4) {
+            attrs.shift_remove(n);
+        }
+        for (i, n) in names.iter().enumerate() {
+            let expected = (i % 4 == 2).then_some(Value::Int(i as i64));
+            assert_eq!(attrs.get_interned(n).copied(), expected);
+        }
     }
 
     #[test]

@@ -1,8 +1,17 @@
 //! `Text`: what a str object holds — its characters, and its hash once a dict or set has needed
 //! it (strs never change, so the hash is computed at most once, as CPython caches it).
+//!
+//! Short texts (most keys, words and numbers) sit inside the object, in room the heap slot has
+//! anyway: no allocation of their own, and one memory access fewer to compare them.
 
 use std::cell::Cell;
 use std::ops::Deref;
+
+/// How many bytes of text fit inside the object.
+const INLINE: usize = 80;
+
+/// Marks a hash not computed yet (a text whose hash is this value is just never cached).
+const NO_HASH: u64 = u64::MAX;
 
 /// A str's contents; derefs to `str`.
 ///
@@ -12,44 +21,198 @@ use std::ops::Deref;
 /// assert_eq!(&*t, "key");
 /// assert_eq!(t.hash_with(|s| s.len() as u64), 3);
 /// assert_eq!(t.hash_with(|_| 99), 3); // cached: the second function is not called
+/// let long = Text::from("x".repeat(1000));
+/// assert_eq!(long.len(), 1000);
 /// ```
 #[derive(Clone, Debug)]
 pub struct Text {
-    chars: Box<str>,
-    hash: Cell<Option<u64>>,
+    hash: Cell<u64>,
+    chars: Chars,
+}
+
+#[derive(Clone, Debug)]
+enum Chars {
+    /// Invariant: `bytes[..len]` is the UTF-8 of a `str` (it is only ever copied from one).
+    Inline {
+        len: u8,
+        bytes: [u8; INLINE],
+    },
+    Boxed(Box<str>),
 }
 
 impl Text {
     /// The hash of the text: the cached one, or `compute`'s, cached.
     pub fn hash_with(&self, compute: impl FnOnce(&str) -> u64) -> u64 {
-        if let Some(h) = self.hash.get() {
-            return h;
+        let cached = self.hash.get();
+        if cached != NO_HASH {
+            return cached;
         }
-        let h = compute(&self.chars);
-        self.hash.set(Some(h));
+        let h = compute(self);
+        self.hash.set(h);
         h
+    }
+}
+
+impl Text {
+    /// `parts` joined into one text.
+    pub fn concat(parts: &[&str]) -> Text {
+        let len: usize = parts.iter().map(|p| p.len()).sum();
+        let chars = if len <= INLINE {
+            let mut bytes = [0; INLINE];
+            let mut at = 0;
+            for p in parts {
+                bytes[at..at + p.len()].copy_from_slice(p.as_bytes());
+                at += p.len();
+            }
+            // Joined strs are UTF-8.
+            Chars::Inline {
+                len: len as u8,
+                bytes,
+            }
+        } else {
+            let mut joined = String::with_capacity(len);
+            parts.iter().for_each(|p| joined.push_str(p));
+            Chars::Boxed(joined.into_boxed_str())
+        };
+        Text {
+            hash: Cell::new(NO_HASH),
+            chars,
+        }
+    }
+
+    /// The decimal text of `i`.
+    pub fn from_int(i: i64) -> Text {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = i.unsigned_abs();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let mut bytes = [0; INLINE];
+        let mut len = 0;
+        if i < 0 {
+            bytes[0] = b'-';
+            len = 1;
+        }
+        bytes[len..len + digits.len() - at].copy_from_slice(&digits[at..]);
+        len += digits.len() - at;
+        // ASCII digits and '-' are UTF-8.
+        Text {
+            hash: Cell::new(NO_HASH),
+            chars: Chars::Inline {
+                len: len as u8,
+                bytes,
+            },
+        }
     }
 }
 
 impl PartialEq for Text {
     fn eq(&self, other: &Text) -> bool {
-        self.chars == other.chars
+        **self == **other
     }
 }
 
 impl Deref for Text {
     type Target = str;
 
+    #[inline]
     fn deref(&self) -> &str {
-        &self.chars
+        match &self.chars {
+            Chars::Inline { len, bytes } => {
+                // SAFETY: the bytes were copied from a `str` (the invariant of `Inline`).
+                unsafe { std::str::from_utf8_unchecked(&bytes[..usize::from(*len)]) }
+            }
+            Chars::Boxed(s) => s,
+        }
     }
 }
 
-impl<T: Into<Box<str>>> From<T> for Text {
-    fn from(chars: T) -> Text {
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        let chars = if s.len() <= INLINE {
+            let mut bytes = [0; INLINE];
+            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            Chars::Inline {
+                len: s.len() as u8,
+                bytes,
+            }
+        } else {
+            Chars::Boxed(s.into())
+        };
         Text {
-            chars: chars.into(),
-            hash: Cell::new(None),
+            hash: Cell::new(NO_HASH),
+            chars,
         }
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        if s.len() <= INLINE {
+            Text::from(s.as_str())
+        } else {
+            Text::from(s.into_boxed_str())
+        }
+    }
+}
+
+impl From<Box<str>> for Text {
+    fn from(s: Box<str>) -> Text {
+        if s.len() <= INLINE {
+            Text::from(&*s)
+        } else {
+            Text {
+                hash: Cell::new(NO_HASH),
+                chars: Chars::Boxed(s),
+            }
+        }
+    }
+}
+
+impl From<&String> for Text {
+    fn from(s: &String) -> Text {
+        Text::from(s.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_of_every_length_read_back() {
+        for n in [0, 1, INLINE - 1, INLINE, INLINE + 1, 1000] {
+            let s: String = "é".repeat(n / 2) + &"a".repeat(n % 2);
+            assert_eq!(&*Text::from(s.as_str()), s);
+            assert_eq!(&*Text::from(s.clone()), s);
+            assert_eq!(&*Text::from(s.clone().into_boxed_str()), s);
+        }
+    }
+
+    #[test]
+    fn ints_and_joins_read_back() {
+        for i in [0, 7, -7, 10, 1234567890, i64::MIN, i64::MAX] {
+            assert_eq!(&*Text::from_int(i), i.to_string());
+        }
+        let long = "y".repeat(INLINE);
+        for parts in [
+            &["", ""][..],
+            &["ab", "cé"],
+            &["x", &long],
+            &[&long, "", &long],
+        ] {
+            assert_eq!(&*Text::concat(parts), parts.concat());
+        }
+    }
+
+    #[test]
+    fn a_str_object_is_no_bigger_for_holding_short_text() {
+        assert!(std::mem::size_of::<crate::runtime::Object>() <= 112);
     }
 }

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use super::ops::{self, new_str, type_name, Host};
 use super::{iteration, reflection, Exception, Vm};
 use crate::runtime::object::{DictPart, NativeFn, NativeFunction};
+use crate::runtime::text::Text;
 use crate::runtime::{Heap, Object, Value};
 
 pub(super) fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Value {
@@ -356,7 +357,7 @@ impl Vm {
     #[inline(never)]
     pub(super) fn quick_str(&mut self, arg: Value) -> Option<Value> {
         match arg {
-            Value::Int(i) => Some(new_str(&mut self.heap, ops::int_text(i))),
+            Value::Int(i) => Some(new_str(&mut self.heap, Text::from_int(i))),
             Value::Obj(r) => matches!(self.heap.get(r), Object::Str(_)).then_some(arg),
             _ => None,
         }

@@ -173,8 +173,8 @@ pub fn str_of(heap: &Heap, v: Value) -> Option<&str> {
     }
 }
 
-pub fn new_str(heap: &mut Heap, s: impl Into<Box<str>>) -> Value {
-    Value::Obj(heap.alloc(Object::Str(Text::from(s))))
+pub fn new_str(heap: &mut Heap, s: impl Into<Text>) -> Value {
+    Value::Obj(heap.alloc(Object::Str(s.into())))
 }
 
 fn cannot_concatenate(heap: &Heap, kind: &str, other: Value) -> Exception {
@@ -1165,30 +1165,12 @@ fn scalar_repr(v: Value) -> String {
 
 /// The decimal text of `i`, without the formatting machinery (`str(i)` is hot).
 pub fn int_text(i: i64) -> String {
-    let mut text = String::new();
-    push_int_text(&mut text, i);
-    text
+    Text::from_int(i).to_string()
 }
 
-/// Appends the decimal digits of `i` to `text` (growing it by exactly as much).
+/// Appends the decimal digits of `i` to `text`.
 pub fn push_int_text(text: &mut String, i: i64) {
-    let mut digits = [0u8; 21];
-    let mut at = digits.len();
-    let mut n = i.unsigned_abs();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    if i < 0 {
-        at -= 1;
-        digits[at] = b'-';
-    }
-    text.reserve_exact(digits.len() - at);
-    text.extend(digits[at..].iter().map(|&d| char::from(d)));
+    text.push_str(&Text::from_int(i));
 }
 
 /// An address-like number for default reprs: stable for the object's lifetime.
@@ -1339,8 +1321,7 @@ pub fn join_parts(heap: &mut Heap, parts: &[Value]) -> Value {
             _ => text.push_str(&to_str(heap, part)),
         }
     }
-    // Copied into an exact allocation rather than shrunk in place (a reallocation).
-    new_str(heap, text.as_str())
+    new_str(heap, text)
 }
 
 /// `a op b` when it joins two strs (`+`): the result, or `None` for anything else.
@@ -1374,9 +1355,7 @@ pub fn concat_strings(heap: &mut Heap, a: Value, b: Value) -> Option<Value> {
     let (Some(x), Some(y)) = (str_of(heap, a), str_of(heap, b)) else {
         return None;
     };
-    let mut joined = String::with_capacity(x.len() + y.len());
-    joined.push_str(x);
-    joined.push_str(y);
+    let joined = Text::concat(&[x, y]);
     Some(new_str(heap, joined))
 }
 

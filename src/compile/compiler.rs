@@ -398,15 +398,32 @@ impl<'a> Compiler<'a> {
     }
 
     /// Compiles the cleanup of every block above `keep` (innermost first), as a jump out of
-    /// them runs it, then `jump` itself; the protected ranges left start again after it.
-    pub(super) fn leave_blocks(&mut self, keep: usize, jump: impl FnOnce(&mut Self)) -> Result<()> {
+    /// them runs it, then `jump` itself; the protected ranges left start again after it. With
+    /// `drop_iterators` (a `return` with nothing else on the operand stack), the for-loops left
+    /// drop their iterators too, closing the generators they made.
+    pub(super) fn leave_blocks(
+        &mut self,
+        keep: usize,
+        drop_iterators: bool,
+        jump: impl FnOnce(&mut Self),
+    ) -> Result<()> {
         let mut saved = Vec::new();
         while self.unit.blocks.len() > keep {
             let Some(mut block) = self.unit.blocks.pop() else {
                 break;
             };
             match &mut block {
-                Block::Loop { .. } => {}
+                Block::Loop {
+                    is_for,
+                    owns_iterator,
+                    ..
+                } => {
+                    if drop_iterators && *owns_iterator {
+                        self.emit(Op::PopDropIterator);
+                    } else if drop_iterators && *is_for {
+                        self.emit(Op::Pop);
+                    }
+                }
                 Block::Handling => {
                     self.emit(Op::PopExcept);
                 }

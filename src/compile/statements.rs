@@ -94,15 +94,28 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.expr(v)?,
                     None => self.load_none(),
                 }
-                if self
-                    .unit
-                    .blocks
-                    .iter()
-                    .any(|b| !matches!(b, Block::Loop { .. }))
+                // Leaving `try`/`with`/`except` blocks runs their cleanup first, and leaving
+                // `for x in f():` closes the generator it made (before the return completes,
+                // as CPython's reference counting does).
+                let drop_iterators = self.unit.blocks.iter().any(|b| {
+                    matches!(
+                        b,
+                        Block::Loop {
+                            owns_iterator: true,
+                            ..
+                        }
+                    )
+                });
+                if drop_iterators
+                    || self
+                        .unit
+                        .blocks
+                        .iter()
+                        .any(|b| !matches!(b, Block::Loop { .. }))
                 {
                     let slot = self.hidden_local();
                     self.emit(Op::StoreFast(slot));
-                    self.leave_blocks(0, |c| {
+                    self.leave_blocks(0, drop_iterators, |c| {
                         c.emit(Op::LoadFast(slot));
                         c.emit(Op::Return);
                     })?;
@@ -288,7 +301,7 @@ impl<'a> Compiler<'a> {
             _ => (0, false, false),
         };
         let mut jump_at = None;
-        self.leave_blocks(at + 1, |c| {
+        self.leave_blocks(at + 1, false, |c| {
             if is_break {
                 if owns_iterator {
                     c.emit(Op::PopDropIterator);

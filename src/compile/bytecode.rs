@@ -171,6 +171,9 @@ pub enum Op {
     CompareConstJump(CmpOp, u32, u32),
     /// `Compare op; PopJumpIfFalse t`.
     CompareJump(CmpOp, u32),
+    /// `LoadConst k; Compare op; PopJumpIfTrue t` and `Compare op; PopJumpIfTrue t`.
+    CompareConstJumpIfTrue(CmpOp, u32, u32),
+    CompareJumpIfTrue(CmpOp, u32),
     /// `LoadConst k; Binary op` and `LoadConst k; InPlace op`.
     BinaryConst(BinOp, u32),
     InPlaceConst(BinOp, u32),
@@ -216,7 +219,9 @@ impl Op {
             | Op::ForIter(t)
             | Op::YieldFrom(t)
             | Op::CompareJump(_, t)
-            | Op::CompareConstJump(_, _, t) => Some(t),
+            | Op::CompareConstJump(_, _, t)
+            | Op::CompareJumpIfTrue(_, t)
+            | Op::CompareConstJumpIfTrue(_, _, t) => Some(t),
             _ => None,
         }
     }
@@ -247,6 +252,7 @@ impl Op {
             | Op::BinaryConst(_, k)
             | Op::InPlaceConst(_, k)
             | Op::CompareConstJump(_, k, _)
+            | Op::CompareConstJumpIfTrue(_, k, _)
             | Op::UpdateFastConst(_, _, k)
             | Op::SubscrConst(k)
             | Op::LoadFastSubscrConst(_, k)
@@ -434,8 +440,10 @@ impl Code {
             | Op::YieldFrom(t) => {
                 format!("to {t}")
             }
-            Op::CompareConstJump(o, k, t) => format!("{o:?} {k} ({}) to {t}", self.const_repr(*k)),
-            Op::CompareJump(o, t) => format!("{o:?} to {t}"),
+            Op::CompareConstJump(o, k, t) | Op::CompareConstJumpIfTrue(o, k, t) => {
+                format!("{o:?} {k} ({}) to {t}", self.const_repr(*k))
+            }
+            Op::CompareJump(o, t) | Op::CompareJumpIfTrue(o, t) => format!("{o:?} to {t}"),
             Op::BinaryConst(o, k) | Op::InPlaceConst(o, k) => {
                 format!("{o:?} {k} ({})", self.const_repr(*k))
             }

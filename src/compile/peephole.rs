@@ -14,6 +14,10 @@ fn fusion(ops: &[Op]) -> Option<(Op, usize)> {
             Some((Op::CompareConstJump(c, k, t), 3))
         }
         [Op::Compare(c), Op::PopJumpIfFalse(t), ..] => Some((Op::CompareJump(c, t), 2)),
+        [Op::LoadConst(k), Op::Compare(c), Op::PopJumpIfTrue(t), ..] => {
+            Some((Op::CompareConstJumpIfTrue(c, k, t), 3))
+        }
+        [Op::Compare(c), Op::PopJumpIfTrue(t), ..] => Some((Op::CompareJumpIfTrue(c, t), 2)),
         [Op::LoadFast(x), Op::LoadConst(k), Op::InPlace(b), Op::StoreFast(y), ..] if x == y => {
             Some((Op::UpdateFastConst(b, x, k), 4))
         }
@@ -113,6 +117,33 @@ mod tests {
             ]
         );
         assert_eq!(lines, vec![1, 1, 2, 2, 3]);
+    }
+
+    #[test]
+    fn fuses_comparisons_that_jump_when_true() {
+        let mut ops = vec![
+            Op::LoadFast(0),
+            Op::LoadConst(0),
+            Op::Compare(CmpOp::Lt),
+            Op::PopJumpIfTrue(8),
+            Op::LoadFast(0),
+            Op::LoadFast(1),
+            Op::Compare(CmpOp::Gt),
+            Op::PopJumpIfTrue(8),
+            Op::Return,
+        ];
+        let mut lines = vec![1; 9];
+        fuse(&mut ops, &mut lines, &mut []);
+        assert_eq!(
+            ops,
+            vec![
+                Op::LoadFast(0),
+                Op::CompareConstJumpIfTrue(CmpOp::Lt, 0, 4),
+                Op::LoadFastPair(0, 1),
+                Op::CompareJumpIfTrue(CmpOp::Gt, 4),
+                Op::Return,
+            ]
+        );
     }
 
     #[test]

@@ -621,17 +621,19 @@ impl Vm {
                     let v = compare!(cop, a, b);
                     push!(Value::Bool(v));
                 }
-                Op::CompareJump(cop, t) => {
+                Op::CompareJump(cop, t) | Op::CompareJumpIfTrue(cop, t) => {
+                    let jump_when = matches!(*op, Op::CompareJumpIfTrue(..));
                     let b = pop!();
                     let a = pop!();
-                    if !compare!(cop, a, b) {
+                    if compare!(cop, a, b) == jump_when {
                         jump!(t);
                     }
                 }
-                Op::CompareConstJump(cop, k, t) => {
+                Op::CompareConstJump(cop, k, t) | Op::CompareConstJumpIfTrue(cop, k, t) => {
+                    let jump_when = matches!(*op, Op::CompareConstJumpIfTrue(..));
                     let b = constant!(k);
                     let a = pop!();
-                    if !compare!(cop, a, b) {
+                    if compare!(cop, a, b) == jump_when {
                         jump!(t);
                     }
                 }

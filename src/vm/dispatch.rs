@@ -570,8 +570,10 @@ impl Vm {
                 }
                 Op::CallMethod(argc) => {
                     let callee_at = callee_at!(argc, 1);
-                    save!();
-                    if self.stack[callee_at] == Value::Unbound {
+                    // An empty slot below a bound callable goes (`LoadMethod` left it).
+                    // SAFETY: the callee's slot is an operand (`callee_at!`).
+                    if matches!(unsafe { read_value(stack.add(callee_at)) }, Value::Unbound) {
+                        save!();
                         self.stack.remove(callee_at);
                         load!();
                     }

@@ -186,6 +186,8 @@ pub enum Op {
     LoadFastPair(u32, u32),
     /// `LoadFast a; LoadFast b; Binary op`.
     BinaryFastFast(BinOp, u32, u32),
+    /// `Binary op; StoreFast x`.
+    BinaryStoreFast(BinOp, u32),
     /// `LoadFast x; LoadConst k; InPlace op; StoreFast x` (`x += 1`).
     UpdateFastConst(BinOp, u32, u32),
     /// `StoreFast a; LoadFast b`.
@@ -237,7 +239,8 @@ impl Op {
             | Op::UpdateFastConst(_, x, _)
             | Op::LoadFastAttr(x, _)
             | Op::LoadFastSubscrConst(x, _)
-            | Op::LoadFastSubscrConstKeep(x, _) => [Some(x), None],
+            | Op::LoadFastSubscrConstKeep(x, _)
+            | Op::BinaryStoreFast(_, x) => [Some(x), None],
             Op::LoadFastPair(a, b) | Op::StoreFastLoadFast(a, b) | Op::BinaryFastFast(_, a, b) => {
                 [Some(a), Some(b)]
             }
@@ -449,6 +452,7 @@ impl Code {
             }
             Op::BinaryFast(o, x) | Op::InPlaceFast(o, x) => format!("{o:?} {}", local(x)),
             Op::BinaryFastFast(o, a, b) => format!("{o:?} {} {}", local(a), local(b)),
+            Op::BinaryStoreFast(o, x) => format!("{o:?} {}", local(x)),
             Op::UpdateFastConst(o, x, k) => {
                 format!("{o:?} {} {k} ({})", local(x), self.const_repr(*k))
             }

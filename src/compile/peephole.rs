@@ -34,6 +34,7 @@ fn fusion(ops: &[Op]) -> Option<(Op, usize)> {
         }
         [Op::LoadConst(k), Op::BinarySubscr, ..] => Some((Op::SubscrConst(k), 2)),
         [Op::StoreFast(a), Op::LoadFast(b), ..] => Some((Op::StoreFastLoadFast(a, b), 2)),
+        [Op::Binary(b), Op::StoreFast(x), ..] => Some((Op::BinaryStoreFast(b, x), 2)),
         [Op::LoadConst(k), Op::Binary(b), ..] => Some((Op::BinaryConst(b, k), 2)),
         [Op::LoadConst(k), Op::InPlace(b), ..] => Some((Op::InPlaceConst(b, k), 2)),
         [Op::LoadFast(x), Op::Binary(b), ..] => Some((Op::BinaryFast(b, x), 2)),
@@ -117,6 +118,21 @@ mod tests {
             ]
         );
         assert_eq!(lines, vec![1, 1, 2, 2, 3]);
+    }
+
+    #[test]
+    fn fuses_a_result_stored_to_a_local() {
+        let mut ops = vec![
+            Op::LoadFastSubscrConst(0, 0),
+            Op::LoadFastSubscrConst(1, 0),
+            Op::Binary(BinOp::Sub),
+            Op::StoreFast(2),
+            Op::Return,
+        ];
+        let mut lines = vec![1; 5];
+        fuse(&mut ops, &mut lines, &mut []);
+        assert_eq!(ops[2], Op::BinaryStoreFast(BinOp::Sub, 2));
+        assert_eq!(ops.len(), 4);
     }
 
     #[test]

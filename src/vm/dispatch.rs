@@ -312,18 +312,23 @@ impl Vm {
                 push!(v);
             }};
         }
-        // Replaces the top of the stack `a` with `a op b`.
-        macro_rules! binary {
-            ($bop:expr, $b:expr, $in_place:expr) => {{
-                let (bop, b, in_place): (BinOp, Value, bool) = ($bop, $b, $in_place);
-                let a = peek!();
-                let v = match ops::arithmetic_fast_path(bop, a, b) {
+        // `a op b`: numbers and str joins at once, the rest through the protocol.
+        macro_rules! binary_value {
+            ($bop:expr, $a:expr, $b:expr, $in_place:expr) => {{
+                let (bop, a, b, in_place): (BinOp, Value, Value, bool) = ($bop, $a, $b, $in_place);
+                match ops::arithmetic_fast_path(bop, a, b) {
                     Some(v) => v,
                     None => match ops::str_concat_fast_path(&mut self.heap, bop, a, b) {
                         Some(v) => v,
                         None => parked!(self.binary_op(bop, a, b, in_place)),
                     },
-                };
+                }
+            }};
+        }
+        // Replaces the top of the stack `a` with `a op b`.
+        macro_rules! binary {
+            ($bop:expr, $b:expr, $in_place:expr) => {{
+                let v = binary_value!($bop, peek!(), $b, $in_place);
                 *top!() = v;
             }};
         }
@@ -607,6 +612,12 @@ impl Vm {
                         None => parked!(self.binary_op(bop, a, b, false)),
                     };
                     push!(v);
+                }
+                Op::BinaryStoreFast(bop, x) => {
+                    let b = pop!();
+                    let a = pop!();
+                    let v = binary_value!(bop, a, b, false);
+                    set_local!(x, v);
                 }
                 Op::UpdateFastConst(bop, x, k) => {
                     let a = local!(x);

@@ -175,7 +175,6 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// A display with `*` items: built as a list, then converted.
     /// Compiles condition `test` as a branch: the jumps returned (to patch) are taken when it is
     /// false, and execution falls through when it is true.
     pub(super) fn jump_unless(&mut self, test: &'a Expr) -> Result<Vec<usize>> {
@@ -228,6 +227,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// A display with `*` items: built as a list, then converted.
     fn starred_display(&mut self, items: &'a [Expr], build: Op) -> Result<()> {
         self.emit(Op::BuildList(0));
         for item in items {

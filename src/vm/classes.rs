@@ -30,10 +30,10 @@ pub(super) fn class(heap: &Heap, r: ObjRef) -> Option<&Class> {
     }
 }
 
-/// Looks `name` up along the MRO of class `cls`.
 /// The methods that take over attribute stores and deletions of a class's instances.
 const ATTRIBUTE_HOOKS: [&str; 2] = ["__setattr__", "__delattr__"];
 
+/// Looks `name` up along the MRO of class `cls`.
 pub(super) fn lookup(heap: &Heap, cls: ObjRef, name: &str) -> Option<Value> {
     let c = class(heap, cls)?;
     if let Some(&v) = c.attrs.get(name) {
@@ -733,24 +733,20 @@ impl Vm {
                 return done;
             }
         }
-        let removed = match obj.as_obj().map(|r| self.heap.get_mut(r)) {
-            Some(Object::Instance(i)) => i.attrs.shift_remove(name).is_some(),
-            Some(Object::Class(c)) if c.builtin.is_none() => c.attrs.shift_remove(name).is_some(),
-            _ => false,
+        let (removed, from_class) = match obj.as_obj().map(|r| self.heap.get_mut(r)) {
+            Some(Object::Instance(i)) => (i.attrs.shift_remove(name).is_some(), None),
+            Some(Object::Class(c)) if c.builtin.is_none() => {
+                (c.attrs.shift_remove(name).is_some(), obj.as_obj())
+            }
+            _ => (false, None),
         };
-        if removed
-            && matches!(
-                obj.as_obj().map(|r| self.heap.get(r)),
-                Some(Object::Class(_))
-            )
-        {
-            self.class_version += 1;
+        if !removed {
+            return Err(self.no_attribute(obj, name));
         }
-        if removed {
-            Ok(())
-        } else {
-            Err(self.no_attribute(obj, name))
+        if let Some(cls) = from_class {
+            self.class_changed(cls, false);
         }
+        Ok(())
     }
 
     /// Finds method `name` for calling on `obj` without making a bound-method object when the

@@ -607,10 +607,7 @@ impl Vm {
                 }
                 Op::BinaryFastFast(bop, x, y) => {
                     let (a, b) = (local!(x), local!(y));
-                    let v = match ops::arithmetic_fast_path(bop, a, b) {
-                        Some(v) => v,
-                        None => parked!(self.binary_op(bop, a, b, false)),
-                    };
+                    let v = binary_value!(bop, a, b, false);
                     push!(v);
                 }
                 Op::BinaryStoreFast(bop, x) => {
@@ -620,12 +617,7 @@ impl Vm {
                     set_local!(x, v);
                 }
                 Op::UpdateFastConst(bop, x, k) => {
-                    let a = local!(x);
-                    let b = constant!(k);
-                    let v = match ops::arithmetic_fast_path(bop, a, b) {
-                        Some(v) => v,
-                        None => parked!(self.binary_op(bop, a, b, true)),
-                    };
+                    let v = binary_value!(bop, local!(x), constant!(k), true);
                     set_local!(x, v);
                 }
                 Op::Compare(cop) => {
@@ -1010,12 +1002,11 @@ impl Vm {
                 Op::InPlaceStoreSubscr(bop) => {
                     let b = pop!();
                     let a = pop!();
+                    // The container and key stay on the stack, where the collector sees them,
+                    // while the operator may run Python code.
+                    let value = binary_value!(bop, a, b, true);
                     let key = pop!();
                     let container = pop!();
-                    let value = match ops::arithmetic_fast_path(bop, a, b) {
-                        Some(v) => v,
-                        None => parked!(self.binary_op(bop, a, b, true)),
-                    };
                     store_subscript!(container, key, value);
                 }
                 Op::LoadName(_)

@@ -623,19 +623,12 @@ pub fn compare_in<H: Host>(h: &mut H, op: CmpOp, a: Value, b: Value) -> Result<b
             };
             f(x).partial_cmp(&f(y))
         }
-        _ => match (str_of(heap, a), str_of(heap, b)) {
-            (Some(x), Some(y)) => Some(x.cmp(y)),
-            _ if super::bytes::bytes_of(heap, a).is_some()
-                && super::bytes::bytes_of(heap, b).is_some() =>
-            {
-                super::bytes::bytes_of(heap, a)
-                    .cmp(&super::bytes::bytes_of(heap, b))
-                    .into()
-            }
-            _ if is_container(heap, a) && is_container(heap, b) => {
+        _ => match text_ordering(heap, a, b) {
+            Some(o) => Some(o),
+            None if is_container(heap, a) && is_container(heap, b) => {
                 return container_compare(h, op, a, b, 0);
             }
-            _ => {
+            None => {
                 if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
                     return Ok(identical(a, b) == (op == CmpOp::Eq));
                 }
@@ -653,6 +646,18 @@ pub fn compare_in<H: Host>(h: &mut H, op: CmpOp, a: Value, b: Value) -> Result<b
         (CmpOp::GtE, o) => matches!(o, Some(Greater | Equal)),
         _ => false,
     })
+}
+
+/// How two strs, or two bytes objects, order; `None` for any other operands.
+fn text_ordering(heap: &Heap, a: Value, b: Value) -> Option<std::cmp::Ordering> {
+    if let (Some(x), Some(y)) = (str_of(heap, a), str_of(heap, b)) {
+        return Some(x.cmp(y));
+    }
+    let (x, y) = (
+        super::bytes::bytes_of(heap, a)?,
+        super::bytes::bytes_of(heap, b)?,
+    );
+    Some(x.cmp(y))
 }
 
 /// CPython's TypeError for an ordering comparison between types that have none.
@@ -1306,7 +1311,6 @@ pub fn format_value<H: Host>(h: &mut H, v: Value, spec: &str) -> Result<String, 
     })
 }
 
-/// `a + b` for two strings, if both are.
 /// The str of f-string parts already formatted (strs, or plain values `str` makes text of).
 #[inline(never)]
 pub fn join_parts(heap: &mut Heap, parts: &[Value]) -> Value {
@@ -1351,6 +1355,7 @@ pub fn membership_fast_path(heap: &Heap, op: CmpOp, a: Value, b: Value) -> Optio
     }
 }
 
+/// `a + b` for two strings, if both are.
 pub fn concat_strings(heap: &mut Heap, a: Value, b: Value) -> Option<Value> {
     let (Some(x), Some(y)) = (str_of(heap, a), str_of(heap, b)) else {
         return None;

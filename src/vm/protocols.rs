@@ -76,10 +76,8 @@ impl Vm {
         b: Value,
         in_place: bool,
     ) -> Result<Value, Exception> {
-        if op == BinOp::Add {
-            if let Some(v) = ops::concat_strings(&mut self.heap, a, b) {
-                return Ok(v);
-            }
+        if let Some(v) = ops::str_concat_fast_path(&mut self.heap, op, a, b) {
+            return Ok(v);
         }
         if !is_instance(&self.heap, a) && !is_instance(&self.heap, b) {
             if in_place {

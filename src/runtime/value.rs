@@ -1,5 +1,7 @@
 //! `Value`: what a variable or stack slot holds — an immediate or a handle into the heap.
 
+use std::mem::MaybeUninit;
+
 /// A handle to a heap object: an index into the heap's slot arena.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ObjRef(pub(crate) u32);
@@ -36,6 +38,28 @@ pub enum Value {
 impl Value {
     pub fn is_int(self) -> bool {
         matches!(self, Value::Int(_))
+    }
+
+    /// A copy of the value in `slot`, read as its two words. Values are mostly written a word
+    /// at a time (tag, then payload); reading one back soon after as a single 16-byte load, as
+    /// a plain copy may compile to, defeats the CPU's store forwarding and stalls it. The reads
+    /// are volatile so that they are not merged into that one load again.
+    ///
+    /// ```
+    /// use baton::runtime::Value;
+    /// assert_eq!(Value::read(&Value::Float(0.5)), Value::Float(0.5));
+    /// ```
+    #[inline(always)]
+    pub fn read(slot: &Value) -> Value {
+        let words = (slot as *const Value).cast::<MaybeUninit<u64>>();
+        // SAFETY: `slot` is a valid value, two words long; its words (the payload's padding
+        // copied as uninitialised) make the same valid value.
+        unsafe {
+            std::mem::transmute::<[MaybeUninit<u64>; 2], Value>([
+                words.read_volatile(),
+                words.add(1).read_volatile(),
+            ])
+        }
     }
 
     pub fn as_obj(self) -> Option<ObjRef> {

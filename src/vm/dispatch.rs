@@ -9,7 +9,6 @@
 //! check the operand stack's ends, so the loop stays memory-safe without per-access bounds checks.
 
 use std::cell::Cell;
-use std::mem::MaybeUninit;
 use std::rc::Rc;
 
 use super::call::Invoked;
@@ -191,7 +190,7 @@ impl Vm {
                 // SAFETY: `floor < sp`: an initialised operand.
                 unsafe {
                     sp = sp.sub(1);
-                    read_value(sp)
+                    Value::read(&*sp)
                 }
             }};
         }
@@ -202,7 +201,7 @@ impl Vm {
                     fail!(Exception::new("SystemError", "operand stack underflow"));
                 }
                 // SAFETY: `floor < sp`: an initialised operand.
-                unsafe { read_value(sp.sub(1)) }
+                unsafe { Value::read(&*sp.sub(1)) }
             }};
         }
         // The top operand, in place.
@@ -272,7 +271,7 @@ impl Vm {
             ($i:expr) => {{
                 let i = $i as usize;
                 // SAFETY: local slot operands are below `nlocals` (`Code::validate`).
-                let v = unsafe { read_value(bp.add(i)) };
+                let v = unsafe { Value::read(&*bp.add(i)) };
                 if v == Value::Unbound {
                     let name = &frame.loaded.code.varnames[i];
                     fail!(self.name_error(&frame.loaded.code, NameProblem::UnboundLocal, name));
@@ -300,7 +299,7 @@ impl Vm {
                 let obj: Value = $obj;
                 let name = &frame.loaded.names[$i as usize];
                 if let Some(Object::Instance(inst)) = obj.as_obj().map(|r| self.heap.get(r)) {
-                    if let Some(&v) = inst.attrs.get_interned(name) {
+                    if let Some(v) = inst.attrs.get_interned(name).map(Value::read) {
                         if !self.has_attribute_hooks(inst.class) {
                             push!(v);
                             continue;
@@ -340,10 +339,10 @@ impl Vm {
                 if let Value::Obj(r) = container {
                     let item = match (self.heap.get(r), key) {
                         (Object::List(items), Value::Int(i)) => {
-                            list_index(items.len(), i).map(|at| items[at])
+                            list_index(items.len(), i).map(|at| Value::read(&items[at]))
                         }
                         (Object::Tuple(items), Value::Int(i)) => {
-                            list_index(items.len(), i).map(|at| items[at])
+                            list_index(items.len(), i).map(|at| Value::read(&items[at]))
                         }
                         (Object::Dict(d), _) => d.get(&self.heap, key).ok().flatten(),
                         _ => None,
@@ -577,7 +576,10 @@ impl Vm {
                     let callee_at = callee_at!(argc, 1);
                     // An empty slot below a bound callable goes (`LoadMethod` left it).
                     // SAFETY: the callee's slot is an operand (`callee_at!`).
-                    if matches!(unsafe { read_value(stack.add(callee_at)) }, Value::Unbound) {
+                    if matches!(
+                        unsafe { Value::read(&*stack.add(callee_at)) },
+                        Value::Unbound
+                    ) {
                         save!();
                         self.stack.remove(callee_at);
                         load!();
@@ -1053,21 +1055,6 @@ impl Vm {
                 | Op::ImportFrom(_) => parked!(self.run_rare_op(*op)),
             }
         }
-    }
-}
-
-/// The value at `p`, read as its two words. Results are stored a word at a time (tag, then
-/// payload); reading one back as a single 16-byte load defeats the CPU's store forwarding and
-/// stalls it, and operands are mostly read right after they are written.
-///
-/// # Safety
-/// `p` points at an initialised value.
-#[inline(always)]
-unsafe fn read_value(p: *const Value) -> Value {
-    let words = p.cast::<MaybeUninit<u64>>();
-    // SAFETY: the words are the bytes of a valid value (padding copied as uninitialised).
-    unsafe {
-        std::mem::transmute::<[MaybeUninit<u64>; 2], Value>([words.read(), words.add(1).read()])
     }
 }
 

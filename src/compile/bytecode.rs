@@ -186,8 +186,17 @@ pub enum Op {
     LoadFastPair(u32, u32),
     /// `LoadFast a; LoadFast b; Binary op`.
     BinaryFastFast(BinOp, u32, u32),
-    /// `Binary op; StoreFast x`.
+    /// `LoadFast x; LoadConst k; Binary op`.
+    BinaryFastConst(BinOp, u32, u32),
+    /// `Binary op; StoreFast x` and `InPlace op; StoreFast x`.
     BinaryStoreFast(BinOp, u32),
+    InPlaceStoreFast(BinOp, u32),
+    /// `LoadFast x; LoadConst k; Compare op; PopJumpIfFalse t` (and `…IfTrue`); the local's
+    /// slot is 16 bits so the instruction stays three words.
+    CompareFastConstJump(CmpOp, u16, u32, u32),
+    CompareFastConstJumpIfTrue(CmpOp, u16, u32, u32),
+    /// `LoadFast x; Return`.
+    ReturnFast(u32),
     /// `LoadFast x; LoadConst k; InPlace op; StoreFast x` (`x += 1`).
     UpdateFastConst(BinOp, u32, u32),
     /// `StoreFast a; LoadFast b`.
@@ -223,7 +232,9 @@ impl Op {
             | Op::CompareJump(_, t)
             | Op::CompareConstJump(_, _, t)
             | Op::CompareJumpIfTrue(_, t)
-            | Op::CompareConstJumpIfTrue(_, _, t) => Some(t),
+            | Op::CompareConstJumpIfTrue(_, _, t)
+            | Op::CompareFastConstJump(_, _, _, t)
+            | Op::CompareFastConstJumpIfTrue(_, _, _, t) => Some(t),
             _ => None,
         }
     }
@@ -240,7 +251,13 @@ impl Op {
             | Op::LoadFastAttr(x, _)
             | Op::LoadFastSubscrConst(x, _)
             | Op::LoadFastSubscrConstKeep(x, _)
-            | Op::BinaryStoreFast(_, x) => [Some(x), None],
+            | Op::BinaryStoreFast(_, x)
+            | Op::InPlaceStoreFast(_, x)
+            | Op::BinaryFastConst(_, x, _)
+            | Op::ReturnFast(x) => [Some(x), None],
+            Op::CompareFastConstJump(_, x, _, _) | Op::CompareFastConstJumpIfTrue(_, x, _, _) => {
+                [Some(u32::from(x)), None]
+            }
             Op::LoadFastPair(a, b) | Op::StoreFastLoadFast(a, b) | Op::BinaryFastFast(_, a, b) => {
                 [Some(a), Some(b)]
             }
@@ -256,6 +273,9 @@ impl Op {
             | Op::InPlaceConst(_, k)
             | Op::CompareConstJump(_, k, _)
             | Op::CompareConstJumpIfTrue(_, k, _)
+            | Op::CompareFastConstJump(_, _, k, _)
+            | Op::CompareFastConstJumpIfTrue(_, _, k, _)
+            | Op::BinaryFastConst(_, _, k)
             | Op::UpdateFastConst(_, _, k)
             | Op::SubscrConst(k)
             | Op::LoadFastSubscrConst(_, k)
@@ -268,7 +288,7 @@ impl Op {
     fn ends_flow(self) -> bool {
         matches!(
             self,
-            Op::Return | Op::Jump(_) | Op::Raise | Op::Reraise | Op::RaiseFrom
+            Op::Return | Op::ReturnFast(_) | Op::Jump(_) | Op::Raise | Op::Reraise | Op::RaiseFrom
         )
     }
 }
@@ -452,7 +472,18 @@ impl Code {
             }
             Op::BinaryFast(o, x) | Op::InPlaceFast(o, x) => format!("{o:?} {}", local(x)),
             Op::BinaryFastFast(o, a, b) => format!("{o:?} {} {}", local(a), local(b)),
-            Op::BinaryStoreFast(o, x) => format!("{o:?} {}", local(x)),
+            Op::BinaryStoreFast(o, x) | Op::InPlaceStoreFast(o, x) => format!("{o:?} {}", local(x)),
+            Op::BinaryFastConst(o, x, k) => {
+                format!("{o:?} {} {k} ({})", local(x), self.const_repr(*k))
+            }
+            Op::CompareFastConstJump(o, x, k, t) | Op::CompareFastConstJumpIfTrue(o, x, k, t) => {
+                format!(
+                    "{o:?} {} {k} ({}) to {t}",
+                    local(&u32::from(*x)),
+                    self.const_repr(*k)
+                )
+            }
+            Op::ReturnFast(x) => local(x),
             Op::UpdateFastConst(o, x, k) => {
                 format!("{o:?} {} {k} ({})", local(x), self.const_repr(*k))
             }

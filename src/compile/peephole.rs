@@ -10,6 +10,14 @@ use super::bytecode::{Handler, Op};
 /// The fused instruction for the sequence starting at `ops[0]`, and how many it replaces.
 fn fusion(ops: &[Op]) -> Option<(Op, usize)> {
     match *ops {
+        [Op::LoadFast(x), Op::LoadConst(k), Op::Compare(c), Op::PopJumpIfFalse(t), ..] => {
+            let x = u16::try_from(x).ok()?;
+            Some((Op::CompareFastConstJump(c, x, k, t), 4))
+        }
+        [Op::LoadFast(x), Op::LoadConst(k), Op::Compare(c), Op::PopJumpIfTrue(t), ..] => {
+            let x = u16::try_from(x).ok()?;
+            Some((Op::CompareFastConstJumpIfTrue(c, x, k, t), 4))
+        }
         [Op::LoadConst(k), Op::Compare(c), Op::PopJumpIfFalse(t), ..] => {
             Some((Op::CompareConstJump(c, k, t), 3))
         }
@@ -29,12 +37,17 @@ fn fusion(ops: &[Op]) -> Option<(Op, usize)> {
         }
         [Op::DupTwo, Op::BinarySubscr, ..] => Some((Op::SubscrKeep, 2)),
         [Op::InPlace(b), Op::RotThree, Op::StoreSubscr, ..] => Some((Op::InPlaceStoreSubscr(b), 3)),
+        [Op::LoadFast(x), Op::LoadConst(k), Op::Binary(b), ..] => {
+            Some((Op::BinaryFastConst(b, x, k), 3))
+        }
+        [Op::LoadFast(x), Op::Return, ..] => Some((Op::ReturnFast(x), 2)),
         [Op::LoadFast(x), Op::LoadConst(k), Op::BinarySubscr, ..] => {
             Some((Op::LoadFastSubscrConst(x, k), 3))
         }
         [Op::LoadConst(k), Op::BinarySubscr, ..] => Some((Op::SubscrConst(k), 2)),
         [Op::StoreFast(a), Op::LoadFast(b), ..] => Some((Op::StoreFastLoadFast(a, b), 2)),
         [Op::Binary(b), Op::StoreFast(x), ..] => Some((Op::BinaryStoreFast(b, x), 2)),
+        [Op::InPlace(b), Op::StoreFast(x), ..] => Some((Op::InPlaceStoreFast(b, x), 2)),
         [Op::LoadConst(k), Op::Binary(b), ..] => Some((Op::BinaryConst(b, k), 2)),
         [Op::LoadConst(k), Op::InPlace(b), ..] => Some((Op::InPlaceConst(b, k), 2)),
         [Op::LoadFast(x), Op::Binary(b), ..] => Some((Op::BinaryFast(b, x), 2)),
@@ -110,14 +123,12 @@ mod tests {
         assert_eq!(
             ops,
             vec![
-                Op::LoadFast(0),
-                Op::CompareConstJump(CmpOp::Lt, 0, 4),
-                Op::LoadFast(0),
-                Op::BinaryConst(BinOp::Sub, 1),
+                Op::CompareFastConstJump(CmpOp::Lt, 0, 0, 2),
+                Op::BinaryFastConst(BinOp::Sub, 0, 1),
                 Op::Return,
             ]
         );
-        assert_eq!(lines, vec![1, 1, 2, 2, 3]);
+        assert_eq!(lines, vec![1, 2, 3]);
     }
 
     #[test]
@@ -141,23 +152,55 @@ mod tests {
             Op::LoadFast(0),
             Op::LoadConst(0),
             Op::Compare(CmpOp::Lt),
-            Op::PopJumpIfTrue(8),
+            Op::PopJumpIfTrue(12),
+            Op::LoadGlobal(0),
+            Op::LoadConst(0),
+            Op::Compare(CmpOp::Lt),
+            Op::PopJumpIfTrue(12),
             Op::LoadFast(0),
             Op::LoadFast(1),
             Op::Compare(CmpOp::Gt),
-            Op::PopJumpIfTrue(8),
+            Op::PopJumpIfTrue(12),
             Op::Return,
         ];
-        let mut lines = vec![1; 9];
+        let mut lines = vec![1; 13];
         fuse(&mut ops, &mut lines, &mut []);
         assert_eq!(
             ops,
             vec![
-                Op::LoadFast(0),
-                Op::CompareConstJumpIfTrue(CmpOp::Lt, 0, 4),
+                Op::CompareFastConstJumpIfTrue(CmpOp::Lt, 0, 0, 5),
+                Op::LoadGlobal(0),
+                Op::CompareConstJumpIfTrue(CmpOp::Lt, 0, 5),
                 Op::LoadFastPair(0, 1),
-                Op::CompareJumpIfTrue(CmpOp::Gt, 4),
+                Op::CompareJumpIfTrue(CmpOp::Gt, 5),
                 Op::Return,
+            ]
+        );
+    }
+
+    #[test]
+    fn fused_instructions_stay_three_words() {
+        assert_eq!(std::mem::size_of::<Op>(), 12);
+    }
+
+    #[test]
+    fn local_slots_beyond_sixteen_bits_do_not_fuse_into_comparisons() {
+        let mut ops = vec![
+            Op::LoadFast(70_000),
+            Op::LoadConst(0),
+            Op::Compare(CmpOp::Lt),
+            Op::PopJumpIfFalse(4),
+            Op::LoadFast(70_000),
+            Op::Return,
+        ];
+        let mut lines = vec![1; 6];
+        fuse(&mut ops, &mut lines, &mut []);
+        assert_eq!(
+            ops,
+            vec![
+                Op::LoadFast(70_000),
+                Op::CompareConstJump(CmpOp::Lt, 0, 2),
+                Op::ReturnFast(70_000),
             ]
         );
     }

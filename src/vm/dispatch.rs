@@ -612,10 +612,14 @@ impl Vm {
                     let v = binary_value!(bop, a, b, false);
                     push!(v);
                 }
-                Op::BinaryStoreFast(bop, x) => {
+                Op::BinaryFastConst(bop, x, k) => {
+                    let v = binary_value!(bop, local!(x), constant!(k), false);
+                    push!(v);
+                }
+                Op::BinaryStoreFast(bop, x) | Op::InPlaceStoreFast(bop, x) => {
                     let b = pop!();
                     let a = pop!();
-                    let v = binary_value!(bop, a, b, false);
+                    let v = binary_value!(bop, a, b, matches!(*op, Op::InPlaceStoreFast(..)));
                     set_local!(x, v);
                 }
                 Op::UpdateFastConst(bop, x, k) => {
@@ -641,6 +645,13 @@ impl Vm {
                     let b = constant!(k);
                     let a = pop!();
                     if compare!(cop, a, b) == jump_when {
+                        jump!(t);
+                    }
+                }
+                Op::CompareFastConstJump(cop, x, k, t)
+                | Op::CompareFastConstJumpIfTrue(cop, x, k, t) => {
+                    let jump_when = matches!(*op, Op::CompareFastConstJumpIfTrue(..));
+                    if compare!(cop, local!(x), constant!(k)) == jump_when {
                         jump!(t);
                     }
                 }
@@ -809,8 +820,11 @@ impl Vm {
                     Value::Int(i) if *i != i64::MIN => *i = -*i,
                     _ => parked!(self.run_rare_op(*op)),
                 },
-                Op::Return => {
-                    let mut result = pop!();
+                Op::Return | Op::ReturnFast(_) => {
+                    let mut result = match *op {
+                        Op::ReturnFast(x) => local!(x),
+                        _ => pop!(),
+                    };
                     if frame.base > 0 && self.frames.len() > stop_depth {
                         // The short path back to a caller in this run: the result replaces
                         // the callee below the frame's slots.

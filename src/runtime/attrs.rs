@@ -62,6 +62,7 @@ impl Attrs {
     }
 
     /// The entry of an interned name: pointer comparisons only.
+    #[inline(always)]
     fn position_interned(&self, name: &Rc<str>) -> Option<usize> {
         if self.present & name_bit(name) == 0 {
             return None;
@@ -86,6 +87,7 @@ impl Attrs {
     }
 
     /// The value of `name`, which must come from [`intern`] (as the names of loaded code do).
+    #[inline(always)]
     pub fn get_interned(&self, name: &Rc<str>) -> Option<&Value> {
         self.position_interned(name).map(|i| &self.entries[i].1)
     }

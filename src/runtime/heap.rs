@@ -14,10 +14,17 @@ use super::value::{ObjRef, Value};
 /// count, if larger).
 const MIN_THRESHOLD: usize = 20_000;
 
+/// Bits of [`Heap::flags`], one byte per slot.
+const MARKED: u8 = 1;
+/// The slot's object holds no handles (a str, bytes, big int, range): marking it needs only
+/// its flag, never the object itself — strings are most of many heaps, and reading each one's
+/// slot at every collection would be a cache miss apiece.
+const LEAF: u8 = 2;
+
 #[derive(Default)]
 pub struct Heap {
     slots: Vec<Option<Object>>,
-    marks: Vec<bool>,
+    flags: Vec<u8>,
     free: Vec<u32>,
     live: usize,
     /// Objects that survived the last collection.
@@ -35,15 +42,17 @@ impl Heap {
     pub fn alloc(&mut self, obj: Object) -> ObjRef {
         self.live += 1;
         self.allocated_since_collection += 1;
+        let flags = if obj.is_leaf() { LEAF } else { 0 };
         match self.free.pop() {
             Some(i) => {
                 // A free slot holds `None`: nothing to drop.
                 std::mem::forget(self.slots[i as usize].replace(obj));
+                self.flags[i as usize] = flags;
                 ObjRef(i)
             }
             None => {
                 self.slots.push(Some(obj));
-                self.marks.push(false);
+                self.flags.push(flags);
                 ObjRef((self.slots.len() - 1) as u32)
             }
         }
@@ -51,6 +60,7 @@ impl Heap {
 
     /// The object behind a handle. Handles held by reachable values always point at live slots
     /// (the collector frees only unreachable ones), so a dead slot here is a collector bug.
+    #[inline(always)]
     pub fn get(&self, r: ObjRef) -> &Object {
         self.slots[r.index()]
             .as_ref()
@@ -62,6 +72,7 @@ impl Heap {
         self.slots.iter_mut().flatten()
     }
 
+    #[inline(always)]
     pub fn get_mut(&mut self, r: ObjRef) -> &mut Object {
         self.slots[r.index()]
             .as_mut()
@@ -85,16 +96,20 @@ impl Heap {
         let mut stack: Vec<ObjRef> = roots.into_iter().filter_map(Value::as_obj).collect();
         while let Some(r) = stack.pop() {
             let i = r.index();
-            if self.marks[i] {
+            let flags = self.flags[i];
+            if flags & MARKED != 0 {
                 continue;
             }
-            self.marks[i] = true;
-            if let Some(obj) = &self.slots[i] {
-                obj.trace(&mut stack);
+            self.flags[i] = flags | MARKED;
+            if flags & LEAF == 0 {
+                if let Some(obj) = &self.slots[i] {
+                    obj.trace(&mut stack);
+                }
             }
         }
-        for (i, slot) in self.slots.iter_mut().enumerate() {
-            if std::mem::take(&mut self.marks[i]) {
+        for (i, (slot, flags)) in self.slots.iter_mut().zip(self.flags.iter_mut()).enumerate() {
+            if *flags & MARKED != 0 {
+                *flags &= !MARKED;
                 continue;
             }
             if slot.take().is_some() {
@@ -141,6 +156,19 @@ mod tests {
         assert_eq!(heap.live(), 1_000_001);
         heap.collect([]);
         assert_eq!(heap.live(), 0);
+    }
+
+    #[test]
+    fn strings_reached_only_through_containers_survive() {
+        let mut heap = Heap::new();
+        let kept = heap.alloc(Object::Str("kept".into()));
+        heap.alloc(Object::Str("dropped".into()));
+        let holder = list(&mut heap, vec![Value::Obj(kept)]);
+        heap.collect([Value::Obj(holder)]);
+        assert_eq!(heap.live(), 2);
+        assert!(matches!(heap.get(kept), Object::Str(s) if &**s == "kept"));
+        heap.collect([Value::Obj(holder)]);
+        assert_eq!(heap.live(), 2, "marks are cleared between collections");
     }
 
     #[test]

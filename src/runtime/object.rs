@@ -339,6 +339,18 @@ impl Object {
     }
 
     /// Pushes every object this one references.
+    /// Whether it holds no handles, ever (its kind never changes, nor do these hold any).
+    pub fn is_leaf(&self) -> bool {
+        matches!(
+            self,
+            Object::Str(_)
+                | Object::Bytes(_)
+                | Object::BigInt(_)
+                | Object::Range { .. }
+                | Object::RangeIter { .. }
+        )
+    }
+
     pub fn trace(&self, out: &mut Vec<ObjRef>) {
         let values: &[Value] = match self {
             Object::List(items) => items,

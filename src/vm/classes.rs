@@ -23,6 +23,7 @@ pub(super) enum MethodLookup {
 }
 
 /// The class object of a class value, with the borrow checker's help.
+#[inline]
 pub(super) fn class(heap: &Heap, r: ObjRef) -> Option<&Class> {
     match heap.get(r) {
         Object::Class(c) => Some(c),

@@ -536,14 +536,15 @@ impl Vm {
                     let cache = frame.loaded.method_caches.get(c as usize);
                     let class = match obj.as_obj().map(|r| self.heap.get(r)) {
                         Some(Object::Instance(inst)) => {
-                            if let Some(hit) = cache.map(Cell::get).filter(|hit| {
-                                hit.version == self.class_version
+                            if let Some(hit) = cache.map(Cell::get) {
+                                if hit.version == self.class_version
                                     && hit.class == Some(inst.class)
                                     && inst.attrs.get_interned(name).is_none()
-                            }) {
-                                push!(hit.method);
-                                push!(obj);
-                                continue;
+                                {
+                                    push!(hit.method);
+                                    push!(obj);
+                                    continue;
+                                }
                             }
                             Some(inst.class)
                         }
@@ -1076,5 +1077,8 @@ impl Vm {
 #[inline(always)]
 fn list_index(len: usize, i: i64) -> Option<usize> {
     let at = if i < 0 { i + len as i64 } else { i };
-    usize::try_from(at).ok().filter(|&at| at < len)
+    match usize::try_from(at) {
+        Ok(at) if at < len => Some(at),
+        _ => None,
+    }
 }

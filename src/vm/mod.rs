@@ -146,7 +146,7 @@ pub struct Vm {
     /// Values natives hold across calls back into Python, kept alive for the collector.
     pinned: Vec<Value>,
     /// The class of each built-in type, by name.
-    types: HashMap<&'static str, ObjRef>,
+    types: HashMap<&'static str, ObjRef, foldhash::fast::FixedState>,
     not_implemented: Value,
     /// An exception to raise in the next frame run (`generator.throw`).
     pending_throw: Option<Exception>,
@@ -183,7 +183,7 @@ impl Vm {
             frames: Vec::new(),
             handling: Vec::new(),
             pinned: Vec::new(),
-            types: HashMap::new(),
+            types: HashMap::default(),
             not_implemented: Value::None,
             pending_throw: None,
             argv: Vec::new(),

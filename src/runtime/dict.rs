@@ -241,7 +241,6 @@ fn numbers_equal(a: Value, b: Value) -> bool {
 pub struct Dict {
     entries: Vec<Option<(u64, Value, Value)>>,
     index: HashTable<usize>,
-    len: usize,
     order: Option<Box<SetOrder>>,
 }
 
@@ -273,11 +272,11 @@ impl Iterator for Entries<'_> {
 
 impl Dict {
     pub fn len(&self) -> usize {
-        self.len
+        self.index.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.index.is_empty()
     }
 
     fn find(&self, heap: &Heap, hash: u64, key: Value) -> Option<usize> {
@@ -353,7 +352,6 @@ impl Dict {
         let entries = &self.entries;
         self.index
             .insert_unique(spread(hash), position, |&i| entry_spread(entries, i));
-        self.len += 1;
         if let Some(order) = &mut self.order {
             order.add(hash, key);
         }
@@ -376,9 +374,8 @@ impl Dict {
         if let Some(order) = &mut self.order {
             order.discard(hash, key);
         }
-        self.len -= 1;
         let removed = self.entries[i].take().map(|e| e.2);
-        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+        if self.entries.len() > 16 && self.len() * 2 < self.entries.len() {
             self.compact();
         }
         removed
@@ -413,13 +410,13 @@ impl Dict {
 
     /// Adds the members of set table `other` missing here, as CPython's set update does.
     pub fn merge_set(&mut self, heap: &Heap, other: &Dict) -> Result<(), Unhashable> {
-        if self.len == 0 && self.order.as_ref().is_some_and(|o| o.is_unused()) {
+        if self.is_empty() && self.order.as_ref().is_some_and(|o| o.is_unused()) {
             let frozen_copy = other.copy_set();
             *self = frozen_copy;
             return Ok(());
         }
         if let Some(order) = &mut self.order {
-            order.reserve_for_merge(other.len);
+            order.reserve_for_merge(other.len());
         }
         for (key, value) in other.iter() {
             if self.get(heap, key)?.is_none() {
@@ -446,7 +443,6 @@ impl Dict {
             copy.index
                 .insert_unique(spread(*hash), position, |&i| entry_spread(entries, i));
         }
-        copy.len = self.len;
         if let Some(order) = &self.order {
             copy.order = Some(Box::new(SetOrder::copy_of(order)));
         }

@@ -182,9 +182,9 @@ pub enum Object {
     BigInt(BigInt),
     List(Vec<Value>),
     Tuple(Box<[Value]>),
-    Function(Function),
+    Function(Box<Function>),
     Native(NativeFunction),
-    Module(Module),
+    Module(Box<Module>),
     Range {
         start: i64,
         stop: i64,

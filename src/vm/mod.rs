@@ -549,10 +549,10 @@ impl Vm {
                 Exception::new("ModuleNotFoundError", format!("No module named '{name}'"))
             })?
         };
-        let m = self.heap.alloc(Object::Module(Module {
+        let m = self.heap.alloc(Object::Module(Box::new(Module {
             name: name.clone(),
             attrs,
-        }));
+        })));
         self.modules.insert(name.clone(), Value::Obj(m));
         Ok(Value::Obj(m))
     }

@@ -357,7 +357,7 @@ impl Vm {
             closure: closure.into_boxed_slice(),
             attrs: Default::default(),
         };
-        let r = self.heap.alloc(Object::Function(f));
+        let r = self.heap.alloc(Object::Function(Box::new(f)));
         self.stack.push(Value::Obj(r));
         Ok(())
     }

@@ -46,10 +46,10 @@ pub(super) fn attributes(vm: &mut Vm) -> HashMap<Rc<str>, Value> {
         let mut stream = HashMap::new();
         stream.insert(Rc::from("write"), native(&mut vm.heap, "write", write));
         stream.insert(Rc::from("flush"), native(&mut vm.heap, "flush", flush));
-        let v = Value::Obj(vm.heap.alloc(Object::Module(Module {
+        let v = Value::Obj(vm.heap.alloc(Object::Module(Box::new(Module {
             name: Rc::from(name),
             attrs: stream,
-        })));
+        }))));
         if name == "stderr" {
             vm.stderr = v;
         }

@@ -21,15 +21,26 @@ const MARKED: u8 = 1;
 /// slot at every collection would be a cache miss apiece.
 const LEAF: u8 = 2;
 
-#[derive(Default)]
 pub struct Heap {
     slots: Vec<Option<Object>>,
     flags: Vec<u8>,
     free: Vec<u32>,
     live: usize,
-    /// Objects that survived the last collection.
-    live_after_collection: usize,
-    allocated_since_collection: usize,
+    /// Allocations left before a collection is wanted (counted down, so the check at every
+    /// safepoint is one comparison).
+    until_collection: usize,
+}
+
+impl Default for Heap {
+    fn default() -> Heap {
+        Heap {
+            slots: Vec::new(),
+            flags: Vec::new(),
+            free: Vec::new(),
+            live: 0,
+            until_collection: MIN_THRESHOLD,
+        }
+    }
 }
 
 impl Heap {
@@ -41,7 +52,7 @@ impl Heap {
     #[inline]
     pub fn alloc(&mut self, obj: Object) -> ObjRef {
         self.live += 1;
-        self.allocated_since_collection += 1;
+        self.until_collection = self.until_collection.saturating_sub(1);
         let flags = if obj.is_leaf() { LEAF } else { 0 };
         match self.free.pop() {
             Some(i) => {
@@ -88,7 +99,7 @@ impl Heap {
     /// many objects as survived it (at least `MIN_THRESHOLD`), so collection work stays
     /// proportional to allocation, and garbage waiting for it at most twice the live heap.
     pub fn wants_collection(&self) -> bool {
-        self.allocated_since_collection >= MIN_THRESHOLD.max(2 * self.live_after_collection)
+        self.until_collection == 0
     }
 
     /// Frees every object not reachable from `roots`.
@@ -112,13 +123,14 @@ impl Heap {
                 *flags &= !MARKED;
                 continue;
             }
-            if slot.take().is_some() {
+            if slot.is_some() {
+                // Dropped where it lies: `take` would first copy the whole object out.
+                *slot = None;
                 self.free.push(i as u32);
                 self.live -= 1;
             }
         }
-        self.allocated_since_collection = 0;
-        self.live_after_collection = self.live;
+        self.until_collection = MIN_THRESHOLD.max(2 * self.live);
     }
 }
 

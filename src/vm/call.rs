@@ -162,7 +162,7 @@ impl Vm {
             return None;
         }
         let loaded = f.loaded.clone();
-        let instance = self.new_instance(class, &[]);
+        let instance = Value::Obj(self.new_instance_ref(class, &[]));
         self.stack[callee_at] = instance;
         // The instance goes in below the arguments, as `self` (a short shift: a few arguments).
         self.stack.push(instance);

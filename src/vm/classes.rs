@@ -257,6 +257,12 @@ impl Vm {
 
     /// A new, uninitialised instance of user class `cls`.
     pub(super) fn new_instance(&mut self, cls: ObjRef, args: &[Value]) -> Value {
+        Value::Obj(self.new_instance_ref(cls, args))
+    }
+
+    /// The same, as its handle (returned in a register: a `Value` result goes through memory,
+    /// and copying it from there right after it was written stalls on store forwarding).
+    pub(super) fn new_instance_ref(&mut self, cls: ObjRef, args: &[Value]) -> ObjRef {
         let (is_exception, size) =
             class(&self.heap, cls).map_or((false, 0), |c| (c.is_exception, c.instance_attrs));
         let exception = is_exception.then(|| {
@@ -265,11 +271,11 @@ impl Vm {
                 ..ExceptionState::default()
             })
         });
-        Value::Obj(self.heap.alloc(Object::Instance(Instance {
+        self.heap.alloc(Object::Instance(Instance {
             class: cls,
             attrs: Attrs::with_capacity(size),
             exception,
-        })))
+        }))
     }
 
     /// A dict of attribute names and values (a `__dict__`).

@@ -10,8 +10,8 @@
 use super::object::Object;
 use super::value::{ObjRef, Value};
 
-/// Collections start once this many objects were allocated since the last one (or the live
-/// count, if larger).
+/// Collections start once this many objects were allocated since the last one (or twice the
+/// objects that survived it, if more).
 const MIN_THRESHOLD: usize = 20_000;
 
 /// Bits of [`Heap::flags`], one byte per slot.

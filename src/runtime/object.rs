@@ -338,7 +338,6 @@ impl Object {
         )
     }
 
-    /// Pushes every object this one references.
     /// Whether it holds no handles, ever (its kind never changes, nor do these hold any).
     pub fn is_leaf(&self) -> bool {
         matches!(
@@ -351,6 +350,7 @@ impl Object {
         )
     }
 
+    /// Pushes every object this one references.
     pub fn trace(&self, out: &mut Vec<ObjRef>) {
         let values: &[Value] = match self {
             Object::List(items) => items,

@@ -244,7 +244,6 @@ impl Vm {
                 let items = self.unpack(seq, n as usize, after)?;
                 self.stack.extend(items.into_iter().rev());
             }
-            // `f"{s}"` of a str is the str itself, of an int its digits: no spec to parse.
             Op::FormatValue(conversion, has_spec) => {
                 let spec = if has_spec { Some(self.pop()) } else { None };
                 let v = self.pop();

@@ -134,9 +134,7 @@ impl Vm {
             return None;
         };
         let loaded = &f.loaded;
-        (loaded.plain_call
-            && loaded.argcount == argc
-            && self.frames.len() + 1 < self.recursion_limit)
+        (loaded.plain_call && loaded.argcount == argc && self.frames.len() < self.recursion_limit)
             .then(|| loaded.clone())
     }
 
@@ -148,10 +146,7 @@ impl Vm {
         let Object::Class(c) = self.heap.get(class) else {
             return None;
         };
-        if c.constructor.is_some()
-            || c.is_exception
-            || self.frames.len() + 1 >= self.recursion_limit
-        {
+        if c.constructor.is_some() || c.is_exception || self.frames.len() >= self.recursion_limit {
             return None;
         }
         let init = self.class_init(class)?.as_obj()?;
@@ -198,7 +193,7 @@ impl Vm {
         kwnames: &[Rc<str>],
         kind: FrameKind,
     ) -> Result<Invoked, Exception> {
-        if self.frames.len() + 1 >= self.recursion_limit {
+        if self.frames.len() >= self.recursion_limit {
             return Err(Exception::new(
                 "RecursionError",
                 "maximum recursion depth exceeded",

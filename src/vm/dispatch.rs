@@ -1,10 +1,11 @@
-//! The dispatch loop. The running frame lives in a local; calls push it and continue with the
-//! callee's, returns pop back — no Rust recursion. Around an operation that may run Python code
-//! from native code (a special method, a property, a built-in taking a callback) the frame is
-//! parked on the frame stack, so tracebacks and the collector see it.
+//! The dispatch loop. Frames live in place on the VM's frame stack, the running one on top: a
+//! call writes the callee's frame above it and continues there, a return drops it and goes on
+//! with the caller's — no Rust recursion, and no frame is ever copied. Natives that run Python
+//! code (a special method, a property, a built-in taking a callback) and the collector find the
+//! running frame where it is.
 //!
-//! The hot state — instruction pointer, operand stack top, locals base — is kept in raw-pointer
-//! locals rather than re-read through the frame and the stack `Vec` at every instruction; the
+//! The hot state — the running frame, instruction pointer, operand stack top, locals base — is
+//! kept in raw-pointer locals rather than re-read through the `Vec`s at every instruction; the
 //! code they index is checked once when it is loaded (`Code::validate`), and pushes and pops
 //! check the operand stack's ends, so the loop stays memory-safe without per-access bounds checks.
 
@@ -52,23 +53,25 @@ impl Vm {
         }
     }
 
-    // The loop's state lives in locals the compiler can keep in registers: `ip` points at the
-    // next instruction, `sp` just past the operand stack's top, `bp` at local slot 0 and
-    // `floor` past the frame's slots (where its operands start). `save!` writes them back to
-    // `frame` and `self.stack` before anything else looks at those, `load!` derives them again
-    // afterwards (a call may have grown the stack, moving it).
+    // The loop's state lives in locals the compiler can keep in registers: `fp` points at the
+    // running frame (the top of `self.frames`), `ip` at the next instruction, `sp` just past the
+    // operand stack's top, `bp` at local slot 0 and `floor` past the frame's slots (where its
+    // operands start). `save!` writes them back to the frame and `self.stack` before anything
+    // else looks at those, `load!` derives them again afterwards (a call may have grown either
+    // stack, moving it).
     //
-    // Safety: between `load!` and `save!`, `stack..sp` is the initialised part of `self.stack`
-    // and `sp <= cap_end` (its capacity); pushes check `cap_end`, pops check `floor`, so `sp`
-    // never leaves `floor..=cap_end`. `Code::validate` (run when code is loaded) guarantees that
-    // local slot and constant operands are in range and that `ip` stays inside the code.
-    // `load!` derives every register, even where the next step overwrites one of them.
+    // Safety: between `load!` and `save!`, `fp` points at the last of `self.frames` (which has
+    // more than `stop_depth` frames), `stack..sp` is the initialised part of `self.stack` and
+    // `sp <= cap_end` (its capacity); pushes check `cap_end`, pops check `floor`, so `sp` never
+    // leaves `floor..=cap_end`. `Code::validate` (run when code is loaded) guarantees that local
+    // slot and constant operands are in range and that `ip` stays inside the code. `load!`
+    // derives every register, even where the next step overwrites one of them.
     #[allow(unused_assignments)]
     fn run_frames(&mut self, stop_depth: usize) -> Result<Exit, Exception> {
-        let mut frame = self
-            .frames
-            .pop()
-            .ok_or_else(|| Exception::new("SystemError", "no frame to run"))?;
+        if self.frames.len() <= stop_depth {
+            return Err(Exception::new("SystemError", "no frame to run"));
+        }
+        let mut fp: *mut Frame;
         let mut code: *const Op;
         let mut ip: *const Op;
         let mut stack: *mut Value;
@@ -76,11 +79,20 @@ impl Vm {
         let mut bp: *mut Value;
         let mut floor: *mut Value;
         let mut cap_end: *mut Value;
+        // The running frame.
+        macro_rules! frame {
+            () => {
+                // SAFETY: `fp` points at the running frame (see above).
+                (unsafe { &mut *fp })
+            };
+        }
         macro_rules! load {
             () => {
-                // SAFETY: `frame.ip` is inside the frame's code and `frame.base + slots` inside
-                // the stack's initialised part (see above).
+                // SAFETY: there is a frame above `stop_depth`; its `ip` is inside its code and
+                // `base + slots` inside the stack's initialised part (see above).
                 unsafe {
+                    fp = self.frames.as_mut_ptr().add(self.frames.len() - 1);
+                    let frame = &*fp;
                     code = frame.loaded.ops.as_ptr();
                     ip = code.add(frame.ip);
                     stack = self.stack.as_mut_ptr();
@@ -96,7 +108,7 @@ impl Vm {
                 // SAFETY: `ip` and `sp` point into the allocations `code` and `stack` start, and
                 // everything below `sp` is initialised.
                 unsafe {
-                    frame.ip = ip.offset_from(code) as usize;
+                    (*fp).ip = ip.offset_from(code) as usize;
                     self.stack.set_len(sp.offset_from(stack) as usize);
                 }
             };
@@ -106,7 +118,7 @@ impl Vm {
             ($e:expr) => {{
                 let e: Exception = $e;
                 save!();
-                match self.handle(&mut frame, e, stop_depth) {
+                match self.handle(e, stop_depth) {
                     Ok(()) => {
                         load!();
                         continue;
@@ -123,16 +135,12 @@ impl Vm {
                 }
             };
         }
-        // Runs an operation that may call back into Python with the frame parked.
-        macro_rules! parked {
+        // Runs an operation that may call back into Python (or grow a stack) with the registers
+        // saved, and takes them up again after it.
+        macro_rules! saved {
             ($e:expr) => {{
                 save!();
-                self.frames.push(frame);
                 let result = $e;
-                frame = self
-                    .frames
-                    .pop()
-                    .ok_or_else(|| Exception::new("SystemError", "frame lost"))?;
                 load!();
                 try_or_fail!(result)
             }};
@@ -144,12 +152,7 @@ impl Vm {
             () => {
                 if self.heap.wants_collection() {
                     save!();
-                    self.frames.push(frame);
                     self.collect_garbage();
-                    frame = self
-                        .frames
-                        .pop()
-                        .ok_or_else(|| Exception::new("SystemError", "frame lost"))?;
                     load!();
                 }
                 if let Some(e) = self.take_interrupt() {
@@ -222,7 +225,7 @@ impl Vm {
         }
         macro_rules! kwnames {
             ($i:expr) => {
-                match &frame.loaded.code.consts[$i as usize] {
+                match &frame!().loaded.code.consts[$i as usize] {
                     Const::KwNames(names) => names.clone(),
                     _ => Rc::from(Vec::new()),
                 }
@@ -255,12 +258,12 @@ impl Vm {
                         load!();
                         try_or_fail!(invoked)
                     }
-                    None => parked!(self.invoke(callee_at, $kwnames)),
+                    None => saved!(self.invoke(callee_at, $kwnames)),
                 };
                 match invoked {
                     Invoked::Done(v) => push!(v),
                     Invoked::Frame(f) => {
-                        self.frames.push(std::mem::replace(&mut frame, f));
+                        self.frames.push(f);
                         load!();
                     }
                 }
@@ -273,8 +276,8 @@ impl Vm {
                 // SAFETY: local slot operands are below `nlocals` (`Code::validate`).
                 let v = unsafe { Value::read(&*bp.add(i)) };
                 if v == Value::Unbound {
-                    let name = &frame.loaded.code.varnames[i];
-                    fail!(self.name_error(&frame.loaded.code, NameProblem::UnboundLocal, name));
+                    let code = &frame!().loaded.code;
+                    fail!(self.name_error(code, NameProblem::UnboundLocal, &code.varnames[i]));
                 }
                 v
             }};
@@ -287,17 +290,18 @@ impl Vm {
             }};
         }
         macro_rules! constant {
-            ($k:expr) => {
+            ($k:expr) => {{
+                let consts = &frame!().loaded.consts;
                 // SAFETY: constant operands are in range (`Code::validate`).
-                unsafe { *frame.loaded.consts.get_unchecked($k as usize) }
-            };
+                Value::read(unsafe { consts.get_unchecked($k as usize) })
+            }};
         }
         // Pushes attribute `names[i]` of `obj`: an instance's own attribute at once, anything
         // else through the full lookup.
         macro_rules! load_attr {
             ($obj:expr, $i:expr) => {{
                 let obj: Value = $obj;
-                let name = &frame.loaded.names[$i as usize];
+                let name = &frame!().loaded.names[$i as usize];
                 if let Some(Object::Instance(inst)) = obj.as_obj().map(|r| self.heap.get(r)) {
                     if let Some(v) = inst.attrs.get_interned(name).map(Value::read) {
                         if !self.has_attribute_hooks(inst.class) {
@@ -307,7 +311,7 @@ impl Vm {
                     }
                 }
                 let name = name.clone();
-                let v = parked!(self.get_attr(obj, &name));
+                let v = saved!(self.get_attr(obj, &name));
                 push!(v);
             }};
         }
@@ -319,7 +323,7 @@ impl Vm {
                     Some(v) => v,
                     None => match ops::str_concat_fast_path(&mut self.heap, bop, a, b) {
                         Some(v) => v,
-                        None => parked!(self.binary_op(bop, a, b, in_place)),
+                        None => saved!(self.binary_op(bop, a, b, in_place)),
                     },
                 }
             }};
@@ -352,7 +356,7 @@ impl Vm {
                         continue;
                     }
                 }
-                let v = parked!(self.get_item(container, key));
+                let v = saved!(self.get_item(container, key));
                 push!(v);
             }};
         }
@@ -378,7 +382,7 @@ impl Vm {
                         continue;
                     }
                 }
-                parked!(self.set_item(container, key, value));
+                saved!(self.set_item(container, key, value));
             }};
         }
         macro_rules! compare {
@@ -388,7 +392,7 @@ impl Vm {
                     Some(v) => v,
                     None => match ops::membership_fast_path(&self.heap, cop, a, b) {
                         Some(v) => v,
-                        None => parked!(ops::compare_in(self, cop, a, b)),
+                        None => saved!(ops::compare_in(self, cop, a, b)),
                     },
                 }
             }};
@@ -405,6 +409,33 @@ impl Vm {
                         sp.offset_from(stack) as usize - callee_at - 1,
                     )
                 };
+                if let Some(loaded) = self.plain_callee(callee, argc) {
+                    // The short path: the caller keeps its operands, the callee's other locals
+                    // start unbound above its arguments, and the registers move to its frame.
+                    for _ in argc..loaded.nlocals {
+                        push!(Value::Unbound);
+                    }
+                    // SAFETY: `ip` points into the caller's code.
+                    frame!().ip = unsafe { ip.offset_from(code) as usize };
+                    code = loaded.ops.as_ptr();
+                    self.frames.push(Frame {
+                        loaded,
+                        ip: 0,
+                        base: callee_at + 1,
+                        handling_base: self.handling.len(),
+                        kind: FrameKind::Call,
+                    });
+                    // SAFETY: the frame just pushed is the last. The arguments and unbound
+                    // locals just pushed are its slots (a plain call has no cells), all below
+                    // `sp`.
+                    unsafe {
+                        fp = self.frames.as_mut_ptr().add(self.frames.len() - 1);
+                        bp = stack.add(callee_at + 1);
+                    }
+                    ip = code;
+                    floor = sp;
+                    continue;
+                }
                 if argc == 1 && callee.as_obj() == self.str_type {
                     // SAFETY: one argument above the callee.
                     if let Some(v) = self.quick_str(unsafe { *sp.sub(1) }) {
@@ -414,36 +445,9 @@ impl Vm {
                         continue;
                     }
                 }
-                if let Some(loaded) = self.plain_callee(callee, argc) {
-                    // The short path: the caller keeps its operands, the callee's other locals
-                    // start unbound above its arguments, and the registers move to its frame.
-                    for _ in argc..loaded.nlocals {
-                        push!(Value::Unbound);
-                    }
-                    let callee_frame = Frame {
-                        loaded,
-                        ip: 0,
-                        base: callee_at + 1,
-                        handling_base: self.handling.len(),
-                        kind: FrameKind::Call,
-                    };
-                    // The caller's position is set on the frame once moved out: writing it
-                    // into `frame` just before the move would stall the move's wide loads.
-                    let mut caller = std::mem::replace(&mut frame, callee_frame);
-                    // SAFETY: `ip` points into the caller's code.
-                    caller.ip = unsafe { ip.offset_from(code) as usize };
-                    self.frames.push(caller);
-                    code = frame.loaded.ops.as_ptr();
-                    ip = code;
-                    // SAFETY: the arguments and unbound locals just pushed are the frame's
-                    // slots (a plain call has no cells), all below `sp`.
-                    bp = unsafe { stack.add(callee_at + 1) };
-                    floor = sp;
-                    continue;
-                }
                 save!();
                 if let Some(callee) = self.construct_frame(callee_at) {
-                    self.frames.push(std::mem::replace(&mut frame, callee));
+                    self.frames.push(callee);
                     load!();
                     continue;
                 }
@@ -451,7 +455,7 @@ impl Vm {
             }};
         }
         if let Some(e) = self.pending_throw.take() {
-            self.handle(&mut frame, e, stop_depth)?;
+            self.handle(e, stop_depth)?;
             load!();
         }
         loop {
@@ -484,14 +488,14 @@ impl Vm {
                 }
                 Op::LoadConst(i) => push!(constant!(i)),
                 Op::LoadGlobal(i) => {
-                    let slot = frame.loaded.globals[i as usize] as usize;
+                    let slot = frame!().loaded.globals[i as usize] as usize;
                     let mut v = self.global_values[slot];
                     if v == Value::Unbound {
                         v = self.builtin_values[slot];
                         if v == Value::Unbound {
-                            let name = &frame.loaded.names[i as usize];
+                            let name = &frame!().loaded.names[i as usize];
                             fail!(self.name_error(
-                                &frame.loaded.code,
+                                &frame!().loaded.code,
                                 NameProblem::Undefined,
                                 name
                             ));
@@ -501,7 +505,7 @@ impl Vm {
                 }
                 Op::StoreGlobal(i) => {
                     let v = pop!();
-                    self.global_values[frame.loaded.globals[i as usize] as usize] = v;
+                    self.global_values[frame!().loaded.globals[i as usize] as usize] = v;
                 }
                 Op::LoadAttr(i) => {
                     let obj = pop!();
@@ -514,7 +518,7 @@ impl Vm {
                 Op::StoreAttr(i) => {
                     let obj = pop!();
                     let value = pop!();
-                    let name = &frame.loaded.names[i as usize];
+                    let name = &frame!().loaded.names[i as usize];
                     if let Some(Object::Instance(inst)) = obj.as_obj().map(|r| self.heap.get(r)) {
                         if !self.has_attribute_hooks(inst.class) {
                             if let Some(Object::Instance(inst)) =
@@ -528,12 +532,12 @@ impl Vm {
                         }
                     }
                     let name = name.clone();
-                    parked!(self.set_attr(obj, &name, value));
+                    saved!(self.set_attr(obj, &name, value));
                 }
                 Op::LoadMethod(i, c) => {
                     let obj = pop!();
-                    let name = &frame.loaded.names[i as usize];
-                    let cache = frame.loaded.method_caches.get(c as usize);
+                    let name = &frame!().loaded.names[i as usize];
+                    let cache = frame!().loaded.method_caches.get(c as usize);
                     let class = match obj.as_obj().map(|r| self.heap.get(r)) {
                         Some(Object::Instance(inst)) => {
                             if let Some(hit) = cache.map(Cell::get) {
@@ -551,12 +555,12 @@ impl Vm {
                         _ => None,
                     };
                     let name = name.clone();
-                    match parked!(self.lookup_method(obj, &name)) {
+                    match saved!(self.lookup_method(obj, &name)) {
                         MethodLookup::Unbound(f) => {
                             // Finding a plain function ran no Python code: the class version
                             // is still the one it was found at.
                             if let (Some(cache), Some(class)) =
-                                (frame.loaded.method_caches.get(c as usize), class)
+                                (frame!().loaded.method_caches.get(c as usize), class)
                             {
                                 cache.set(MethodCache {
                                     version: self.class_version,
@@ -667,7 +671,7 @@ impl Vm {
                     let v = pop!();
                     let truth = match v {
                         Value::Bool(b) => b,
-                        v => parked!(ops::truthy_in(self, v)),
+                        v => saved!(ops::truthy_in(self, v)),
                     };
                     if truth == matches!(*op, Op::PopJumpIfTrue(_)) {
                         jump!(t);
@@ -724,7 +728,7 @@ impl Vm {
                                 save!();
                                 match self.generator_frame(r, sent.unwrap_or(Value::None)) {
                                     Ok(Some(f)) => {
-                                        self.frames.push(std::mem::replace(&mut frame, f));
+                                        self.frames.push(f);
                                         load!();
                                     }
                                     Ok(None) => {
@@ -738,28 +742,24 @@ impl Vm {
                             _ => {}
                         }
                     }
-                    match parked!(self.next(it)) {
+                    match saved!(self.next(it)) {
                         Some(v) => push!(v),
                         None => exhausted!(Value::None),
                     }
                 }
                 Op::Yield => {
                     let v = pop!();
-                    let FrameKind::Generator(gen) = frame.kind else {
+                    let FrameKind::Generator(gen) = frame!().kind else {
                         fail!(Exception::new(
                             "SystemError",
                             "yield outside a generator frame"
                         ));
                     };
                     save!();
-                    self.suspend_generator(gen, &frame);
+                    self.suspend_generator(gen);
                     if self.frames.len() == stop_depth {
                         return Ok(Exit::Yield(v));
                     }
-                    frame = self
-                        .frames
-                        .pop()
-                        .ok_or_else(|| Exception::new("SystemError", "no caller to yield to"))?;
                     load!();
                     push!(v);
                 }
@@ -819,17 +819,17 @@ impl Vm {
                 Op::Unary(UnaryOp::Neg) => match top!() {
                     Value::Float(x) => *x = -*x,
                     Value::Int(i) if *i != i64::MIN => *i = -*i,
-                    _ => parked!(self.run_rare_op(*op)),
+                    _ => saved!(self.run_rare_op(*op)),
                 },
                 Op::Return | Op::ReturnFast(_) => {
                     let mut result = match *op {
                         Op::ReturnFast(x) => local!(x),
                         _ => pop!(),
                     };
-                    if frame.base > 0 && self.frames.len() > stop_depth {
+                    if frame!().base > 0 && self.frames.len() > stop_depth + 1 {
                         // The short path back to a caller in this run: the result replaces
                         // the callee below the frame's slots.
-                        let returned = match frame.kind {
+                        let returned = match frame!().kind {
                             FrameKind::Call => Some(result),
                             // SAFETY: `base > 0`: the slot below the frame's slots.
                             FrameKind::Construct if result == Value::None => {
@@ -838,22 +838,23 @@ impl Vm {
                             _ => None,
                         };
                         if let Some(value) = returned {
-                            if frame.kind == FrameKind::Construct {
+                            if frame!().kind == FrameKind::Construct {
                                 self.note_instance_size(value);
                             }
-                            self.handling.truncate(frame.handling_base);
+                            self.handling.truncate(frame!().handling_base);
                             // SAFETY: `base > 0`, and the caller's operands end at the callee.
                             unsafe {
                                 sp = bp.sub(1);
                                 sp.write(value);
                                 sp = sp.add(1);
                             }
-                            if let Some(caller) = self.frames.pop() {
-                                frame = caller;
-                            }
-                            // SAFETY: the caller's `ip` is inside its code and its slots lie
-                            // below its operands, which end below `sp`.
+                            drop(self.frames.pop());
+                            // SAFETY: the caller, in this run, is now the last frame; its `ip`
+                            // is inside its code and its slots lie below its operands, which
+                            // end below `sp`.
                             unsafe {
+                                fp = fp.sub(1);
+                                let frame = &*fp;
                                 code = frame.loaded.ops.as_ptr();
                                 ip = code.add(frame.ip);
                                 bp = stack.add(frame.base);
@@ -864,7 +865,7 @@ impl Vm {
                         }
                     }
                     save!();
-                    match frame.kind {
+                    match frame!().kind {
                         FrameKind::Construct => {
                             if result != Value::None {
                                 fail!(Exception::new(
@@ -875,29 +876,27 @@ impl Vm {
                                     )
                                 ));
                             }
-                            result = self.stack[frame.base - 1];
+                            result = self.stack[frame!().base - 1];
                             self.note_instance_size(result);
                         }
                         FrameKind::Generator(gen) => {
                             self.finish_generator(gen);
+                            let Some(frame) = self.frames.pop() else {
+                                return Err(Exception::new("SystemError", "frame lost"));
+                            };
                             self.handling.truncate(frame.handling_base);
                             self.stack.truncate(frame.base);
                             if self.frames.len() == stop_depth {
                                 return Ok(Exit::Return(result));
                             }
-                            frame = self
-                                .frames
-                                .pop()
-                                .ok_or_else(|| Exception::new("SystemError", "no caller"))?;
                             load!();
                             // The caller was at `ForIter` or `YieldFrom`: the iterator is done.
-                            let (Op::ForIter(t) | Op::YieldFrom(t)) =
-                                frame.loaded.ops[frame.ip - 1]
-                            else {
+                            let caller_op = frame!().loaded.ops[frame!().ip - 1];
+                            let (Op::ForIter(t) | Op::YieldFrom(t)) = caller_op else {
                                 continue;
                             };
                             let _ = pop!();
-                            if let Op::YieldFrom(_) = frame.loaded.ops[frame.ip - 1] {
+                            if let Op::YieldFrom(_) = caller_op {
                                 push!(result);
                             }
                             jump!(t);
@@ -905,6 +904,9 @@ impl Vm {
                         }
                         FrameKind::Call => {}
                     }
+                    let Some(frame) = self.frames.pop() else {
+                        return Err(Exception::new("SystemError", "frame lost"));
+                    };
                     self.handling.truncate(frame.handling_base);
                     if self.frames.len() == stop_depth {
                         self.stack.truncate(frame.base);
@@ -912,10 +914,6 @@ impl Vm {
                     }
                     self.stack.truncate(frame.base - 1);
                     self.stack.push(result);
-                    frame = match self.frames.pop() {
-                        Some(f) => f,
-                        None => return Ok(Exit::Return(result)),
-                    };
                     load!();
                     safepoint!();
                 }
@@ -931,10 +929,10 @@ impl Vm {
                         _ => true,
                     };
                     if !plain {
-                        parked!(self.run_rare_op(*op));
+                        saved!(self.run_rare_op(*op));
                     }
                 }
-                Op::FormatValue(..) => parked!(self.run_rare_op(*op)),
+                Op::FormatValue(..) => saved!(self.run_rare_op(*op)),
                 Op::BuildString(n) => {
                     let n = n as usize;
                     need!(n);
@@ -958,20 +956,20 @@ impl Vm {
                         ));
                     }
                     save!();
-                    let prefix = self.traceback_with(&frame);
-                    let e = parked!(Ok::<Exception, Exception>(self.reraised(v, prefix)));
+                    let prefix = self.traceback();
+                    let e = saved!(Ok::<Exception, Exception>(self.reraised(v, prefix)));
                     fail!(e);
                 }
                 Op::RaiseFrom => {
                     let cause = pop!();
                     let v = pop!();
-                    let e = parked!(Ok::<Exception, Exception>(self.raised_from(v, cause)));
+                    let e = saved!(Ok::<Exception, Exception>(self.raised_from(v, cause)));
                     fail!(e);
                 }
                 Op::Reraise => {
                     let v = pop!();
                     save!();
-                    let mut prefix = self.traceback_with(&frame);
+                    let mut prefix = self.traceback();
                     prefix.pop();
                     let e = self.reraised(v, prefix);
                     fail!(e);
@@ -1067,7 +1065,7 @@ impl Vm {
                 | Op::ExitWith(_)
                 | Op::ExitWithException(_)
                 | Op::ImportName(_)
-                | Op::ImportFrom(_) => parked!(self.run_rare_op(*op)),
+                | Op::ImportFrom(_) => saved!(self.run_rare_op(*op)),
             }
         }
     }

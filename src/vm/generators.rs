@@ -43,7 +43,7 @@ impl Vm {
         r: ObjRef,
         sent: Value,
     ) -> Result<Option<Frame>, Exception> {
-        if self.frames.len() + 1 >= self.recursion_limit {
+        if self.frames.len() >= self.recursion_limit {
             return Err(Exception::new(
                 "RecursionError",
                 "maximum recursion depth exceeded",
@@ -85,8 +85,12 @@ impl Vm {
         }))
     }
 
-    /// Pauses generator `r` at a `yield` (already popped): its frame's values leave the stack.
-    pub(super) fn suspend_generator(&mut self, r: ObjRef, frame: &Frame) {
+    /// Pauses generator `r`, whose frame is the last, at a `yield` (already popped): the frame
+    /// leaves the frame stack and its values the stack.
+    pub(super) fn suspend_generator(&mut self, r: ObjRef) {
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
         let values = self.stack.split_off(frame.base);
         let handling = self.handling.split_off(frame.handling_base);
         if let Object::Generator(g) = self.heap.get_mut(r) {

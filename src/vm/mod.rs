@@ -106,7 +106,8 @@ impl Exception {
     }
 }
 
-#[derive(Clone)]
+/// A running or waiting call: the frame stack holds one per call in progress, the running one
+/// last.
 struct Frame {
     loaded: Rc<Loaded>,
     ip: usize,
@@ -349,21 +350,20 @@ impl Vm {
         }
     }
 
-    /// Sends exception `e`, raised in `frame`, to the innermost handler that covers it, in this
-    /// frame or a caller's (at most down to `stop_depth` frames); without one, returns it.
-    fn handle(
-        &mut self,
-        frame: &mut Frame,
-        mut e: Exception,
-        stop_depth: usize,
-    ) -> Result<(), Exception> {
+    /// Sends exception `e`, raised in the running frame (the last), to the innermost handler
+    /// that covers it, in this frame or a caller's (down to the frame at `stop_depth`), whose
+    /// frame is then the last; without one, returns it.
+    fn handle(&mut self, mut e: Exception, stop_depth: usize) -> Result<(), Exception> {
         if e.traceback.is_empty() {
-            e.traceback = self.traceback_with(frame);
+            e.traceback = self.traceback();
         }
         if e.context.is_none() {
             e.context = self.handling.last().copied();
         }
         loop {
+            let Some(frame) = self.frames.last_mut() else {
+                return Err(e);
+            };
             let ip = frame.ip.saturating_sub(1) as u32;
             let handler = frame
                 .loaded
@@ -373,19 +373,20 @@ impl Vm {
                 .find(|h| h.start <= ip && ip < h.end)
                 .copied();
             if let Some(h) = handler {
-                // A caught exception's traceback starts at the frame that caught it.
-                let depth = self.frames.len().min(e.traceback.len());
-                e.traceback.drain(..depth);
-                let exc = self.exception_object(&e);
-                self.handling
-                    .truncate(frame.handling_base + h.handling as usize);
-                self.stack
-                    .truncate(frame.base + frame.loaded.slots + h.depth as usize);
-                self.stack.push(exc);
                 frame.ip = h.target as usize;
+                let handling = frame.handling_base + h.handling as usize;
+                let depth = frame.base + frame.loaded.slots + h.depth as usize;
+                // A caught exception's traceback starts at the frame that caught it.
+                let callers = (self.frames.len() - 1).min(e.traceback.len());
+                e.traceback.drain(..callers);
+                let exc = self.exception_object(&e);
+                self.handling.truncate(handling);
+                self.stack.truncate(depth);
+                self.stack.push(exc);
                 return Ok(());
             }
-            if let FrameKind::Generator(gen) = frame.kind {
+            let (kind, base, handling_base) = (frame.kind, frame.base, frame.handling_base);
+            if let FrameKind::Generator(gen) = kind {
                 self.finish_generator(gen);
                 if e.kind == "StopIteration" {
                     let mut replaced =
@@ -395,16 +396,12 @@ impl Vm {
                     e = replaced;
                 }
             }
-            if self.frames.len() == stop_depth {
-                self.frames.push(frame.clone());
+            if self.frames.len() == stop_depth + 1 {
                 return Err(e);
             }
-            let Some(caller) = self.frames.pop() else {
-                return Err(e);
-            };
-            self.stack.truncate(frame.base.saturating_sub(1));
-            self.handling.truncate(frame.handling_base);
-            *frame = caller;
+            self.frames.pop();
+            self.stack.truncate(base.saturating_sub(1));
+            self.handling.truncate(handling_base);
         }
     }
 
@@ -518,11 +515,10 @@ impl Vm {
         self.heap.collect(roots);
     }
 
-    /// The traceback of the frames below `current` and `current` itself, outermost first.
-    fn traceback_with(&self, current: &Frame) -> Vec<TraceEntry> {
+    /// The traceback of the frames on the frame stack, outermost first.
+    fn traceback(&self) -> Vec<TraceEntry> {
         self.frames
             .iter()
-            .chain(std::iter::once(current))
             .map(|f| {
                 let code = &f.loaded.code;
                 TraceEntry {

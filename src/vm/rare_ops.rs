@@ -1,6 +1,6 @@
 //! Instructions kept off the dispatch loop's hot path: building containers, names in class
 //! bodies, closures' cells, imports, `with`, exception bookkeeping. They run in a function of
-//! their own with the running frame parked on top of the frame stack, so the loop itself stays
+//! their own on the running frame (the top of the frame stack), so the loop itself stays
 //! small enough for the compiler to keep its state in registers.
 
 use std::rc::Rc;
@@ -19,15 +19,15 @@ impl Vm {
         self.stack.last().copied().unwrap_or(Value::None)
     }
 
-    fn parked_frame(&mut self) -> Result<&mut Frame, Exception> {
+    fn running_frame(&mut self) -> Result<&mut Frame, Exception> {
         self.frames
             .last_mut()
-            .ok_or_else(|| Exception::new("SystemError", "no frame parked"))
+            .ok_or_else(|| Exception::new("SystemError", "no running frame"))
     }
 
-    /// Runs `op`, one of the instructions the dispatch loop hands over, for the parked frame.
+    /// Runs `op`, one of the instructions the dispatch loop hands over, for the running frame.
     pub(super) fn run_rare_op(&mut self, op: Op) -> Result<(), Exception> {
-        let frame = self.parked_frame()?;
+        let frame = self.running_frame()?;
         let (loaded, base) = (frame.loaded.clone(), frame.base);
         match op {
             Op::LoadName(i) => {
@@ -80,7 +80,7 @@ impl Vm {
             Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
                 let truth = ops::truthy_in(self, self.top())?;
                 if truth == matches!(op, Op::JumpIfTrueOrPop(_)) {
-                    self.parked_frame()?.ip = t as usize;
+                    self.running_frame()?.ip = t as usize;
                 } else {
                     self.stack.pop();
                 }

@@ -19,8 +19,10 @@ use crate::runtime::{Object, Value};
 pub(super) enum Invoked {
     /// A finished call's result.
     Done(Value),
-    /// A frame, set up on the stack, for the dispatch loop to run.
-    Frame(Frame),
+    /// A frame, pushed on the frame stack with its values on the stack, to run. (Frames are
+    /// written where they stay rather than handed back: copying one out soon after it was
+    /// written stalls on store forwarding.)
+    Frame,
 }
 
 fn not_callable(heap: &crate::runtime::Heap, v: Value) -> Exception {
@@ -138,10 +140,11 @@ impl Vm {
             .then(|| loaded.clone())
     }
 
-    /// The frame for a call of a plain class (no special constructor) with only positional
-    /// arguments, when its `__init__` is a plain function taking exactly them: the instance is
-    /// made and put in the callee's slot. `None` for every other call, with nothing changed.
-    pub(super) fn construct_frame(&mut self, callee_at: usize) -> Option<Frame> {
+    /// Pushes the frame for a call of a plain class (no special constructor) with only
+    /// positional arguments, when its `__init__` is a plain function taking exactly them: the
+    /// instance is made and put in the callee's slot. `None` for every other call, with nothing
+    /// changed.
+    pub(super) fn construct_frame(&mut self, callee_at: usize) -> Option<()> {
         let class = self.stack[callee_at].as_obj()?;
         let Object::Class(c) = self.heap.get(class) else {
             return None;
@@ -165,27 +168,21 @@ impl Vm {
             self.stack[at + 1] = self.stack[at];
         }
         self.stack[callee_at + 1] = instance;
-        Some(self.plain_frame(loaded, callee_at, FrameKind::Construct))
-    }
-
-    /// A frame for `loaded` whose arguments are already in place above `callee_at`: its other
-    /// locals start unbound.
-    #[inline(always)]
-    fn plain_frame(&mut self, loaded: Rc<Loaded>, callee_at: usize, kind: FrameKind) -> Frame {
         for _ in loaded.argcount..loaded.nlocals {
             self.stack.push(Value::Unbound);
         }
-        Frame {
+        self.frames.push(Frame {
             loaded,
             ip: 0,
             base: callee_at + 1,
             handling_base: self.handling.len(),
-            kind,
-        }
+            kind: FrameKind::Construct,
+        });
+        Some(())
     }
 
-    /// Binds the arguments above `callee_at` for Python function `func`: a frame to run (or, for
-    /// a generator function, the generator).
+    /// Binds the arguments above `callee_at` for Python function `func`: its frame, pushed, to
+    /// run (or, for a generator function, the generator).
     pub(super) fn function_frame(
         &mut self,
         func: crate::runtime::ObjRef,
@@ -215,13 +212,14 @@ impl Vm {
         if loaded.code.is_generator {
             return Ok(Invoked::Done(self.make_generator(loaded, callee_at)));
         }
-        Ok(Invoked::Frame(Frame {
+        self.frames.push(Frame {
             loaded,
             ip: 0,
             base: callee_at + 1,
             handling_base: self.handling.len(),
             kind,
-        }))
+        });
+        Ok(Invoked::Frame)
     }
 
     /// Calls `callee` from native code and runs it to completion.
@@ -238,10 +236,7 @@ impl Vm {
         let names: Vec<Rc<str>> = kwargs.iter().map(|(k, _)| k.clone()).collect();
         let result = match self.invoke(callee_at, &names) {
             Ok(Invoked::Done(v)) => Ok(v),
-            Ok(Invoked::Frame(frame)) => {
-                self.frames.push(frame);
-                self.execute()
-            }
+            Ok(Invoked::Frame) => self.execute(),
             Err(e) => Err(e),
         };
         self.stack.truncate(callee_at);

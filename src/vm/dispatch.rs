@@ -262,10 +262,7 @@ impl Vm {
                 };
                 match invoked {
                     Invoked::Done(v) => push!(v),
-                    Invoked::Frame(f) => {
-                        self.frames.push(f);
-                        load!();
-                    }
+                    Invoked::Frame => load!(),
                 }
             }};
         }
@@ -446,8 +443,7 @@ impl Vm {
                     }
                 }
                 save!();
-                if let Some(callee) = self.construct_frame(callee_at) {
-                    self.frames.push(callee);
+                if self.construct_frame(callee_at).is_some() {
                     load!();
                     continue;
                 }
@@ -727,10 +723,7 @@ impl Vm {
                             Object::Generator(_) => {
                                 save!();
                                 match self.generator_frame(r, sent.unwrap_or(Value::None)) {
-                                    Ok(Some(f)) => {
-                                        self.frames.push(f);
-                                        load!();
-                                    }
+                                    Ok(Some(())) => load!(),
                                     Ok(None) => {
                                         load!();
                                         exhausted!(Value::None);

@@ -36,13 +36,13 @@ impl Vm {
         }))))
     }
 
-    /// A frame resuming generator `r` with `sent` (the value of its paused `yield`), its values
-    /// back on the stack; `None` when it has finished.
+    /// Pushes the frame resuming generator `r` with `sent` (the value of its paused `yield`),
+    /// its values back on the stack; `None` when it has finished.
     pub(super) fn generator_frame(
         &mut self,
         r: ObjRef,
         sent: Value,
-    ) -> Result<Option<Frame>, Exception> {
+    ) -> Result<Option<()>, Exception> {
         if self.frames.len() >= self.recursion_limit {
             return Err(Exception::new(
                 "RecursionError",
@@ -76,13 +76,14 @@ impl Vm {
         if resumed {
             self.stack.push(sent);
         }
-        Ok(Some(Frame {
+        self.frames.push(Frame {
             loaded,
             ip,
             base,
             handling_base,
             kind: FrameKind::Generator(r),
-        }))
+        });
+        Ok(Some(()))
     }
 
     /// Pauses generator `r`, whose frame is the last, at a `yield` (already popped): the frame
@@ -129,13 +130,12 @@ impl Vm {
             }
         }
         let (stack_mark, handling_mark) = (self.stack.len(), self.handling.len());
-        let Some(frame) = self.generator_frame(r, sent)? else {
+        if self.generator_frame(r, sent)?.is_none() {
             return match throw {
                 Some(e) => Err(e),
                 None => Ok(Step::Returned(Value::None)),
             };
-        };
-        self.frames.push(frame);
+        }
         self.pending_throw = throw;
         match self.run() {
             Ok(Exit::Yield(v)) => Ok(Step::Yielded(v)),

@@ -1,5 +1,5 @@
-//! Attribute tables of instances and classes: (name, value) pairs in insertion order, which is
-//! the order `__dict__`, `vars` and `dir` show.
+//! Attribute tables of classes (and of instances that outgrew shapes, see `instance`): (name,
+//! value) pairs in insertion order, which is the order `__dict__`, `vars` and `dir` show.
 //!
 //! Most tables are small, so they are scanned rather than hashed. Every key is interned (one
 //! `Rc` per text, see [`intern`]), and so are the names in loaded code: a lookup by such a name
@@ -46,21 +46,12 @@ pub struct Attrs {
 
 /// The bit of [`Attrs::present`] an interned name sets.
 #[inline]
-fn name_bit(name: &Rc<str>) -> u64 {
+pub(crate) fn name_bit(name: &Rc<str>) -> u64 {
     // Allocations are 16-byte aligned: the bits above those vary between names.
     1 << ((Rc::as_ptr(name) as *const u8 as usize >> 4) & 63)
 }
 
 impl Attrs {
-    /// An empty table with room for `n` entries.
-    pub fn with_capacity(n: usize) -> Attrs {
-        Attrs {
-            entries: Vec::with_capacity(n),
-            index: None,
-            present: 0,
-        }
-    }
-
     /// The entry of an interned name: pointer comparisons only.
     #[inline(always)]
     fn position_interned(&self, name: &Rc<str>) -> Option<usize> {

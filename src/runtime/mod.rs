@@ -12,9 +12,11 @@ pub mod attrs;
 pub mod dict;
 pub mod format;
 pub mod heap;
+pub mod instance;
 pub mod object;
 pub mod pyhash;
 pub mod set_order;
+pub mod shapes;
 pub mod text;
 pub mod value;
 

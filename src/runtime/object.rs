@@ -98,9 +98,6 @@ pub struct Class {
     /// Whether it or a base holds a property or defines `__setattr__`/`__delattr__` (so an
     /// instance's own attributes may not be read or written directly).
     pub attribute_hooks: bool,
-    /// How many attributes its instances had when their `__init__` returned, at most: new
-    /// instances get room for as many.
-    pub instance_attrs: usize,
     /// What `__init__` resolved to through the MRO, and the VM's class version it was found at
     /// (stale once any class's attributes change).
     pub init_cache: (u64, Option<Value>),
@@ -150,14 +147,7 @@ pub struct ExceptionState {
     pub traceback: Vec<TraceEntry>,
 }
 
-/// An instance of a class defined in Python.
-#[derive(Debug)]
-pub struct Instance {
-    pub class: ObjRef,
-    pub attrs: Attrs,
-    /// Set when the class derives from `BaseException`.
-    pub exception: Option<Box<ExceptionState>>,
-}
+pub use super::instance::Instance;
 
 /// A module: a name and its attributes.
 #[derive(Debug)]
@@ -408,8 +398,8 @@ impl Object {
             }
             Object::Instance(i) => {
                 out.push(i.class);
-                out.extend(i.attrs.values().filter_map(|v| v.as_obj()));
-                if let Some(e) = &i.exception {
+                out.extend(i.values().filter_map(|v| v.as_obj()));
+                if let Some(e) = i.exception() {
                     out.extend(
                         e.args
                             .iter()

@@ -114,7 +114,6 @@ impl Vm {
             constructor,
             is_exception,
             attribute_hooks: false,
-            instance_attrs: 0,
             init_cache: (0, None),
         })));
         let mut mro = vec![r];
@@ -231,7 +230,6 @@ impl Vm {
             constructor: None,
             is_exception,
             attribute_hooks,
-            instance_attrs: 0,
             init_cache: (0, None),
         })));
         // A new class may reuse a collected class's handle: caches naming that one go stale.
@@ -263,19 +261,13 @@ impl Vm {
     /// The same, as its handle (returned in a register: a `Value` result goes through memory,
     /// and copying it from there right after it was written stalls on store forwarding).
     pub(super) fn new_instance_ref(&mut self, cls: ObjRef, args: &[Value]) -> ObjRef {
-        let (is_exception, size) =
-            class(&self.heap, cls).map_or((false, 0), |c| (c.is_exception, c.instance_attrs));
-        let exception = is_exception.then(|| {
-            Box::new(ExceptionState {
-                args: args.into(),
-                ..ExceptionState::default()
-            })
+        let is_exception = class(&self.heap, cls).is_some_and(|c| c.is_exception);
+        let exception = is_exception.then(|| ExceptionState {
+            args: args.into(),
+            ..ExceptionState::default()
         });
-        self.heap.alloc(Object::Instance(Instance {
-            class: cls,
-            attrs: Attrs::with_capacity(size),
-            exception,
-        }))
+        self.heap
+            .alloc(Object::Instance(Instance::new(cls, exception)))
     }
 
     /// A dict of attribute names and values (a `__dict__`).
@@ -292,17 +284,6 @@ impl Vm {
             v.as_obj().map(|r| self.heap.get(r)),
             Some(Object::Property { .. })
         )
-    }
-
-    /// Records that an instance of `cls` has `attrs` attributes once initialised.
-    pub(super) fn note_instance_size(&mut self, instance: Value) {
-        let Some(Object::Instance(inst)) = instance.as_obj().map(|r| self.heap.get(r)) else {
-            return;
-        };
-        let (cls, size) = (inst.class, inst.attrs.len());
-        if let Object::Class(c) = self.heap.get_mut(cls) {
-            c.instance_attrs = c.instance_attrs.max(size);
-        }
     }
 
     /// Notes that class `cls`'s attributes changed: cached lookups go stale, and when it gained
@@ -412,7 +393,7 @@ impl Vm {
         match self.heap.get(r) {
             Object::Instance(i) => {
                 let cls = i.class;
-                if let Some(&v) = i.attrs.get(name) {
+                if let Some(&v) = i.get(&self.shapes, name) {
                     if !self.has_property(cls, name) {
                         return Ok(Some(v));
                     }
@@ -575,11 +556,10 @@ impl Vm {
         let Object::Instance(i) = self.heap.get(r) else {
             return None;
         };
-        match (name, &i.exception) {
+        match (name, i.exception()) {
             ("__class__", _) => Some(Value::Obj(i.class)),
             ("__dict__", _) => {
-                let pairs: Vec<(Rc<str>, Value)> =
-                    i.attrs.iter().map(|(k, v)| (k.clone(), *v)).collect();
+                let pairs = i.attrs(&self.shapes);
                 self.attribute_dict(pairs).ok()
             }
             ("args", Some(e)) => {
@@ -640,15 +620,13 @@ impl Vm {
                     return done;
                 }
                 if let Object::Instance(i) = self.heap.get_mut(r) {
-                    match (&**name, &mut i.exception) {
+                    match (&**name, i.exception_mut()) {
                         ("__cause__", Some(e)) => {
                             e.cause = value;
                             e.suppress_context = true;
                         }
                         ("__context__", Some(e)) => e.context = value,
-                        _ => {
-                            i.attrs.insert(name.clone(), value);
-                        }
+                        _ => i.set(&mut self.shapes, name, value),
                     }
                 }
                 Ok(())
@@ -741,7 +719,7 @@ impl Vm {
             }
         }
         let (removed, from_class) = match obj.as_obj().map(|r| self.heap.get_mut(r)) {
-            Some(Object::Instance(i)) => (i.attrs.shift_remove(name).is_some(), None),
+            Some(Object::Instance(i)) => (i.remove(&self.shapes, name).is_some(), None),
             Some(Object::Class(c)) if c.builtin.is_none() => {
                 (c.attrs.shift_remove(name).is_some(), obj.as_obj())
             }
@@ -766,7 +744,7 @@ impl Vm {
         match obj.as_obj().map(|r| self.heap.get(r)) {
             Some(Object::Instance(i)) => {
                 let cls = i.class;
-                if i.attrs.get_interned(name).is_none() {
+                if i.get_interned(&self.shapes, name).is_none() {
                     if let Some(found) = lookup_interned(&self.heap, cls, name) {
                         if let Some(Object::Function(_)) = found.as_obj().map(|r| self.heap.get(r))
                         {

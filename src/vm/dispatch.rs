@@ -300,7 +300,7 @@ impl Vm {
                 let obj: Value = $obj;
                 let name = &frame!().loaded.names[$i as usize];
                 if let Some(Object::Instance(inst)) = obj.as_obj().map(|r| self.heap.get(r)) {
-                    if let Some(v) = inst.attrs.get_interned(name).map(Value::read) {
+                    if let Some(v) = inst.get_interned(&self.shapes, name).map(Value::read) {
                         if !self.has_attribute_hooks(inst.class) {
                             push!(v);
                             continue;
@@ -520,8 +520,8 @@ impl Vm {
                             if let Some(Object::Instance(inst)) =
                                 obj.as_obj().map(|r| self.heap.get_mut(r))
                             {
-                                if inst.exception.is_none() {
-                                    inst.attrs.insert_interned(name, value);
+                                if !inst.is_exception() {
+                                    inst.set_interned(&mut self.shapes, name, value);
                                     continue;
                                 }
                             }
@@ -539,7 +539,7 @@ impl Vm {
                             if let Some(hit) = cache.map(Cell::get) {
                                 if hit.version == self.class_version
                                     && hit.class == Some(inst.class)
-                                    && inst.attrs.get_interned(name).is_none()
+                                    && inst.get_interned(&self.shapes, name).is_none()
                                 {
                                     push!(hit.method);
                                     push!(obj);
@@ -831,9 +831,6 @@ impl Vm {
                             _ => None,
                         };
                         if let Some(value) = returned {
-                            if frame!().kind == FrameKind::Construct {
-                                self.note_instance_size(value);
-                            }
                             self.handling.truncate(frame!().handling_base);
                             // SAFETY: `base > 0`, and the caller's operands end at the callee.
                             unsafe {
@@ -870,7 +867,6 @@ impl Vm {
                                 ));
                             }
                             result = self.stack[frame!().base - 1];
-                            self.note_instance_size(result);
                         }
                         FrameKind::Generator(gen) => {
                             self.finish_generator(gen);

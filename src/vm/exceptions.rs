@@ -75,14 +75,14 @@ pub(super) fn install(vm: &mut Vm) {
 
 fn state(heap: &Heap, v: Value) -> Option<&ExceptionState> {
     match v.as_obj().map(|r| heap.get(r)) {
-        Some(Object::Instance(i)) => i.exception.as_deref(),
+        Some(Object::Instance(i)) => i.exception(),
         _ => None,
     }
 }
 
 fn state_mut(heap: &mut Heap, v: Value) -> Option<&mut ExceptionState> {
     match v.as_obj().map(|r| heap.get_mut(r)) {
-        Some(Object::Instance(i)) => i.exception.as_deref_mut(),
+        Some(Object::Instance(i)) => i.exception_mut(),
         _ => None,
     }
 }
@@ -219,7 +219,7 @@ impl Vm {
             _ => value,
         };
         match value.as_obj().map(|r| self.heap.get(r)) {
-            Some(Object::Instance(i)) if i.exception.is_some() => {
+            Some(Object::Instance(i)) if i.is_exception() => {
                 let kind = builtin_kind(&self.heap, i.class);
                 let mut e = Exception::new(kind, "");
                 e.value = Some(value);
@@ -237,7 +237,7 @@ impl Vm {
                 Ok(v) => v,
                 Err(err) => return err,
             },
-            Some(Object::Instance(i)) if i.exception.is_some() => cause,
+            Some(Object::Instance(i)) if i.is_exception() => cause,
             _ if cause == Value::None => Value::None,
             _ => {
                 return Exception::new(

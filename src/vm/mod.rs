@@ -39,6 +39,7 @@ use std::sync::Arc;
 use crate::compile::{Code, Const, Op};
 pub use crate::runtime::object::TraceEntry;
 use crate::runtime::object::{Loaded, MethodCache, Module};
+use crate::runtime::shapes::Shapes;
 use crate::runtime::{Heap, ObjRef, Object, Value};
 pub use exceptions::{Report, ReportedException};
 use ops::{int_value, new_str};
@@ -132,6 +133,8 @@ enum FrameKind {
 /// The machine: heap, globals, builtins, and the stacks of the running code.
 pub struct Vm {
     pub heap: Heap,
+    /// The attribute names of instances (see [`crate::runtime::shapes`]).
+    shapes: Shapes,
     /// Global slot of each global (or builtin) name seen so far.
     global_slots: HashMap<Rc<str>, u32>,
     /// The module's value in each slot (`Unbound` when it has none).
@@ -176,6 +179,7 @@ impl Vm {
     pub fn new(out: Box<dyn Write>, err: Box<dyn Write>) -> Vm {
         let mut vm = Vm {
             heap: Heap::new(),
+            shapes: Shapes::default(),
             global_slots: HashMap::new(),
             global_values: Vec::new(),
             builtin_values: Vec::new(),

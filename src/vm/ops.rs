@@ -1009,7 +1009,7 @@ pub fn to_str_in<H: Host>(h: &mut H, v: Value) -> Result<String, Exception> {
         return string_result(h.heap(), s, "__str__");
     }
     if let Some(Object::Instance(i)) = v.as_obj().map(|r| h.heap().get(r)) {
-        if i.exception.is_some() && h.special(v, "__repr__", &[])?.is_none() {
+        if i.is_exception() && h.special(v, "__repr__", &[])?.is_none() {
             return super::exceptions::exception_str(h, v);
         }
     }
@@ -1062,7 +1062,7 @@ pub fn repr_in<H: Host>(h: &mut H, v: Value) -> Result<String, Exception> {
             continue;
         };
         if let Object::Instance(i) = h.heap().get(r) {
-            let is_exception = i.exception.is_some();
+            let is_exception = i.is_exception();
             match h.special(v, "__repr__", &[])? {
                 Some(text) => out.push_str(&string_result(h.heap(), text, "__repr__")?),
                 None if is_exception => {

@@ -174,7 +174,7 @@ pub(super) fn dir(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excep
     };
     match v.as_obj().map(|r| vm.heap.get(r)) {
         Some(Object::Instance(i)) => {
-            names.extend(i.attrs.keys().cloned());
+            names.extend(i.attrs(&vm.shapes).into_iter().map(|(k, _)| k));
             let cls = i.class;
             add_class(vm, &mut names, cls);
         }

@@ -62,6 +62,32 @@ impl Value {
         }
     }
 
+    /// Writes `v` into `slot` as its two words. The counterpart of [`Value::read`]: a value
+    /// the compiler keeps in memory would otherwise be copied with one 16-byte load, which
+    /// stalls when its two words were just stored one at a time.
+    ///
+    /// # Safety
+    ///
+    /// `slot` must be valid for writes of a `Value`.
+    ///
+    /// ```
+    /// use baton::runtime::Value;
+    /// let mut slot = Value::None;
+    /// unsafe { Value::write(&mut slot, Value::Int(7)) };
+    /// assert_eq!(slot, Value::Int(7));
+    /// ```
+    #[inline(always)]
+    pub unsafe fn write(slot: *mut Value, v: Value) {
+        // SAFETY: a value is two words (its padding copied as uninitialised); `slot` is valid
+        // for writes of both (the caller's promise).
+        unsafe {
+            let [tag, payload] = std::mem::transmute::<Value, [MaybeUninit<u64>; 2]>(v);
+            let words = slot.cast::<MaybeUninit<u64>>();
+            words.write_volatile(tag);
+            words.add(1).write_volatile(payload);
+        }
+    }
+
     pub fn as_obj(self) -> Option<ObjRef> {
         match self {
             Value::Obj(r) => Some(r),

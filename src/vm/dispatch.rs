@@ -170,17 +170,21 @@ impl Vm {
                 }
             };
         }
+        // The room is made before the value is computed: a value live across the growth
+        // would go through memory, and the compiler then merges every push's write into one
+        // block that reloads it from there (a store-forwarding stall at each push). Computing
+        // the value never pushes, so the room is still there after it.
         macro_rules! push {
             ($v:expr) => {{
-                let v: Value = $v;
                 if sp == cap_end {
                     save!();
                     self.stack.reserve(64);
                     load!();
                 }
+                let v: Value = $v;
                 // SAFETY: `sp < cap_end`.
                 unsafe {
-                    sp.write(v);
+                    Value::write(sp, v);
                     sp = sp.add(1);
                 }
             }};
@@ -283,7 +287,7 @@ impl Vm {
             ($i:expr, $v:expr) => {{
                 let v: Value = $v;
                 // SAFETY: local slot operands are below `nlocals` (`Code::validate`).
-                unsafe { *bp.add($i as usize) = v }
+                unsafe { Value::write(bp.add($i as usize), v) }
             }};
         }
         macro_rules! constant {
@@ -402,7 +406,7 @@ impl Vm {
                 // SAFETY: the callee and its arguments are operands (`callee_at!`).
                 let (callee, argc) = unsafe {
                     (
-                        *stack.add(callee_at),
+                        Value::read(&*stack.add(callee_at)),
                         sp.offset_from(stack) as usize - callee_at - 1,
                     )
                 };
@@ -435,7 +439,7 @@ impl Vm {
                 }
                 if argc == 1 && callee.as_obj() == self.str_type {
                     // SAFETY: one argument above the callee.
-                    if let Some(v) = self.quick_str(unsafe { *sp.sub(1) }) {
+                    if let Some(v) = self.quick_str(unsafe { Value::read(&*sp.sub(1)) }) {
                         // SAFETY: the callee's slot is an operand.
                         unsafe { sp = stack.add(callee_at) };
                         push!(v);
@@ -805,7 +809,7 @@ impl Vm {
                 Op::DupTwo => {
                     need!(2);
                     // SAFETY: two operands.
-                    let (a, b) = unsafe { (*sp.sub(2), *sp.sub(1)) };
+                    let (a, b) = unsafe { (Value::read(&*sp.sub(2)), Value::read(&*sp.sub(1))) };
                     push!(a);
                     push!(b);
                 }
@@ -826,7 +830,7 @@ impl Vm {
                             FrameKind::Call => Some(result),
                             // SAFETY: `base > 0`: the slot below the frame's slots.
                             FrameKind::Construct if result == Value::None => {
-                                Some(unsafe { *bp.sub(1) })
+                                Some(unsafe { Value::read(&*bp.sub(1)) })
                             }
                             _ => None,
                         };
@@ -988,7 +992,8 @@ impl Vm {
                 Op::SubscrKeep => {
                     need!(2);
                     // SAFETY: two operands.
-                    let (container, key) = unsafe { (*sp.sub(2), *sp.sub(1)) };
+                    let (container, key) =
+                        unsafe { (Value::read(&*sp.sub(2)), Value::read(&*sp.sub(1))) };
                     subscript!(container, key);
                 }
                 Op::LoadFastSubscrConstKeep(x, k) => {

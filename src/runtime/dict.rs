@@ -120,7 +120,21 @@ fn hash_step(heap: &Heap, v: Value) -> Result<HashStep, Unhashable> {
 
 /// Python's hash of a built-in value (equal values hash equal across int, float and bool).
 /// Nested tuples are walked with an explicit stack, never Rust recursion.
+#[inline(always)]
 pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, Unhashable> {
+    // Most keys are strs and ints: their hashes without the walk's machinery.
+    match v {
+        Value::Int(i) => Ok(hash_int(i)),
+        Value::Obj(r) => match heap.get(r) {
+            Object::Str(s) => Ok(s.hash_with(|s| bytes_hash(s.as_bytes()))),
+            _ => hash_nested(heap, v),
+        },
+        _ => hash_nested(heap, v),
+    }
+}
+
+/// [`hash_value`] of any value.
+fn hash_nested(heap: &Heap, v: Value) -> Result<u64, Unhashable> {
     let mut waiting: Vec<PendingHash> = Vec::new();
     let mut current = v;
     loop {
@@ -172,7 +186,22 @@ fn bytes_hash(bytes: &[u8]) -> u64 {
 
 /// Key equality: identity, numbers by value, strings and tuples by content (nested tuples
 /// compared with an explicit stack of pairs, never Rust recursion).
+#[inline(always)]
 pub fn keys_equal(heap: &Heap, a: Value, b: Value) -> bool {
+    if a == b {
+        return true;
+    }
+    // Most keys are strs: compared here, without a call.
+    if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+        if let (Object::Str(s), Object::Str(t)) = (heap.get(x), heap.get(y)) {
+            return s.as_bytes() == t.as_bytes();
+        }
+    }
+    nested_keys_equal(heap, a, b)
+}
+
+/// [`keys_equal`] of any values.
+fn nested_keys_equal(heap: &Heap, a: Value, b: Value) -> bool {
     // Most keys are not tuples: no pair stack for them.
     let mut pairs = Vec::new();
     let (mut a, mut b) = (a, b);

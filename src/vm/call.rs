@@ -171,7 +171,7 @@ impl Vm {
         for _ in loaded.argcount..loaded.nlocals {
             self.stack.push(Value::Unbound);
         }
-        self.frames.push(Frame {
+        self.push_frame(Frame {
             loaded,
             ip: 0,
             base: callee_at + 1,
@@ -212,7 +212,7 @@ impl Vm {
         if loaded.code.is_generator {
             return Ok(Invoked::Done(self.make_generator(loaded, callee_at)));
         }
-        self.frames.push(Frame {
+        self.push_frame(Frame {
             loaded,
             ip: 0,
             base: callee_at + 1,

@@ -419,7 +419,7 @@ impl Vm {
                     // SAFETY: `ip` points into the caller's code.
                     frame!().ip = unsafe { ip.offset_from(code) as usize };
                     code = loaded.ops.as_ptr();
-                    self.frames.push(Frame {
+                    self.push_frame(Frame {
                         loaded,
                         ip: 0,
                         base: callee_at + 1,

@@ -76,7 +76,7 @@ impl Vm {
         if resumed {
             self.stack.push(sent);
         }
-        self.frames.push(Frame {
+        self.push_frame(Frame {
             loaded,
             ip,
             base,

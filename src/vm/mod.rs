@@ -273,7 +273,7 @@ impl Vm {
         let base = self.stack.len();
         self.stack
             .extend(std::iter::repeat_n(Value::Unbound, loaded.nlocals));
-        self.frames.push(Frame {
+        self.push_frame(Frame {
             loaded,
             ip: 0,
             base,
@@ -285,6 +285,22 @@ impl Vm {
         self.frames.clear();
         self.handling.clear();
         result.map(drop).map_err(|e| self.report(e))
+    }
+
+    /// Pushes `frame` on the frame stack, written in place. (`Vec::push` is not always
+    /// inlined; the frame then goes through memory and is copied with wide loads right after
+    /// its fields were stored one by one, which stalls on store forwarding.)
+    #[inline(always)]
+    fn push_frame(&mut self, frame: Frame) {
+        let len = self.frames.len();
+        if len == self.frames.capacity() {
+            self.frames.reserve(16);
+        }
+        // SAFETY: there is room for one more frame; once written it is initialised.
+        unsafe {
+            self.frames.as_mut_ptr().add(len).write(frame);
+            self.frames.set_len(len + 1);
+        }
     }
 
     /// The slot of global name `name`, made on first use.

@@ -48,25 +48,35 @@ impl Heap {
         Heap::default()
     }
 
-    /// Stores `obj` and returns its handle.
-    #[inline]
+    /// Stores `obj` and returns its handle. Inlined, so that the object is built where it is
+    /// stored instead of being copied there from the caller's memory right after its fields
+    /// were written (a store-forwarding stall per allocation).
+    #[inline(always)]
     pub fn alloc(&mut self, obj: Object) -> ObjRef {
         self.live += 1;
         self.until_collection = self.until_collection.saturating_sub(1);
         let flags = if obj.is_leaf() { LEAF } else { 0 };
-        match self.free.pop() {
-            Some(i) => {
+        if let Some(&i) = self.free.last() {
+            if let (Some(slot), Some(flag)) = (
+                self.slots.get_mut(i as usize),
+                self.flags.get_mut(i as usize),
+            ) {
+                self.free.pop();
                 // A free slot holds `None`: nothing to drop.
-                std::mem::forget(self.slots[i as usize].replace(obj));
-                self.flags[i as usize] = flags;
-                ObjRef(i)
-            }
-            None => {
-                self.slots.push(Some(obj));
-                self.flags.push(flags);
-                ObjRef((self.slots.len() - 1) as u32)
+                std::mem::forget(slot.replace(obj));
+                *flag = flags;
+                return ObjRef(i);
             }
         }
+        self.alloc_fresh(obj, flags)
+    }
+
+    /// Stores `obj` in a new slot at the end.
+    #[inline(never)]
+    fn alloc_fresh(&mut self, obj: Object, flags: u8) -> ObjRef {
+        self.slots.push(Some(obj));
+        self.flags.push(flags);
+        ObjRef((self.slots.len() - 1) as u32)
     }
 
     /// The object behind a handle. Handles held by reachable values always point at live slots

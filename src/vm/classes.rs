@@ -221,6 +221,7 @@ impl Vm {
             .any(|&b| class(&self.heap, b).is_some_and(|c| c.attribute_hooks))
             || attrs.values().any(|v| self.is_property(*v))
             || ATTRIBUTE_HOOKS.iter().any(|hook| attrs.contains_key(hook));
+        self.any_attribute_hooks |= attribute_hooks;
         let r = self.heap.alloc(Object::Class(Box::new(Class {
             name: name.clone(),
             bases: base_refs.clone().into_boxed_slice(),
@@ -291,6 +292,7 @@ impl Vm {
     fn class_changed(&mut self, cls: ObjRef, gained_hook: bool) {
         self.class_version += 1;
         if gained_hook {
+            self.any_attribute_hooks = true;
             for obj in self.heap.objects_mut() {
                 if let Object::Class(c) = obj {
                     if c.mro.contains(&cls) {
@@ -321,7 +323,7 @@ impl Vm {
     /// (if not, an instance's own attributes are read and written without looking at the class).
     #[inline(always)]
     pub(super) fn has_attribute_hooks(&self, cls: ObjRef) -> bool {
-        class(&self.heap, cls).is_some_and(|c| c.attribute_hooks)
+        self.any_attribute_hooks && class(&self.heap, cls).is_some_and(|c| c.attribute_hooks)
     }
 
     /// Whether attribute `name` of `cls`'s instances is a property.

@@ -170,6 +170,9 @@ pub struct Vm {
     /// Bumped whenever a class's attributes change after it was made: lookups cached in
     /// classes are valid only at the version they were made at.
     class_version: u64,
+    /// Whether any class has attribute hooks (see [`Vm::has_attribute_hooks`]): until one
+    /// does, instance attributes are read and written without looking at their class.
+    any_attribute_hooks: bool,
     /// The `str` type, whose one-argument calls on plain values take a short path.
     str_type: Option<ObjRef>,
 }
@@ -200,6 +203,7 @@ impl Vm {
             recursion_limit: RECURSION_LIMIT,
             nested_runs: 0,
             class_version: 1,
+            any_attribute_hooks: false,
             str_type: None,
         };
         builtins::install(&mut vm);

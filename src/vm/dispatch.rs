@@ -1,8 +1,8 @@
 //! The dispatch loop. Frames live in place on the VM's frame stack, the running one on top: a
 //! call writes the callee's frame above it and continues there, a return drops it and goes on
-//! with the caller's — no Rust recursion, and no frame is ever copied. Natives that run Python
-//! code (a special method, a property, a built-in taking a callback) and the collector find the
-//! running frame where it is.
+//! with the caller's — no Rust recursion, and no frame is copied in or out. Natives that run
+//! Python code (a special method, a property, a built-in taking a callback) and the collector
+//! find the running frame where it is.
 //!
 //! The hot state — the running frame, instruction pointer, operand stack top, locals base — is
 //! kept in raw-pointer locals rather than re-read through the `Vec`s at every instruction; the

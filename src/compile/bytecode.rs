@@ -36,9 +36,7 @@ pub enum Op {
     /// Module-level name lookup: globals, then builtins.
     LoadGlobal(u32),
     StoreGlobal(u32),
-    /// Attribute `names[n]` of the popped object. The second operand numbers the instruction's
-    /// attribute cache (given when the code is loaded).
-    LoadAttr(u32, u32),
+    LoadAttr(u32),
     Binary(BinOp),
     /// `x op= y`: in place where the type supports it.
     InPlace(BinOp),
@@ -182,8 +180,8 @@ pub enum Op {
     /// `LoadFast x; Binary op` and `LoadFast x; InPlace op`.
     BinaryFast(BinOp, u32),
     InPlaceFast(BinOp, u32),
-    /// `LoadFast x; LoadAttr n` (with its cache), for a local whose slot fits 16 bits.
-    LoadFastAttr(u16, u32, u32),
+    /// `LoadFast x; LoadAttr n`.
+    LoadFastAttr(u32, u32),
     /// `LoadFast a; LoadFast b`.
     LoadFastPair(u32, u32),
     /// `LoadFast a; LoadFast b; Binary op`.
@@ -250,15 +248,16 @@ impl Op {
             | Op::BinaryFast(_, x)
             | Op::InPlaceFast(_, x)
             | Op::UpdateFastConst(_, x, _)
+            | Op::LoadFastAttr(x, _)
             | Op::LoadFastSubscrConst(x, _)
             | Op::LoadFastSubscrConstKeep(x, _)
             | Op::BinaryStoreFast(_, x)
             | Op::InPlaceStoreFast(_, x)
             | Op::BinaryFastConst(_, x, _)
             | Op::ReturnFast(x) => [Some(x), None],
-            Op::LoadFastAttr(x, _, _)
-            | Op::CompareFastConstJump(_, x, _, _)
-            | Op::CompareFastConstJumpIfTrue(_, x, _, _) => [Some(u32::from(x)), None],
+            Op::CompareFastConstJump(_, x, _, _) | Op::CompareFastConstJumpIfTrue(_, x, _, _) => {
+                [Some(u32::from(x)), None]
+            }
             Op::LoadFastPair(a, b) | Op::StoreFastLoadFast(a, b) | Op::BinaryFastFast(_, a, b) => {
                 [Some(a), Some(b)]
             }
@@ -443,7 +442,7 @@ impl Code {
             Op::LoadGlobal(i)
             | Op::StoreGlobal(i)
             | Op::DeleteGlobal(i)
-            | Op::LoadAttr(i, _)
+            | Op::LoadAttr(i)
             | Op::ImportName(i)
             | Op::ImportFrom(i)
             | Op::LoadName(i)
@@ -488,7 +487,7 @@ impl Code {
             Op::UpdateFastConst(o, x, k) => {
                 format!("{o:?} {} {k} ({})", local(x), self.const_repr(*k))
             }
-            Op::LoadFastAttr(x, n, _) => format!("{} {}", local(&u32::from(*x)), name(n)),
+            Op::LoadFastAttr(x, n) => format!("{} {}", local(x), name(n)),
             Op::LoadFastPair(a, b) | Op::StoreFastLoadFast(a, b) => {
                 format!("{} {}", local(a), local(b))
             }

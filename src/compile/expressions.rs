@@ -86,7 +86,7 @@ impl<'a> Compiler<'a> {
                 self.expr(value)?;
                 let i = self.name(&attr.name);
                 self.at(e.span);
-                self.emit(Op::LoadAttr(i, 0));
+                self.emit(Op::LoadAttr(i));
             }
             ExprKind::Tuple(items) | ExprKind::List(items) | ExprKind::Set(items) => {
                 let n = items.len() as u32;

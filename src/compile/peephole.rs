@@ -52,10 +52,7 @@ fn fusion(ops: &[Op]) -> Option<(Op, usize)> {
         [Op::LoadConst(k), Op::InPlace(b), ..] => Some((Op::InPlaceConst(b, k), 2)),
         [Op::LoadFast(x), Op::Binary(b), ..] => Some((Op::BinaryFast(b, x), 2)),
         [Op::LoadFast(x), Op::InPlace(b), ..] => Some((Op::InPlaceFast(b, x), 2)),
-        [Op::LoadFast(x), Op::LoadAttr(n, c), ..] => {
-            let x = u16::try_from(x).ok()?;
-            Some((Op::LoadFastAttr(x, n, c), 2))
-        }
+        [Op::LoadFast(x), Op::LoadAttr(n), ..] => Some((Op::LoadFastAttr(x, n), 2)),
         [Op::LoadFast(a), Op::LoadFast(b), ..] => Some((Op::LoadFastPair(a, b), 2)),
         _ => None,
     }

@@ -242,7 +242,7 @@ impl<'a> Compiler<'a> {
                 self.expr(obj)?;
                 self.emit(Op::Dup);
                 let i = self.name(&attr.name);
-                self.emit(Op::LoadAttr(i, 0));
+                self.emit(Op::LoadAttr(i));
                 self.expr(value)?;
                 self.at(span);
                 self.emit(Op::InPlace(op));

@@ -69,15 +69,9 @@ impl Instance {
         self.extra.get_or_insert_with(Box::default)
     }
 
-    /// The shape of the attribute names; `None` once they are in a table of the instance's own.
-    #[inline(always)]
-    pub fn shape(&self) -> Option<ShapeId> {
-        self.shape
-    }
-
     /// The value at position `i` of a shaped instance.
     #[inline(always)]
-    pub fn value_at(&self, i: usize) -> Option<&Value> {
+    fn value_at(&self, i: usize) -> Option<&Value> {
         match self.inline.get(i) {
             Some(v) => Some(v),
             None => self.extra.as_ref()?.spill.get(i - INLINE),

@@ -7,7 +7,6 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 
 use super::dict::Dict;
-use super::shapes::ShapeId;
 use super::text::Text;
 use super::value::{ObjRef, Value};
 use crate::compile::{Code, Op};
@@ -39,8 +38,6 @@ pub struct Loaded {
     pub code: Rc<Code>,
     /// One per `LoadMethod` instruction, numbered by its second operand.
     pub method_caches: Box<[Cell<MethodCache>]>,
-    /// One per `LoadAttr`/`LoadFastAttr` instruction, numbered by its cache operand.
-    pub attr_caches: Box<[Cell<AttrCache>]>,
 }
 
 /// What a `LoadMethod` instruction last found: the plain function that instances of `class`
@@ -51,14 +48,6 @@ pub struct MethodCache {
     pub version: u64,
     pub class: Option<ObjRef>,
     pub method: Value,
-}
-
-/// Where a `LoadAttr` instruction last found an instance's own attribute: its position in
-/// instances of `shape`. Shapes never change, so the entry never goes stale.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct AttrCache {
-    pub shape: Option<ShapeId>,
-    pub position: u32,
 }
 
 /// A function defined in Python.

@@ -16,7 +16,7 @@ use super::call::Invoked;
 use super::classes::MethodLookup;
 use super::{ops, Exception, Frame, FrameKind, NameProblem, Vm, NESTED_RUN_LIMIT};
 use crate::compile::{Const, Op};
-use crate::runtime::object::{AttrCache, MethodCache};
+use crate::runtime::object::MethodCache;
 use crate::runtime::{Object, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
@@ -297,33 +297,14 @@ impl Vm {
                 Value::read(unsafe { consts.get_unchecked($k as usize) })
             }};
         }
-        // Pushes attribute `names[i]` of `obj`: an instance's own attribute at once (at the
-        // position attribute cache `c` holds when the instance has that shape), anything else
-        // through the full lookup.
+        // Pushes attribute `names[i]` of `obj`: an instance's own attribute at once, anything
+        // else through the full lookup.
         macro_rules! load_attr {
-            ($obj:expr, $i:expr, $c:expr) => {{
+            ($obj:expr, $i:expr) => {{
                 let obj: Value = $obj;
                 let name = &frame!().loaded.names[$i as usize];
                 if let Some(Object::Instance(inst)) = obj.as_obj().map(|r| self.heap.get(r)) {
-                    let found = match (inst.shape(), frame!().loaded.attr_caches.get($c as usize)) {
-                        (Some(shape), Some(cache)) => {
-                            let hit = cache.get();
-                            if hit.shape == Some(shape) {
-                                inst.value_at(hit.position as usize)
-                            } else {
-                                let position = self.shapes.position(shape, name);
-                                if let Some(p) = position {
-                                    cache.set(AttrCache {
-                                        shape: Some(shape),
-                                        position: p as u32,
-                                    });
-                                }
-                                position.and_then(|p| inst.value_at(p))
-                            }
-                        }
-                        _ => inst.get_interned(&self.shapes, name),
-                    };
-                    if let Some(v) = found.map(Value::read) {
+                    if let Some(v) = inst.get_interned(&self.shapes, name).map(Value::read) {
                         if !self.has_attribute_hooks(inst.class) {
                             push!(v);
                             continue;
@@ -526,13 +507,13 @@ impl Vm {
                     let v = pop!();
                     self.global_values[frame!().loaded.globals[i as usize] as usize] = v;
                 }
-                Op::LoadAttr(i, c) => {
+                Op::LoadAttr(i) => {
                     let obj = pop!();
-                    load_attr!(obj, i, c);
+                    load_attr!(obj, i);
                 }
-                Op::LoadFastAttr(x, i, c) => {
+                Op::LoadFastAttr(x, i) => {
                     let obj = local!(x);
-                    load_attr!(obj, i, c);
+                    load_attr!(obj, i);
                 }
                 Op::StoreAttr(i) => {
                     let obj = pop!();

@@ -38,7 +38,7 @@ use std::sync::Arc;
 
 use crate::compile::{Code, Const, Op};
 pub use crate::runtime::object::TraceEntry;
-use crate::runtime::object::{AttrCache, Loaded, MethodCache, Module};
+use crate::runtime::object::{Loaded, MethodCache, Module};
 use crate::runtime::shapes::Shapes;
 use crate::runtime::{Heap, ObjRef, Object, Value};
 pub use exceptions::{Report, ReportedException};
@@ -495,21 +495,15 @@ impl Vm {
         let positional_only_params = code.kwonlycount == 0 && !code.varargs && !code.varkw;
         let mut ops = code.ops.clone().into_boxed_slice();
         let mut method_caches = Vec::new();
-        let mut attr_caches = Vec::new();
         for op in ops.iter_mut() {
             if let Op::LoadMethod(_, cache) = op {
                 *cache = method_caches.len() as u32;
                 method_caches.push(Cell::new(MethodCache::default()));
             }
-            if let Op::LoadAttr(_, cache) | Op::LoadFastAttr(_, _, cache) = op {
-                *cache = attr_caches.len() as u32;
-                attr_caches.push(Cell::new(AttrCache::default()));
-            }
         }
         Ok(Rc::new(Loaded {
             ops,
             method_caches: method_caches.into_boxed_slice(),
-            attr_caches: attr_caches.into_boxed_slice(),
             argcount: code.argcount as usize,
             positional_only_params,
             plain_call: positional_only_params

@@ -8,6 +8,7 @@ use hashbrown::HashTable;
 use super::object::Object;
 use super::pyhash::{hash_big, hash_float, hash_int, TupleHash};
 use super::set_order::SetOrder;
+use super::text::Text;
 use super::value::Value;
 use super::Heap;
 
@@ -101,7 +102,7 @@ fn hash_step(heap: &Heap, v: Value) -> Result<HashStep, Unhashable> {
         Value::Int(i) => hash_int(i),
         Value::Float(f) => hash_float(f),
         Value::Obj(r) => match heap.get(r) {
-            Object::Str(s) => s.hash_with(|s| bytes_hash(s.as_bytes())),
+            Object::Str(s) => str_hash(s),
             Object::Bytes(b) => bytes_hash(b),
             Object::BigInt(b) => hash_big(
                 b.sign() == num_bigint::Sign::Minus,
@@ -126,7 +127,7 @@ pub fn hash_value(heap: &Heap, v: Value) -> Result<u64, Unhashable> {
     match v {
         Value::Int(i) => Ok(hash_int(i)),
         Value::Obj(r) => match heap.get(r) {
-            Object::Str(s) => Ok(s.hash_with(|s| bytes_hash(s.as_bytes()))),
+            Object::Str(s) => Ok(str_hash(s)),
             _ => hash_nested(heap, v),
         },
         _ => hash_nested(heap, v),
@@ -165,6 +166,12 @@ fn hash_nested(heap: &Heap, v: Value) -> Result<u64, Unhashable> {
             waiting.pop();
         }
     }
+}
+
+/// The hash of a str: its bytes', cached in the text.
+#[inline(always)]
+fn str_hash(s: &Text) -> u64 {
+    s.hash_with(|s| bytes_hash(s.as_bytes()))
 }
 
 /// The hash of a str's or big int's bytes: eight at a time, then the rest.

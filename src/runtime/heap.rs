@@ -20,7 +20,24 @@ const MARKED: u8 = 1;
 /// its flag, never the object itself — strings are most of many heaps, and reading each one's
 /// slot at every collection would be a cache miss apiece.
 const LEAF: u8 = 2;
+/// The slot holds a live object.
+const LIVE: u8 = 4;
+/// The slot's object owns memory, so freeing it must drop it. The others (short strs, ranges,
+/// iterators) are left in their freed slot and overwritten by the next allocation there: the
+/// sweep then reads only this flag array, never the slots of most garbage.
+const OWNS: u8 = 8;
 
+/// The flags of a new slot holding `obj`.
+fn flags_of(obj: &Object) -> u8 {
+    let leaf = if obj.is_leaf() { LEAF } else { 0 };
+    let owns = if obj.owns_memory() { OWNS } else { 0 };
+    LIVE | leaf | owns
+}
+
+/// The heap: object slots, with one flag byte each, and the list of freed slots.
+///
+/// A freed slot holds either `None` or an object that owns no memory (left there by the sweep,
+/// see [`OWNS`]); an allocation overwrites it without dropping it.
 pub struct Heap {
     slots: Vec<Option<Object>>,
     flags: Vec<u8>,
@@ -55,14 +72,14 @@ impl Heap {
     pub fn alloc(&mut self, obj: Object) -> ObjRef {
         self.live += 1;
         self.until_collection = self.until_collection.saturating_sub(1);
-        let flags = if obj.is_leaf() { LEAF } else { 0 };
+        let flags = flags_of(&obj);
         if let Some(&i) = self.free.last() {
             if let (Some(slot), Some(flag)) = (
                 self.slots.get_mut(i as usize),
                 self.flags.get_mut(i as usize),
             ) {
                 self.free.pop();
-                // A free slot holds `None`: nothing to drop.
+                // A free slot holds `None` or an object owning nothing: nothing to drop.
                 std::mem::forget(slot.replace(obj));
                 *flag = flags;
                 return ObjRef(i);
@@ -90,7 +107,11 @@ impl Heap {
 
     /// Every live object, mutably.
     pub fn objects_mut(&mut self) -> impl Iterator<Item = &mut Object> {
-        self.slots.iter_mut().flatten()
+        self.slots
+            .iter_mut()
+            .zip(&self.flags)
+            .filter(|(_, &flags)| flags & LIVE != 0)
+            .filter_map(|(slot, _)| slot.as_mut())
     }
 
     #[inline(always)]
@@ -128,14 +149,16 @@ impl Heap {
                 }
             }
         }
-        for (i, (slot, flags)) in self.slots.iter_mut().zip(self.flags.iter_mut()).enumerate() {
-            if *flags & MARKED != 0 {
-                *flags &= !MARKED;
-                continue;
-            }
-            if slot.is_some() {
-                // Dropped where it lies: `take` would first copy the whole object out.
-                *slot = None;
+        for (i, flags) in self.flags.iter_mut().enumerate() {
+            let f = *flags;
+            if f & MARKED != 0 {
+                *flags = f & !MARKED;
+            } else if f & LIVE != 0 {
+                if f & OWNS != 0 {
+                    // Dropped where it lies: `take` would first copy the whole object out.
+                    self.slots[i] = None;
+                }
+                *flags = 0;
                 self.free.push(i as u32);
                 self.live -= 1;
             }
@@ -191,6 +214,36 @@ mod tests {
         assert!(matches!(heap.get(kept), Object::Str(s) if &**s == "kept"));
         heap.collect([Value::Obj(holder)]);
         assert_eq!(heap.live(), 2, "marks are cleared between collections");
+    }
+
+    #[test]
+    fn freed_objects_are_dropped_only_when_they_own_memory() {
+        let mut heap = Heap::new();
+        let name: std::rc::Rc<str> = "attr".into();
+        heap.alloc(Object::Property {
+            getter: Value::None,
+            setter: Value::None,
+            deleter: Value::None,
+            name: Some(name.clone()),
+        });
+        heap.alloc(Object::Str("long ".repeat(20).into()));
+        let short = heap.alloc(Object::Str("short".into()));
+        heap.collect([]);
+        assert_eq!(
+            std::rc::Rc::strong_count(&name),
+            1,
+            "the property was dropped"
+        );
+        assert_eq!(heap.live(), 0);
+        assert_eq!(
+            heap.objects_mut().count(),
+            0,
+            "left-behind objects are not live"
+        );
+        let reused = heap.alloc(Object::Str("new".into()));
+        assert_eq!(reused, short, "the highest freed slot is reused first");
+        assert!(matches!(heap.get(reused), Object::Str(s) if &**s == "new"));
+        assert_eq!(heap.objects_mut().count(), 1);
     }
 
     #[test]

@@ -340,6 +340,23 @@ impl Object {
         )
     }
 
+    /// Whether dropping it frees memory (or runs a destructor). Kinds that answer `false` hold
+    /// only plain data and never gain more, so the answer at allocation holds for life.
+    pub fn owns_memory(&self) -> bool {
+        match self {
+            Object::Str(s) => s.is_boxed(),
+            Object::Range { .. }
+            | Object::RangeIter { .. }
+            | Object::SeqIter { .. }
+            | Object::DictView { .. }
+            | Object::DictIter { .. }
+            | Object::Slice { .. }
+            | Object::Cell(_)
+            | Object::Method { .. } => false,
+            _ => true,
+        }
+    }
+
     /// Pushes every object this one references.
     pub fn trace(&self, out: &mut Vec<ObjRef>) {
         let values: &[Value] = match self {

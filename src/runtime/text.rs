@@ -54,6 +54,12 @@ impl Text {
 }
 
 impl Text {
+    /// Whether the characters have an allocation of their own (the text is too long to sit
+    /// inside the object).
+    pub fn is_boxed(&self) -> bool {
+        matches!(self.chars, Chars::Boxed(_))
+    }
+
     /// `parts` joined into one text.
     pub fn concat(parts: &[&str]) -> Text {
         let len: usize = parts.iter().map(|p| p.len()).sum();

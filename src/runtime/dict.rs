@@ -1,10 +1,9 @@
 //! `dict`: insertion-ordered entries with a hash index. Keys hash and compare with Python's
-//! rules for the built-in types (`1`, `1.0` and `True` are one key); the index is a
-//! `hashbrown::HashTable` of entry positions, probed with hashes computed here, so lookups need
-//! the heap (for string and tuple contents) but no allocation.
+//! rules for the built-in types (`1`, `1.0` and `True` are one key); the index
+//! ([`super::hash_index`]) maps hashes computed here to entry positions, so lookups need the
+//! heap (for string and tuple contents) but no allocation.
 
-use hashbrown::HashTable;
-
+use super::hash_index::Index;
 use super::object::Object;
 use super::pyhash::{hash_big, hash_float, hash_int, TupleHash};
 use super::set_order::SetOrder;
@@ -195,19 +194,22 @@ fn bytes_hash(bytes: &[u8]) -> u64 {
 /// compared with an explicit stack of pairs, never Rust recursion).
 #[inline(always)]
 pub fn keys_equal(heap: &Heap, a: Value, b: Value) -> bool {
-    if a == b {
-        return true;
-    }
-    // Most keys are strs: compared here, without a call.
+    // Most keys are strs or ints: the same object, or compared here, without a call.
     if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
-        if let (Object::Str(s), Object::Str(t)) = (heap.get(x), heap.get(y)) {
-            return s.as_bytes() == t.as_bytes();
+        if x == y {
+            return true;
         }
+        if let (Object::Str(s), Object::Str(t)) = (heap.get(x), heap.get(y)) {
+            return s == t;
+        }
+    } else if let (Value::Int(i), Value::Int(j)) = (a, b) {
+        return i == j;
     }
     nested_keys_equal(heap, a, b)
 }
 
 /// [`keys_equal`] of any values.
+#[inline(never)]
 fn nested_keys_equal(heap: &Heap, a: Value, b: Value) -> bool {
     // Most keys are not tuples: no pair stack for them.
     let mut pairs = Vec::new();
@@ -271,27 +273,34 @@ fn numbers_equal(a: Value, b: Value) -> bool {
     }
 }
 
-/// The dict's storage. Removed entries leave a hole (`None`) until the next rebuild. A set's
-/// table also keeps its members in CPython's layout, for its iteration order.
+/// One key and its value, with the key's hash. A removed entry keeps its place, with the key
+/// `Unbound` (never a program's value), until the entries are compacted.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    hash: u64,
+    key: Value,
+    value: Value,
+}
+
+impl Entry {
+    fn is_live(&self) -> bool {
+        self.key != Value::Unbound
+    }
+}
+
+/// The dict's storage: its entries in insertion order and an [`Index`] of them. A set's table
+/// also keeps its members in CPython's layout, for its iteration order.
 #[derive(Debug, Default)]
 pub struct Dict {
-    entries: Vec<Option<(u64, Value, Value)>>,
-    index: HashTable<usize>,
+    entries: Vec<Entry>,
+    index: Index,
+    live: usize,
     order: Option<Box<SetOrder>>,
-}
-
-/// Python hashes of small ints are the ints themselves; the index wants all bits mixed.
-fn spread(hash: u64) -> u64 {
-    hash.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(26)
-}
-
-fn entry_spread(entries: &[Option<(u64, Value, Value)>], i: usize) -> u64 {
-    spread(entries[i].as_ref().map_or(0, |e| e.0))
 }
 
 /// The entries of a [`Dict`], in its order.
 pub enum Entries<'a> {
-    Inserted(std::slice::Iter<'a, Option<(u64, Value, Value)>>),
+    Inserted(std::slice::Iter<'a, Entry>),
     Members(Box<dyn Iterator<Item = (u64, Value)> + 'a>),
 }
 
@@ -300,7 +309,7 @@ impl Iterator for Entries<'_> {
 
     fn next(&mut self) -> Option<(Value, Value)> {
         match self {
-            Entries::Inserted(entries) => entries.find_map(|e| e.map(|e| (e.1, e.2))),
+            Entries::Inserted(entries) => entries.find(|e| e.is_live()).map(|e| (e.key, e.value)),
             Entries::Members(members) => members.next().map(|(_, k)| (k, Value::None)),
         }
     }
@@ -308,33 +317,35 @@ impl Iterator for Entries<'_> {
 
 impl Dict {
     pub fn len(&self) -> usize {
-        self.index.len()
+        self.live
     }
 
     pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
+        self.live == 0
     }
 
+    #[inline(always)]
     fn find(&self, heap: &Heap, hash: u64, key: Value) -> Option<usize> {
-        self.index
-            .find(spread(hash), |&i| {
-                self.entries[i]
-                    .as_ref()
-                    .is_some_and(|e| e.0 == hash && keys_equal(heap, e.1, key))
-            })
-            .copied()
+        self.index.find(
+            hash,
+            #[inline(always)]
+            |i| {
+                self.entries
+                    .get(i)
+                    .is_some_and(|e| e.hash == hash && keys_equal(heap, e.key, key))
+            },
+        )
     }
 
     /// The positions and keys of the entries whose keys hash to `hash` (for lookups whose key
     /// equality runs Python code, which the caller does with the dict released).
     pub fn keys_with_hash(&self, hash: u64) -> Vec<(usize, Value)> {
         self.index
-            .iter_hash(spread(hash))
-            .filter_map(|&i| {
-                self.entries[i]
-                    .as_ref()
-                    .filter(|e| e.0 == hash)
-                    .map(|e| (i, e.1))
+            .candidates(hash)
+            .into_iter()
+            .filter_map(|i| {
+                let e = self.entries.get(i)?;
+                (e.hash == hash && e.is_live()).then_some((i, e.key))
             })
             .collect()
     }
@@ -342,52 +353,62 @@ impl Dict {
     /// The value at position `i` if its key is still `key`.
     pub fn value_at(&self, i: usize, key: Value) -> Option<Value> {
         self.entries
-            .get(i)?
-            .as_ref()
-            .filter(|e| e.1 == key)
-            .map(|e| e.2)
+            .get(i)
+            .filter(|e| e.key == key && e.is_live())
+            .map(|e| e.value)
     }
 
     /// Sets the value at position `i` (found by [`Dict::keys_with_hash`]).
     pub fn set_value_at(&mut self, i: usize, value: Value) {
-        if let Some(Some(e)) = self.entries.get_mut(i) {
-            e.2 = value;
+        if let Some(e) = self.entries.get_mut(i).filter(|e| e.is_live()) {
+            e.value = value;
         }
     }
 
     /// The hash of `key` and the position of its entry, if it has one.
+    #[inline]
     pub fn locate(&self, heap: &Heap, key: Value) -> Result<(u64, Option<usize>), Unhashable> {
         let hash = hash_value(heap, key)?;
         Ok((hash, self.find(heap, hash, key)))
     }
 
+    #[inline]
     pub fn get(&self, heap: &Heap, key: Value) -> Result<Option<Value>, Unhashable> {
         let hash = hash_value(heap, key)?;
         Ok(self
             .find(heap, hash, key)
-            .and_then(|i| self.entries[i].as_ref().map(|e| e.2)))
+            .and_then(|i| self.entries.get(i))
+            .map(|e| e.value))
     }
 
     /// Sets `key` to `value`, keeping the original position (and key object) of an existing key.
     pub fn insert(&mut self, heap: &Heap, key: Value, value: Value) -> Result<(), Unhashable> {
         let hash = hash_value(heap, key)?;
-        if let Some(i) = self.find(heap, hash, key) {
-            if let Some(e) = self.entries[i].as_mut() {
-                e.2 = value;
-            }
-            return Ok(());
+        match self.find(heap, hash, key) {
+            Some(i) => self.set_value_at(i, value),
+            None => self.insert_new(hash, key, value),
         }
-        self.insert_new(hash, key, value);
         Ok(())
+    }
+
+    /// The hash and position of every live entry.
+    fn live_entries(entries: &[Entry]) -> impl Iterator<Item = (u64, usize)> + '_ {
+        entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.is_live())
+            .map(|(i, e)| (e.hash, i))
     }
 
     /// Adds `key`, which is not in the dict and hashes to `hash`.
     pub fn insert_new(&mut self, hash: u64, key: Value, value: Value) {
         let position = self.entries.len();
-        self.entries.push(Some((hash, key, value)));
-        let entries = &self.entries;
-        self.index
-            .insert_unique(spread(hash), position, |&i| entry_spread(entries, i));
+        self.entries.push(Entry { hash, key, value });
+        if self.index.is_full() {
+            self.index = Index::build(self.live + 1, Dict::live_entries(&self.entries[..position]));
+        }
+        self.index.insert(hash, position);
+        self.live += 1;
         if let Some(order) = &mut self.order {
             order.add(hash, key);
         }
@@ -403,29 +424,25 @@ impl Dict {
 
     /// Removes the entry at position `i`, whose key hashes to `hash`; its value.
     pub fn remove_at(&mut self, hash: u64, i: usize) -> Option<Value> {
-        let key = self.entries.get(i)?.as_ref()?.1;
-        if let Ok(slot) = self.index.find_entry(spread(hash), |&j| j == i) {
-            slot.remove();
-        }
+        let e = self.entries.get_mut(i).filter(|e| e.is_live())?;
+        let (key, removed) = (e.key, e.value);
+        e.key = Value::Unbound;
+        e.value = Value::None;
+        self.index.remove(hash, i);
+        self.live -= 1;
         if let Some(order) = &mut self.order {
             order.discard(hash, key);
         }
-        let removed = self.entries[i].take().map(|e| e.2);
-        if self.entries.len() > 16 && self.len() * 2 < self.entries.len() {
+        if self.entries.len() > 16 && self.live * 2 < self.entries.len() {
             self.compact();
         }
-        removed
+        Some(removed)
     }
 
     fn compact(&mut self) {
-        self.entries.retain(Option::is_some);
-        self.index.clear();
-        for i in 0..self.entries.len() {
-            let h = entry_spread(&self.entries, i);
-            self.index.insert_unique(h, i, |_| h);
-        }
-        let entries = &self.entries;
-        self.index.shrink_to_fit(|&i| entry_spread(entries, i));
+        self.entries.retain(Entry::is_live);
+        self.entries.shrink_to_fit();
+        self.index = Index::build(self.live, Dict::live_entries(&self.entries));
     }
 
     /// Live entries: a dict's in insertion order, a set's in CPython's order.
@@ -471,18 +488,21 @@ impl Dict {
 
     /// A copy of this set's table, laid out as CPython's `set(s)` lays out its copy.
     pub fn copy_set(&self) -> Dict {
-        let mut copy = Dict::new_set();
-        for (hash, key, value) in self.entries.iter().flatten() {
-            let position = copy.entries.len();
-            copy.entries.push(Some((*hash, *key, *value)));
-            let entries = &copy.entries;
-            copy.index
-                .insert_unique(spread(*hash), position, |&i| entry_spread(entries, i));
+        let entries: Vec<Entry> = self
+            .entries
+            .iter()
+            .copied()
+            .filter(Entry::is_live)
+            .collect();
+        Dict {
+            index: Index::build(entries.len(), Dict::live_entries(&entries)),
+            live: entries.len(),
+            entries,
+            order: self
+                .order
+                .as_ref()
+                .map(|order| Box::new(SetOrder::copy_of(order))),
         }
-        if let Some(order) = &self.order {
-            copy.order = Some(Box::new(SetOrder::copy_of(order)));
-        }
-        copy
     }
 
     /// The `n`-th live entry's position at or after `from`, for iterators that survive inserts.
@@ -491,7 +511,8 @@ impl Dict {
             .iter()
             .enumerate()
             .skip(from)
-            .find_map(|(i, e)| e.as_ref().map(|e| (i, e.1, e.2)))
+            .find(|(_, e)| e.is_live())
+            .map(|(i, e)| (i, e.key, e.value))
     }
 
     pub fn clear(&mut self) {

@@ -11,6 +11,7 @@
 pub mod attrs;
 pub mod dict;
 pub mod format;
+pub mod hash_index;
 pub mod heap;
 pub mod instance;
 pub mod object;

@@ -402,11 +402,14 @@ impl Dict {
 
     /// Adds `key`, which is not in the dict and hashes to `hash`.
     pub fn insert_new(&mut self, hash: u64, key: Value, value: Value) {
+        if self.index.is_full() {
+            // Removed entries go when the index is rebuilt, so that positions stay below the
+            // index's size (see `hash_index`).
+            self.entries.retain(Entry::is_live);
+            self.index = Index::build(self.live + 1, Dict::live_entries(&self.entries));
+        }
         let position = self.entries.len();
         self.entries.push(Entry { hash, key, value });
-        if self.index.is_full() {
-            self.index = Index::build(self.live + 1, Dict::live_entries(&self.entries[..position]));
-        }
         self.index.insert(hash, position);
         self.live += 1;
         if let Some(order) = &mut self.order {

@@ -1,29 +1,26 @@
 //! The index of a dict's entries: an open-addressing table from a key's hash to the position of
 //! its entry, with linear probing.
 //!
-//! Each slot is one word: the entry's position in the low half and 32 bits of its hash (a tag)
-//! in the high half, so a probe reads the entry — usually a cache miss — only when the tags
-//! agree. The table is at most two-thirds full (removed entries leave a marker until the next
-//! rebuild), so every probe ends at an empty slot. The lookup is generic over the key test,
-//! which the compiler inlines into it: no call per probe.
+//! Each slot is a 32-bit word: the entry's position in the low bits (as many as the table has
+//! slots: a table of 2^k slots indexes positions below 2^k) and a tag of the key's hash in the
+//! rest, so a probe reads the entry — usually a cache miss — only when the tags agree. At
+//! 13,000 keys the table is 128 KiB, small enough to stay in the CPU's cache beside the
+//! entries. The table is at most two-thirds full (removed entries leave a marker until the next
+//! rebuild), so every probe ends at an empty slot, and positions never reach the all-ones
+//! value that marks a removed entry. The lookup is generic over the key test, which the
+//! compiler inlines into it: no call per probe.
 
-/// A slot never used.
-const EMPTY: u64 = u64::MAX;
-/// The position part of a slot whose entry was removed.
-const REMOVED: u32 = u32::MAX - 1;
+/// A slot never used (all ones: every tag bit and the removed-entry position).
+const EMPTY: u32 = u32::MAX;
 
 /// The smallest table: eight slots, room for five entries.
 const MIN_SLOTS: usize = 8;
 
 /// Python hashes of small ints are the ints themselves; the table wants all bits mixed. The low
-/// bits pick the first slot, the high half is the tag.
+/// bits pick the first slot, the high half gives the tag.
 #[inline(always)]
 fn spread(hash: u64) -> u64 {
     hash.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(26)
-}
-
-fn tag(spread: u64) -> u64 {
-    spread & 0xffff_ffff_0000_0000
 }
 
 /// The slots of a dict's index (see the module doc).
@@ -40,30 +37,44 @@ fn tag(spread: u64) -> u64 {
 /// ```
 #[derive(Debug, Default, Clone)]
 pub struct Index {
-    slots: Box<[u64]>,
+    slots: Box<[u32]>,
     /// Slots holding an entry or a removal marker.
     filled: usize,
 }
 
 impl Index {
+    /// The bits of a slot that hold a position: as many as index the table. (Tables never
+    /// reach 2^32 slots: that would be billions of entries.)
+    #[inline(always)]
+    fn position_bits(&self) -> u32 {
+        (self.slots.len() as u32).wrapping_sub(1)
+    }
+
+    /// The tag of a spread hash, in the bits a table with `position_bits` leaves to it.
+    #[inline(always)]
+    fn tag(spread: u64, position_bits: u32) -> u32 {
+        (spread >> 32) as u32 & !position_bits
+    }
+
     /// The position of the entry hashing to `hash` that `matches` accepts.
     #[inline(always)]
     pub fn find(&self, hash: u64, mut matches: impl FnMut(usize) -> bool) -> Option<usize> {
-        let mask = self.slots.len().wrapping_sub(1);
         if self.slots.is_empty() {
             return None;
         }
+        let mask = self.slots.len() - 1;
+        let position_bits = self.position_bits();
         let s = spread(hash);
-        let wanted = tag(s);
+        let wanted = Index::tag(s, position_bits);
         let mut i = s as usize & mask;
         loop {
             let slot = self.slots[i];
             if slot == EMPTY {
                 return None;
             }
-            let position = slot as u32;
-            if slot & 0xffff_ffff_0000_0000 == wanted
-                && position != REMOVED
+            let position = slot & position_bits;
+            if slot & !position_bits == wanted
+                && position != position_bits
                 && matches(position as usize)
             {
                 return Some(position as usize);
@@ -94,23 +105,26 @@ impl Index {
         self.filled += 1;
     }
 
-    /// Forgets the entry at `position`, hashing to `hash` (its slot becomes a marker).
+    /// Forgets the entry at `position`, hashing to `hash` (its slot becomes a marker: the
+    /// all-ones position with an empty tag).
     pub fn remove(&mut self, hash: u64, position: usize) {
-        let mask = self.slots.len().wrapping_sub(1);
         if self.slots.is_empty() {
             return;
         }
+        let mask = self.slots.len() - 1;
+        let position_bits = self.position_bits();
         let mut i = spread(hash) as usize & mask;
         while self.slots[i] != EMPTY {
-            if self.slots[i] as u32 as usize == position {
-                self.slots[i] = (self.slots[i] & !0xffff_ffff) | u64::from(REMOVED);
+            if (self.slots[i] & position_bits) as usize == position {
+                self.slots[i] = position_bits;
                 return;
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// An index of `entries` (hash, position), with room for at least `wanted` entries.
+    /// An index of `entries` (hash, position), with room for at least `wanted` entries. Every
+    /// position must be below `wanted`.
     pub fn build(wanted: usize, entries: impl Iterator<Item = (u64, usize)>) -> Index {
         let size = (wanted * 3 / 2 + 1).next_power_of_two().max(MIN_SLOTS);
         let mut index = Index {
@@ -126,12 +140,14 @@ impl Index {
     /// Writes a slot for `position` at the first free place of `hash`'s sequence.
     fn place(&mut self, hash: u64, position: usize) {
         let mask = self.slots.len() - 1;
+        let position_bits = self.position_bits();
+        debug_assert!((position as u32) < position_bits);
         let s = spread(hash);
         let mut i = s as usize & mask;
         while self.slots[i] != EMPTY {
             i = (i + 1) & mask;
         }
-        self.slots[i] = tag(s) | position as u64;
+        self.slots[i] = Index::tag(s, position_bits) | position as u32;
     }
 }
 
@@ -139,10 +155,11 @@ impl Index {
 mod tests {
     use super::*;
 
-    /// Inserts as a dict does: rebuilding from the live entries when full.
+    /// Inserts as a dict does, rebuilding from the live entries when full (sized for every
+    /// position so far, as entries are not compacted here).
     fn add(index: &mut Index, live: &[(u64, usize)], hash: u64, position: usize) {
         if index.is_full() {
-            *index = Index::build(live.len() + 1, live.iter().copied());
+            *index = Index::build(position + 1, live.iter().copied());
         }
         index.insert(hash, position);
     }

@@ -135,18 +135,18 @@ impl Heap {
 
     /// Frees every object not reachable from `roots`.
     pub fn collect(&mut self, roots: impl IntoIterator<Item = Value>) {
-        let mut stack: Vec<ObjRef> = roots.into_iter().filter_map(Value::as_obj).collect();
+        let mut stack: Vec<ObjRef> = Vec::new();
+        let mut marker = Marker {
+            flags: &mut self.flags,
+            stack: &mut stack,
+        };
+        marker.extend(roots.into_iter().filter_map(Value::as_obj));
         while let Some(r) = stack.pop() {
-            let i = r.index();
-            let flags = self.flags[i];
-            if flags & MARKED != 0 {
-                continue;
-            }
-            self.flags[i] = flags | MARKED;
-            if flags & LEAF == 0 {
-                if let Some(obj) = &self.slots[i] {
-                    obj.trace(&mut stack);
-                }
+            if let Some(Some(obj)) = self.slots.get(r.index()) {
+                obj.trace(&mut Marker {
+                    flags: &mut self.flags,
+                    stack: &mut stack,
+                });
             }
         }
         for (i, flags) in self.flags.iter_mut().enumerate() {
@@ -164,6 +164,34 @@ impl Heap {
             }
         }
         self.until_collection = MIN_THRESHOLD.max(2 * self.live);
+    }
+}
+
+/// Marks the objects a traced object references: each is flagged when first seen, and only
+/// those holding handles wait on the stack to be traced in turn (strs never do).
+pub struct Marker<'a> {
+    flags: &'a mut [u8],
+    stack: &'a mut Vec<ObjRef>,
+}
+
+impl Marker<'_> {
+    #[inline]
+    pub fn push(&mut self, r: ObjRef) {
+        if let Some(flags) = self.flags.get_mut(r.index()) {
+            if *flags & MARKED == 0 {
+                *flags |= MARKED;
+                if *flags & LEAF == 0 {
+                    self.stack.push(r);
+                }
+            }
+        }
+    }
+}
+
+impl Extend<ObjRef> for Marker<'_> {
+    #[inline]
+    fn extend<I: IntoIterator<Item = ObjRef>>(&mut self, refs: I) {
+        refs.into_iter().for_each(|r| self.push(r));
     }
 }
 

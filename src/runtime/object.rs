@@ -358,7 +358,7 @@ impl Object {
     }
 
     /// Pushes every object this one references.
-    pub fn trace(&self, out: &mut Vec<ObjRef>) {
+    pub fn trace(&self, out: &mut super::heap::Marker) {
         let values: &[Value] = match self {
             Object::List(items) => items,
             Object::Tuple(items) => items,

@@ -87,27 +87,27 @@ impl Text {
         }
     }
 
-    /// The decimal text of `i`.
+    /// The decimal text of `i`, written in place two digits at a time.
     pub fn from_int(i: i64) -> Text {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
+        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839404142434445464748495051525354555657585960\
+            6162636465666768697071727374757677787980818283848586878889909192939495969798\
+            99";
         let mut n = i.unsigned_abs();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
+        let sign = usize::from(i < 0);
+        let len = sign + n.checked_ilog10().unwrap_or(0) as usize + 1;
         let mut bytes = [0; INLINE];
-        let mut len = 0;
-        if i < 0 {
-            bytes[0] = b'-';
-            len = 1;
+        bytes[0] = b'-';
+        let mut at = len;
+        while n >= 10 {
+            let pair = (n % 100) as usize * 2;
+            n /= 100;
+            at -= 2;
+            bytes[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
         }
-        bytes[len..len + digits.len() - at].copy_from_slice(&digits[at..]);
-        len += digits.len() - at;
+        if at > sign {
+            bytes[sign] = b'0' + n as u8;
+        }
         // ASCII digits and '-' are UTF-8.
         Text {
             hash: Cell::new(NO_HASH),
@@ -215,7 +215,21 @@ mod tests {
 
     #[test]
     fn ints_and_joins_read_back() {
-        for i in [0, 7, -7, 10, 1234567890, i64::MIN, i64::MAX] {
+        for i in [
+            0,
+            7,
+            -7,
+            9,
+            10,
+            -10,
+            99,
+            100,
+            -100,
+            101,
+            1234567890,
+            i64::MIN,
+            i64::MAX,
+        ] {
             assert_eq!(&*Text::from_int(i), i.to_string());
         }
         let long = "y".repeat(INLINE);

@@ -3,6 +3,8 @@
 //! ([`super::hash_index`]) maps hashes computed here to entry positions, so lookups need the
 //! heap (for string and tuple contents) but no allocation.
 
+use std::cell::Cell;
+
 use super::hash_index::Index;
 use super::object::Object;
 use super::pyhash::{hash_big, hash_float, hash_int, TupleHash};
@@ -288,13 +290,21 @@ impl Entry {
     }
 }
 
+/// No key looked up (a handle index no heap reaches).
+const NO_KEY: u32 = u32::MAX;
+
 /// The dict's storage: its entries in insertion order and an [`Index`] of them. A set's table
 /// also keeps its members in CPython's layout, for its iteration order.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Dict {
     entries: Vec<Entry>,
     index: Index,
-    live: usize,
+    /// The last key object found (its handle's index, or `NO_KEY`) and where: a program
+    /// often looks the same key up again right after (`if k in d: d[k] += 1`), and is then
+    /// answered without hashing or probing. Forgotten whenever entries move or go, and at every
+    /// collection (see [`Dict::forget_last_lookup`]), so the handle is never a reused one.
+    last_key: Cell<u32>,
+    last_position: Cell<u32>,
     order: Option<Box<SetOrder>>,
 }
 
@@ -315,18 +325,37 @@ impl Iterator for Entries<'_> {
     }
 }
 
+impl Default for Dict {
+    fn default() -> Dict {
+        Dict {
+            entries: Vec::new(),
+            index: Index::default(),
+            last_key: Cell::new(NO_KEY),
+            last_position: Cell::new(0),
+            order: None,
+        }
+    }
+}
+
 impl Dict {
     pub fn len(&self) -> usize {
-        self.live
+        self.index.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.live == 0
+        self.len() == 0
     }
 
     #[inline(always)]
     fn find(&self, heap: &Heap, hash: u64, key: Value) -> Option<usize> {
-        self.index.find(
+        let key_object = match key {
+            Value::Obj(r) if r.0 == self.last_key.get() => {
+                return Some(self.last_position.get() as usize)
+            }
+            Value::Obj(r) => r.0,
+            _ => NO_KEY,
+        };
+        let found = self.index.find(
             hash,
             #[inline(always)]
             |i| {
@@ -334,7 +363,18 @@ impl Dict {
                     .get(i)
                     .is_some_and(|e| e.hash == hash && keys_equal(heap, e.key, key))
             },
-        )
+        );
+        if let Some(i) = found {
+            self.last_key.set(key_object);
+            self.last_position.set(i as u32);
+        }
+        found
+    }
+
+    /// Forgets the last key found. The collector calls it on every live dict, as the key's
+    /// handle may be freed and reused by another object.
+    pub fn forget_last_lookup(&self) {
+        self.last_key.set(NO_KEY);
     }
 
     /// The positions and keys of the entries whose keys hash to `hash` (for lookups whose key
@@ -406,12 +446,12 @@ impl Dict {
             // Removed entries go when the index is rebuilt, so that positions stay below the
             // index's size (see `hash_index`).
             self.entries.retain(Entry::is_live);
-            self.index = Index::build(self.live + 1, Dict::live_entries(&self.entries));
+            self.forget_last_lookup();
+            self.index = Index::build(self.len() + 1, Dict::live_entries(&self.entries));
         }
         let position = self.entries.len();
         self.entries.push(Entry { hash, key, value });
         self.index.insert(hash, position);
-        self.live += 1;
         if let Some(order) = &mut self.order {
             order.add(hash, key);
         }
@@ -429,14 +469,14 @@ impl Dict {
     pub fn remove_at(&mut self, hash: u64, i: usize) -> Option<Value> {
         let e = self.entries.get_mut(i).filter(|e| e.is_live())?;
         let (key, removed) = (e.key, e.value);
+        self.last_key.set(NO_KEY);
         e.key = Value::Unbound;
         e.value = Value::None;
         self.index.remove(hash, i);
-        self.live -= 1;
         if let Some(order) = &mut self.order {
             order.discard(hash, key);
         }
-        if self.entries.len() > 16 && self.live * 2 < self.entries.len() {
+        if self.entries.len() > 16 && self.len() * 2 < self.entries.len() {
             self.compact();
         }
         Some(removed)
@@ -445,7 +485,7 @@ impl Dict {
     fn compact(&mut self) {
         self.entries.retain(Entry::is_live);
         self.entries.shrink_to_fit();
-        self.index = Index::build(self.live, Dict::live_entries(&self.entries));
+        self.index = Index::build(self.len(), Dict::live_entries(&self.entries));
     }
 
     /// Live entries: a dict's in insertion order, a set's in CPython's order.
@@ -499,7 +539,8 @@ impl Dict {
             .collect();
         Dict {
             index: Index::build(entries.len(), Dict::live_entries(&entries)),
-            live: entries.len(),
+            last_key: Cell::new(NO_KEY),
+            last_position: Cell::new(0),
             entries,
             order: self
                 .order
@@ -569,6 +610,34 @@ mod tests {
             Some(Value::Int(995))
         );
         assert_eq!(d.iter().count(), 10);
+    }
+
+    #[test]
+    fn the_last_key_found_is_forgotten_when_it_may_mislead() {
+        let mut heap = Heap::new();
+        let mut str_value =
+            |heap: &mut Heap, s: &str| Value::Obj(heap.alloc(Object::Str(s.into())));
+        let stored = str_value(&mut heap, "x");
+        let mut d = Dict::default();
+        d.insert(&heap, stored, Value::Int(1)).ok();
+        // An equal key object, found: remembered, then found again at once.
+        let probe = str_value(&mut heap, "x");
+        assert_eq!(d.get(&heap, probe).ok().flatten(), Some(Value::Int(1)));
+        assert_eq!(d.get(&heap, probe).ok().flatten(), Some(Value::Int(1)));
+        // Removed: not found through the memory of it.
+        d.remove(&heap, stored).ok();
+        assert_eq!(d.get(&heap, probe).ok().flatten(), None);
+        // A collection forgets it: the probe's handle can come back as another object.
+        d.insert(&heap, stored, Value::Int(2)).ok();
+        assert_eq!(d.get(&heap, probe).ok().flatten(), Some(Value::Int(2)));
+        let table = Value::Obj(heap.alloc(Object::Dict(d)));
+        heap.collect([table, stored]);
+        let reused = str_value(&mut heap, "y");
+        assert_eq!(reused, probe, "the freed handle is reused");
+        let Object::Dict(d) = heap.get(table.as_obj().expect("a dict")) else {
+            unreachable!("allocated as a dict");
+        };
+        assert_eq!(d.get(&heap, reused).ok().flatten(), None);
     }
 
     fn nested_tuple(heap: &mut Heap, depth: usize) -> Value {

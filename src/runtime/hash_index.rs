@@ -39,7 +39,9 @@ fn spread(hash: u64) -> u64 {
 pub struct Index {
     slots: Box<[u32]>,
     /// Slots holding an entry or a removal marker.
-    filled: usize,
+    filled: u32,
+    /// Slots holding an entry.
+    live: u32,
 }
 
 impl Index {
@@ -93,16 +95,22 @@ impl Index {
         found
     }
 
+    /// The number of entries indexed.
+    pub fn len(&self) -> usize {
+        self.live as usize
+    }
+
     /// Whether one more entry would take the table past two-thirds full (always, for the empty
     /// table of a new dict): then the dict rebuilds it with [`Index::build`].
     pub fn is_full(&self) -> bool {
-        (self.filled + 1) * 3 > self.slots.len() * 2
+        (self.filled as usize + 1) * 3 > self.slots.len() * 2
     }
 
     /// Records the entry at `position`, hashing to `hash`. The table must not be full.
     pub fn insert(&mut self, hash: u64, position: usize) {
         self.place(hash, position);
         self.filled += 1;
+        self.live += 1;
     }
 
     /// Forgets the entry at `position`, hashing to `hash` (its slot becomes a marker: the
@@ -117,6 +125,7 @@ impl Index {
         while self.slots[i] != EMPTY {
             if (self.slots[i] & position_bits) as usize == position {
                 self.slots[i] = position_bits;
+                self.live -= 1;
                 return;
             }
             i = (i + 1) & mask;
@@ -130,6 +139,7 @@ impl Index {
         let mut index = Index {
             slots: vec![EMPTY; size].into_boxed_slice(),
             filled: 0,
+            live: 0,
         };
         for (hash, position) in entries {
             index.insert(hash, position);
@@ -192,7 +202,7 @@ mod tests {
             let hash = position as u64 * 31;
             add(&mut index, &live, hash, position);
             live.push((hash, position));
-            assert!(index.filled * 3 <= index.slots.len() * 2);
+            assert!(index.filled as usize * 3 <= index.slots.len() * 2);
         }
         for &(hash, position) in &live {
             assert_eq!(index.find(hash, |p| p == position), Some(position));

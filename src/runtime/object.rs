@@ -388,6 +388,7 @@ impl Object {
                 return;
             }
             Object::Dict(d) | Object::Set(d) | Object::FrozenSet(d) => {
+                d.forget_last_lookup();
                 out.extend(
                     d.iter()
                         .flat_map(|(k, v)| [k, v])

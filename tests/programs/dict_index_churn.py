@@ -72,3 +72,19 @@ for i in range(30):
     del b[39 - i]
 print(a == b, len(a), len(b), sorted(a) == sorted(b), a == {i: str(i) for i in range(30, 40)})
 print(check(a, [30, 31, 0, 39, 40]))
+
+# The same key object looked up again and again while the dict changes under it.
+counts = {}
+gone = 0
+for i in range(3000):
+    k = "k" + str(i % 37)
+    if k in counts:
+        counts[k] += 1
+        if counts[k] % 10 == 0:
+            del counts[k]
+            gone += k not in counts
+            counts["filler" + str(i)] = 0
+            del counts["filler" + str(i)]
+    else:
+        counts[k] = 1
+print(sorted(counts.items())[:5], len(counts), gone)

@@ -343,7 +343,7 @@ impl Dict {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.index.is_empty()
     }
 
     #[inline(always)]
@@ -615,8 +615,7 @@ mod tests {
     #[test]
     fn the_last_key_found_is_forgotten_when_it_may_mislead() {
         let mut heap = Heap::new();
-        let mut str_value =
-            |heap: &mut Heap, s: &str| Value::Obj(heap.alloc(Object::Str(s.into())));
+        let str_value = |heap: &mut Heap, s: &str| Value::Obj(heap.alloc(Object::Str(s.into())));
         let stored = str_value(&mut heap, "x");
         let mut d = Dict::default();
         d.insert(&heap, stored, Value::Int(1)).ok();

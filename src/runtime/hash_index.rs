@@ -100,6 +100,10 @@ impl Index {
         self.live as usize
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
     /// Whether one more entry would take the table past two-thirds full (always, for the empty
     /// table of a new dict): then the dict rebuilds it with [`Index::build`].
     pub fn is_full(&self) -> bool {

@@ -4,11 +4,11 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use super::ops::{self, new_str, type_name, Host};
+use super::ops::{self, is_instance, new_str, type_name, Host};
 use super::{iteration, reflection, Exception, Vm};
 use crate::runtime::object::{DictPart, NativeFn, NativeFunction};
 use crate::runtime::text::Text;
-use crate::runtime::{Heap, Object, Value};
+use crate::runtime::{Heap, ObjRef, Object, Value};
 
 pub(super) fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Value {
     let keywords = matches!(
@@ -177,9 +177,12 @@ pub(super) fn module(heap: &mut Heap, name: &str) -> Option<HashMap<Rc<str>, Val
 pub(super) fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Result<(), Exception> {
     if args.len() < min || args.len() > max {
         let expected = if min == max {
-            format!("exactly {min} argument{}", if min == 1 { "" } else { "s" })
+            match min {
+                1 => "exactly one argument".to_string(),
+                _ => format!("exactly {min} arguments"),
+            }
         } else {
-            format!("at most {max} arguments")
+            format!("at most {max} argument{}", if max == 1 { "" } else { "s" })
         };
         let expected = if args.len() < min && min != max {
             format!("at least {min} argument{}", if min == 1 { "" } else { "s" })
@@ -192,6 +195,30 @@ pub(super) fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Resul
         ));
     }
     Ok(())
+}
+
+/// Checks the number of arguments of a built-in that CPython checks positionally, wording the
+/// error its way ("getattr expected at least 2 arguments, got 1"); [`arity`] is for the others.
+pub(super) fn expected_arity(
+    name: &str,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> Result<(), Exception> {
+    let n = args.len();
+    if (min..=max).contains(&n) {
+        return Ok(());
+    }
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    let expected = match (min == max, n > max) {
+        (true, _) => format!("{min} argument{}", plural(min)),
+        (false, true) => format!("at most {max} argument{}", plural(max)),
+        (false, false) => format!("at least {min} argument{}", plural(min)),
+    };
+    Err(Exception::new(
+        "TypeError",
+        format!("{name} expected {expected}, got {n}"),
+    ))
 }
 
 fn print(vm: &mut Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
@@ -352,14 +379,22 @@ fn str_(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Ex
 }
 
 impl Vm {
-    /// `str(arg)` when `arg` is a str or an int (no Python code runs): the result, without the
-    /// general call path.
+    /// `str(arg)` when `arg` is a str or an int, and `len(arg)` when `arg` is a built-in value
+    /// (no Python code runs): the result, without the general call path.
     #[inline(never)]
-    pub(super) fn quick_str(&mut self, arg: Value) -> Option<Value> {
-        match arg {
-            Value::Int(i) => Some(new_str(&mut self.heap, Text::from_int(i))),
-            Value::Obj(r) => matches!(self.heap.get(r), Object::Str(_)).then_some(arg),
-            _ => None,
+    pub(super) fn quick_call(&mut self, callee: Option<ObjRef>, arg: Value) -> Option<Value> {
+        if callee == self.str_type {
+            match arg {
+                Value::Int(i) => Some(new_str(&mut self.heap, Text::from_int(i))),
+                Value::Obj(r) => matches!(self.heap.get(r), Object::Str(_)).then_some(arg),
+                _ => None,
+            }
+        } else if callee == self.len_function && !is_instance(&self.heap, arg) {
+            builtin_len(&self.heap, arg)
+                .ok()
+                .map(|n| Value::Int(n as i64))
+        } else {
+            None
         }
     }
 }
@@ -387,7 +422,7 @@ fn ascii(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, E
 }
 
 fn bool_(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    arity("bool", args, 0, 1)?;
+    expected_arity("bool", args, 0, 1)?;
     match args.first() {
         Some(&a) => ops::truthy_in(vm, a).map(Value::Bool),
         None => Ok(Value::Bool(false)),
@@ -395,7 +430,7 @@ fn bool_(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, E
 }
 
 fn slice(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    arity("slice", args, 1, 3)?;
+    expected_arity("slice", args, 1, 3)?;
     let (start, stop, step) = match args {
         [stop] => (Value::None, *stop, Value::None),
         [start, stop] => (*start, *stop, Value::None),
@@ -410,7 +445,7 @@ fn slice(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, E
 }
 
 fn input(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    arity("input", args, 0, 1)?;
+    expected_arity("input", args, 0, 1)?;
     if let Some(&prompt) = args.first() {
         let text = ops::to_str_in(vm, prompt)?;
         vm.write_out(&text)?;
@@ -464,7 +499,7 @@ fn time_monotonic(_: &mut Vm, _: &[Value], _: &[(Rc<str>, Value)]) -> Result<Val
 }
 
 fn time_sleep(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    arity("sleep", args, 1, 1)?;
+    arity("time.sleep", args, 1, 1)?;
     let seconds = match args[0] {
         Value::Int(i) => i as f64,
         Value::Float(f) => f,

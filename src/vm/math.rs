@@ -66,6 +66,14 @@ pub(super) fn attributes(heap: &mut Heap) -> HashMap<Rc<str>, Value> {
     attrs
 }
 
+/// Checks that math function `name` got one argument (CPython names it `math.name`).
+fn one_argument(name: &str, args: &[Value]) -> Result<(), Exception> {
+    if args.len() == 1 {
+        return Ok(());
+    }
+    super::builtins::arity(&format!("math.{name}"), args, 1, 1)
+}
+
 fn float_arg(heap: &Heap, v: Value) -> Result<f64, Exception> {
     match v {
         Value::Float(f) => Ok(f),
@@ -97,7 +105,7 @@ fn math_unary(
     f: fn(f64) -> f64,
     domain: fn(f64) -> bool,
 ) -> Result<Value, Exception> {
-    super::builtins::arity(name, args, 1, 1)?;
+    one_argument(name, args)?;
     let x = float_arg(&vm.heap, args[0])?;
     if !domain(x) {
         return Err(Exception::new("ValueError", "math domain error"));
@@ -152,7 +160,7 @@ fn rounding(
     args: &[Value],
     f: fn(f64) -> f64,
 ) -> Result<Value, Exception> {
-    super::builtins::arity(name, args, 1, 1)?;
+    one_argument(name, args)?;
     if let Value::Int(_) = args[0] {
         return Ok(args[0]);
     }
@@ -193,7 +201,7 @@ fn math_pow(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value
 }
 
 fn math_isqrt(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    super::builtins::arity("isqrt", args, 1, 1)?;
+    one_argument("isqrt", args)?;
     let n = super::builtins::int_arg(&vm.heap, args[0])?;
     if n < 0 {
         return Err(Exception::new(
@@ -273,7 +281,7 @@ fn float_test(
     args: &[Value],
     f: fn(f64) -> bool,
 ) -> Result<Value, Exception> {
-    super::builtins::arity(name, args, 1, 1)?;
+    one_argument(name, args)?;
     Ok(Value::Bool(f(float_arg(&vm.heap, args[0])?)))
 }
 
@@ -336,7 +344,7 @@ fn product_range(from: &num_bigint::BigInt, to: &num_bigint::BigInt) -> num_bigi
 }
 
 fn math_factorial(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::arity("factorial", args, 1, 1)?;
+    one_argument("factorial", args)?;
     if let Value::Float(_) = args[0] {
         return Err(super::ops::not_an_integer(&vm.heap, args[0]));
     }
@@ -396,7 +404,7 @@ fn math_prod(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception>
 }
 
 fn math_fsum(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::arity("fsum", args, 1, 1)?;
+    one_argument("fsum", args)?;
     let items = vm.collect(args[0])?;
     // Shewchuk's exact partial sums, as CPython's fsum.
     let mut partials: Vec<f64> = Vec::new();

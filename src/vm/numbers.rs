@@ -87,7 +87,7 @@ fn round_float(x: f64, digits: i64) -> f64 {
 }
 
 pub(super) fn divmod(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    arity("divmod", args, 2, 2)?;
+    super::builtins::expected_arity("divmod", args, 2, 2)?;
     let q = vm.binary_op(BinOp::FloorDiv, args[0], args[1], false)?;
     let r = vm.binary_op(BinOp::Mod, args[0], args[1], false)?;
     Ok(Value::Obj(vm.heap.alloc(Object::Tuple(Box::new([q, r])))))
@@ -198,7 +198,7 @@ pub(super) fn bin(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excep
 }
 
 pub(super) fn format(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    arity("format", args, 1, 2)?;
+    super::builtins::expected_arity("format", args, 1, 2)?;
     let spec = match args.get(1) {
         Some(&s) => ops::to_str(&vm.heap, s),
         None => String::new(),
@@ -327,7 +327,7 @@ fn parse_int(text: &str, base: u32) -> Option<num_bigint::BigInt> {
 
 /// `float(x)`.
 pub(super) fn float(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    arity("float", args, 0, 1)?;
+    super::builtins::expected_arity("float", args, 0, 1)?;
     let Some(&v) = args.first() else {
         return Ok(Value::Float(0.0));
     };

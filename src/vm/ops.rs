@@ -129,7 +129,8 @@ impl Host for Plain<'_> {
     }
 }
 
-fn is_instance(heap: &Heap, v: Value) -> bool {
+/// Whether `v` is an instance of a Python class (whose protocols run Python code).
+pub(super) fn is_instance(heap: &Heap, v: Value) -> bool {
     matches!(v.as_obj().map(|r| heap.get(r)), Some(Object::Instance(_)))
 }
 

@@ -3,7 +3,7 @@
 //! methods the operators module runs through the [`Host`] trait (`__eq__`, `__repr__`, `__bool__`).
 //! Built-in values take the operators module's paths directly.
 
-use super::ops::{self, type_name, Host};
+use super::ops::{self, is_instance, type_name, Host};
 use super::{Exception, Vm};
 use crate::runtime::{Heap, ObjRef, Object, Value};
 use crate::syntax::ast::{BinOp, UnaryOp};
@@ -42,10 +42,6 @@ impl Host for Vm {
     fn is_not_implemented(&self, v: Value) -> bool {
         v == self.not_implemented
     }
-}
-
-fn is_instance(heap: &Heap, v: Value) -> bool {
-    matches!(v.as_obj().map(|r| heap.get(r)), Some(Object::Instance(_)))
 }
 
 /// The special method names of a binary operator: plain, reflected, in-place.

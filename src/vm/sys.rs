@@ -75,7 +75,7 @@ fn getrecursionlimit(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Ex
 /// `sys.setrecursionlimit(n)`: frames live on the heap, so any limit is safe for plain calls
 /// (natives calling back into Python nest no deeper than `NESTED_RUN_LIMIT` regardless).
 fn setrecursionlimit(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    arity("setrecursionlimit", args, 1, 1)?;
+    arity("sys.setrecursionlimit", args, 1, 1)?;
     let limit = match args[0] {
         Value::Int(n) => n,
         Value::Bool(b) => i64::from(b),

@@ -4,11 +4,11 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use super::ops::{self, is_instance, new_str, type_name, Host};
+use super::ops::{self, new_str, type_name, Host};
 use super::{iteration, reflection, Exception, Vm};
 use crate::runtime::object::{DictPart, NativeFn, NativeFunction};
 use crate::runtime::text::Text;
-use crate::runtime::{Heap, ObjRef, Object, Value};
+use crate::runtime::{Heap, Object, Value};
 
 pub(super) fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Value {
     let keywords = matches!(
@@ -379,22 +379,14 @@ fn str_(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Ex
 }
 
 impl Vm {
-    /// `str(arg)` when `arg` is a str or an int, and `len(arg)` when `arg` is a built-in value
-    /// (no Python code runs): the result, without the general call path.
+    /// `str(arg)` when `arg` is a str or an int (no Python code runs): the result, without the
+    /// general call path.
     #[inline(never)]
-    pub(super) fn quick_call(&mut self, callee: Option<ObjRef>, arg: Value) -> Option<Value> {
-        if callee == self.str_type {
-            match arg {
-                Value::Int(i) => Some(new_str(&mut self.heap, Text::from_int(i))),
-                Value::Obj(r) => matches!(self.heap.get(r), Object::Str(_)).then_some(arg),
-                _ => None,
-            }
-        } else if callee == self.len_function && !is_instance(&self.heap, arg) {
-            builtin_len(&self.heap, arg)
-                .ok()
-                .map(|n| Value::Int(n as i64))
-        } else {
-            None
+    pub(super) fn quick_str(&mut self, arg: Value) -> Option<Value> {
+        match arg {
+            Value::Int(i) => Some(new_str(&mut self.heap, Text::from_int(i))),
+            Value::Obj(r) => matches!(self.heap.get(r), Object::Str(_)).then_some(arg),
+            _ => None,
         }
     }
 }

@@ -437,12 +437,9 @@ impl Vm {
                     floor = sp;
                     continue;
                 }
-                if argc == 1
-                    && (callee.as_obj() == self.str_type || callee.as_obj() == self.len_function)
-                {
+                if argc == 1 && callee.as_obj() == self.str_type {
                     // SAFETY: one argument above the callee.
-                    let arg = unsafe { Value::read(&*sp.sub(1)) };
-                    if let Some(v) = self.quick_call(callee.as_obj(), arg) {
+                    if let Some(v) = self.quick_str(unsafe { Value::read(&*sp.sub(1)) }) {
                         // SAFETY: the callee's slot is an operand.
                         unsafe { sp = stack.add(callee_at) };
                         push!(v);

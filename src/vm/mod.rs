@@ -173,10 +173,8 @@ pub struct Vm {
     /// Whether any class has attribute hooks (see [`Vm::has_attribute_hooks`]): until one
     /// does, instance attributes are read and written without looking at their class.
     any_attribute_hooks: bool,
-    /// The `str` type and the built-in `len`, whose one-argument calls on plain values take
-    /// a short path.
+    /// The `str` type, whose one-argument calls on plain values take a short path.
     str_type: Option<ObjRef>,
-    len_function: Option<ObjRef>,
 }
 
 impl Vm {
@@ -207,12 +205,9 @@ impl Vm {
             class_version: 1,
             any_attribute_hooks: false,
             str_type: None,
-            len_function: None,
         };
         builtins::install(&mut vm);
         vm.str_type = Some(vm.builtin_type("str"));
-        let len_slot = vm.global_slot(&Rc::from("len"));
-        vm.len_function = vm.builtin_values[len_slot as usize].as_obj();
         exceptions::install(&mut vm);
         vm
     }

@@ -4,8 +4,8 @@
 //! is requested when the allocations since the last one pass a threshold that grows with the live
 //! set (so a program with many live objects is not rescanned on every burst), and run by the VM
 //! at a safepoint with its roots. Marking uses an explicit stack, so deep structures cannot
-//! overflow the Rust stack; sweeping drops unreachable objects, whose own fields are handles and
-//! so never recurse either.
+//! overflow the Rust stack; sweeping reads only the slots' flag bytes and drops the unreachable
+//! objects that own memory, whose own fields are handles and so never recurse either.
 
 use super::object::Object;
 use super::value::{ObjRef, Value};

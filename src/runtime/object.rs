@@ -357,7 +357,8 @@ impl Object {
         }
     }
 
-    /// Pushes every object this one references.
+    /// Marks every object this one references. (A dict also forgets its last lookup here:
+    /// the collection may free that key, see [`super::dict::Dict::forget_last_lookup`].)
     pub fn trace(&self, out: &mut super::heap::Marker) {
         let values: &[Value] = match self {
             Object::List(items) => items,

@@ -467,9 +467,9 @@ impl Dict {
 
     /// Removes the entry at position `i`, whose key hashes to `hash`; its value.
     pub fn remove_at(&mut self, hash: u64, i: usize) -> Option<Value> {
+        self.forget_last_lookup();
         let e = self.entries.get_mut(i).filter(|e| e.is_live())?;
         let (key, removed) = (e.key, e.value);
-        self.last_key.set(NO_KEY);
         e.key = Value::Unbound;
         e.value = Value::None;
         self.index.remove(hash, i);

@@ -97,6 +97,7 @@ impl Text {
         let sign = usize::from(i < 0);
         let len = sign + n.checked_ilog10().unwrap_or(0) as usize + 1;
         let mut bytes = [0; INLINE];
+        // The sign's place; a non-negative number's digits overwrite it.
         bytes[0] = b'-';
         let mut at = len;
         while n >= 10 {
@@ -240,6 +241,21 @@ mod tests {
             &[&long, "", &long],
         ] {
             assert_eq!(&*Text::concat(parts), parts.concat());
+        }
+    }
+
+    #[test]
+    fn texts_compare_by_every_byte_at_every_length() {
+        for n in 0..=INLINE + 2 {
+            let a = "k".repeat(n);
+            assert!(Text::from(a.as_str()) == Text::from(a.clone()));
+            if n > 0 {
+                let last_differs = format!("{}z", &a[..n - 1]);
+                let first_differs = format!("z{}", &a[1..]);
+                assert!(Text::from(a.as_str()) != Text::from(last_differs));
+                assert!(Text::from(a.as_str()) != Text::from(first_differs));
+            }
+            assert!(Text::from(a.as_str()) != Text::from(format!("{a}k")));
         }
     }
 

@@ -174,27 +174,33 @@ pub(super) fn module(heap: &mut Heap, name: &str) -> Option<HashMap<Rc<str>, Val
     )
 }
 
+/// The argument count a built-in wanted, for an error about `given`: "2 arguments" when it
+/// takes exactly that many, else "at most …" or "at least …".
+fn wanted_arguments(given: usize, min: usize, max: usize) -> String {
+    let (bound, n) = match (min == max, given > max) {
+        (true, _) => ("", min),
+        (false, true) => ("at most ", max),
+        (false, false) => ("at least ", min),
+    };
+    format!("{bound}{n} argument{}", if n == 1 { "" } else { "s" })
+}
+
+/// Checks the number of arguments of a built-in, worded as CPython words it for most
+/// ("len() takes exactly one argument (2 given)").
 pub(super) fn arity(name: &str, args: &[Value], min: usize, max: usize) -> Result<(), Exception> {
-    if args.len() < min || args.len() > max {
-        let expected = if min == max {
-            match min {
-                1 => "exactly one argument".to_string(),
-                _ => format!("exactly {min} arguments"),
-            }
-        } else {
-            format!("at most {max} argument{}", if max == 1 { "" } else { "s" })
-        };
-        let expected = if args.len() < min && min != max {
-            format!("at least {min} argument{}", if min == 1 { "" } else { "s" })
-        } else {
-            expected
-        };
-        return Err(Exception::new(
-            "TypeError",
-            format!("{name}() takes {expected} ({} given)", args.len()),
-        ));
+    let given = args.len();
+    if (min..=max).contains(&given) {
+        return Ok(());
     }
-    Ok(())
+    let expected = match (min, max) {
+        (1, 1) => "exactly one argument".to_string(),
+        _ if min == max => format!("exactly {}", wanted_arguments(given, min, max)),
+        _ => wanted_arguments(given, min, max),
+    };
+    Err(Exception::new(
+        "TypeError",
+        format!("{name}() takes {expected} ({given} given)"),
+    ))
 }
 
 /// Checks the number of arguments of a built-in that CPython checks positionally, wording the
@@ -205,19 +211,16 @@ pub(super) fn expected_arity(
     min: usize,
     max: usize,
 ) -> Result<(), Exception> {
-    let n = args.len();
-    if (min..=max).contains(&n) {
+    let given = args.len();
+    if (min..=max).contains(&given) {
         return Ok(());
     }
-    let plural = |k: usize| if k == 1 { "" } else { "s" };
-    let expected = match (min == max, n > max) {
-        (true, _) => format!("{min} argument{}", plural(min)),
-        (false, true) => format!("at most {max} argument{}", plural(max)),
-        (false, false) => format!("at least {min} argument{}", plural(min)),
-    };
     Err(Exception::new(
         "TypeError",
-        format!("{name} expected {expected}, got {n}"),
+        format!(
+            "{name} expected {}, got {given}",
+            wanted_arguments(given, min, max)
+        ),
     ))
 }
 

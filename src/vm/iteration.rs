@@ -6,7 +6,7 @@
 use std::cmp::Ordering;
 use std::rc::Rc;
 
-use super::builtins::{arity, int_arg};
+use super::builtins::{arity, expected_arity, int_arg};
 use super::ops::{self, new_str, type_name};
 use super::{Exception, Vm};
 use crate::runtime::{Object, Value};
@@ -15,7 +15,7 @@ use crate::syntax::ast::{BinOp, CmpOp};
 type Kwargs<'a> = &'a [(Rc<str>, Value)];
 
 pub(super) fn list(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("list", args, 0, 1)?;
+    expected_arity("list", args, 0, 1)?;
     let items = match args.first() {
         Some(&v) => vm.collect(v)?,
         None => Vec::new(),
@@ -24,7 +24,7 @@ pub(super) fn list(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exce
 }
 
 pub(super) fn tuple(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("tuple", args, 0, 1)?;
+    expected_arity("tuple", args, 0, 1)?;
     let items = match args.first() {
         Some(&v) => vm.collect(v)?,
         None => Vec::new(),
@@ -35,7 +35,7 @@ pub(super) fn tuple(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exc
 }
 
 pub(super) fn dict(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("dict", args, 0, 1)?;
+    expected_arity("dict", args, 0, 1)?;
     let mut pairs = Vec::new();
     if let Some(&source) = args.first() {
         if let Some(Object::Dict(d)) = source.as_obj().map(|r| vm.heap.get(r)) {
@@ -339,7 +339,7 @@ pub(super) fn map(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excep
 }
 
 pub(super) fn filter(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("filter", args, 2, 2)?;
+    expected_arity("filter", args, 2, 2)?;
     let it = vm.iter(args[1])?;
     Ok(Value::Obj(vm.heap.alloc(Object::Filter {
         func: args[0],
@@ -348,7 +348,7 @@ pub(super) fn filter(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Ex
 }
 
 pub(super) fn reversed(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("reversed", args, 1, 1)?;
+    expected_arity("reversed", args, 1, 1)?;
     let v = args[0];
     if let Some(r) = v.as_obj() {
         match vm.heap.get(r) {
@@ -401,7 +401,7 @@ pub(super) fn all(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excep
 }
 
 pub(super) fn iter(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("iter", args, 1, 2)?;
+    expected_arity("iter", args, 1, 2)?;
     if args.len() == 2 {
         return Err(Exception::new(
             "NotImplementedError",
@@ -412,7 +412,7 @@ pub(super) fn iter(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exce
 }
 
 pub(super) fn next(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("next", args, 1, 2)?;
+    expected_arity("next", args, 1, 2)?;
     let it = args[0];
     let is_iterator = match it.as_obj().map(|r| vm.heap.get(r)) {
         Some(Object::Instance(_)) => vm.special_method(it, "__next__").is_some(),

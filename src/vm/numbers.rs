@@ -6,7 +6,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
-use super::builtins::arity;
+use super::builtins::{arity, expected_arity};
 use super::ops::{self, new_str, type_name, Host};
 use super::{Exception, Vm};
 use crate::runtime::object::NativeFn;
@@ -87,7 +87,7 @@ fn round_float(x: f64, digits: i64) -> f64 {
 }
 
 pub(super) fn divmod(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("divmod", args, 2, 2)?;
+    expected_arity("divmod", args, 2, 2)?;
     let q = vm.binary_op(BinOp::FloorDiv, args[0], args[1], false)?;
     let r = vm.binary_op(BinOp::Mod, args[0], args[1], false)?;
     Ok(Value::Obj(vm.heap.alloc(Object::Tuple(Box::new([q, r])))))
@@ -198,7 +198,7 @@ pub(super) fn bin(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excep
 }
 
 pub(super) fn format(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("format", args, 1, 2)?;
+    expected_arity("format", args, 1, 2)?;
     let spec = match args.get(1) {
         Some(&s) => ops::to_str(&vm.heap, s),
         None => String::new(),
@@ -327,7 +327,7 @@ fn parse_int(text: &str, base: u32) -> Option<num_bigint::BigInt> {
 
 /// `float(x)`.
 pub(super) fn float(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("float", args, 0, 1)?;
+    expected_arity("float", args, 0, 1)?;
     let Some(&v) = args.first() else {
         return Ok(Value::Float(0.0));
     };

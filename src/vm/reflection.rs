@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use super::builtins::arity;
+use super::builtins::{arity, expected_arity};
 use super::classes::{class, is_subclass};
 use super::ops::{self, new_str, type_name};
 use super::{Exception, Vm};
@@ -58,7 +58,7 @@ pub(super) fn type_(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exc
 }
 
 pub(super) fn isinstance(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("isinstance", args, 2, 2)?;
+    expected_arity("isinstance", args, 2, 2)?;
     let classes = class_info(vm, args[1], "isinstance")?;
     Ok(Value::Bool(
         classes.into_iter().any(|c| vm.is_instance(args[0], c)),
@@ -66,7 +66,7 @@ pub(super) fn isinstance(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value
 }
 
 pub(super) fn issubclass(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("issubclass", args, 2, 2)?;
+    expected_arity("issubclass", args, 2, 2)?;
     let Some(cls) = args[0].as_obj().filter(|&r| class(&vm.heap, r).is_some()) else {
         return Err(Exception::new(
             "TypeError",
@@ -115,7 +115,7 @@ pub(super) fn callable(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, 
 }
 
 pub(super) fn getattr(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("getattr", args, 2, 3)?;
+    expected_arity("getattr", args, 2, 3)?;
     let name = attr_name(vm, args[1], "getattr")?;
     match vm.get_attr(args[0], &name) {
         Err(e) if e.kind == "AttributeError" && args.len() == 3 => Ok(args[2]),
@@ -124,14 +124,14 @@ pub(super) fn getattr(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, E
 }
 
 pub(super) fn setattr(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("setattr", args, 3, 3)?;
+    expected_arity("setattr", args, 3, 3)?;
     let name = attr_name(vm, args[1], "setattr")?;
     vm.set_attr(args[0], &name, args[2])?;
     Ok(Value::None)
 }
 
 pub(super) fn hasattr(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("hasattr", args, 2, 2)?;
+    expected_arity("hasattr", args, 2, 2)?;
     let name = attr_name(vm, args[1], "hasattr")?;
     match vm.get_attr(args[0], &name) {
         Ok(_) => Ok(Value::Bool(true)),
@@ -141,20 +141,20 @@ pub(super) fn hasattr(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, E
 }
 
 pub(super) fn delattr(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("delattr", args, 2, 2)?;
+    expected_arity("delattr", args, 2, 2)?;
     let name = attr_name(vm, args[1], "delattr")?;
     vm.del_attr(args[0], &name)?;
     Ok(Value::None)
 }
 
 pub(super) fn vars(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("vars", args, 1, 1)?;
+    expected_arity("vars", args, 1, 1)?;
     vm.get_attr(args[0], &Rc::from("__dict__"))
         .map_err(|_| Exception::new("TypeError", "vars() argument must have __dict__ attribute"))
 }
 
 pub(super) fn dir(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("dir", args, 0, 1)?;
+    expected_arity("dir", args, 0, 1)?;
     if args.is_empty() {
         let mut names = vm.scope_names();
         names.sort();
@@ -366,11 +366,11 @@ pub(super) fn property_deleter(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result
 }
 
 pub(super) fn staticmethod(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("staticmethod", args, 1, 1)?;
+    expected_arity("staticmethod", args, 1, 1)?;
     Ok(Value::Obj(vm.heap.alloc(Object::StaticMethod(args[0]))))
 }
 
 pub(super) fn classmethod(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    super::builtins::expected_arity("classmethod", args, 1, 1)?;
+    expected_arity("classmethod", args, 1, 1)?;
     Ok(Value::Obj(vm.heap.alloc(Object::ClassMethod(args[0]))))
 }

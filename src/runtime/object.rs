@@ -185,7 +185,7 @@ pub enum Object {
         stop: i64,
         step: i64,
     },
-    /// Iterates a list, tuple or str by index, or a dict's keys by entry position.
+    /// Iterates a list, tuple, str or bytes by index.
     SeqIter {
         seq: ObjRef,
         index: usize,
@@ -196,11 +196,16 @@ pub enum Object {
         dict: ObjRef,
         part: DictPart,
     },
-    /// Iterates a dict view by entry position.
+    /// Iterates a dict or one of its views by entry position. As CPython's, it fails once the
+    /// dict's size differs from `size` (its size when the iteration began; `u32::MAX` once it
+    /// failed so, which makes that failure stick), and when more entries turn up than `left`
+    /// counts down from it (keys replaced during the iteration).
     DictIter {
         dict: ObjRef,
         index: usize,
         part: DictPart,
+        size: u32,
+        left: u32,
     },
     /// A set or frozenset: a dict whose keys are the members.
     Set(Dict),

@@ -6,9 +6,10 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use super::ops::{self, new_str, type_name, Host};
 use super::{iteration, reflection, Exception, Vm};
+use crate::runtime::dict::Dict;
 use crate::runtime::object::{DictPart, NativeFn, NativeFunction};
 use crate::runtime::text::Text;
-use crate::runtime::{Heap, Object, Value};
+use crate::runtime::{Heap, ObjRef, Object, Value};
 
 pub(super) fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Value {
     let keywords = matches!(
@@ -530,16 +531,14 @@ pub(super) fn iter(heap: &mut Heap, v: Value) -> Result<Value, Exception> {
                 stop: *stop,
                 step: *step,
             }),
-            Object::List(_)
-            | Object::Tuple(_)
-            | Object::Str(_)
-            | Object::Bytes(_)
-            | Object::Dict(_) => Some(Object::SeqIter { seq: r, index: 0 }),
-            Object::DictView { dict, part } => Some(Object::DictIter {
-                dict: *dict,
-                index: 0,
-                part: *part,
-            }),
+            Object::List(_) | Object::Tuple(_) | Object::Str(_) | Object::Bytes(_) => {
+                Some(Object::SeqIter { seq: r, index: 0 })
+            }
+            Object::Dict(d) => Some(dict_iterator(r, d, DictPart::Keys)),
+            Object::DictView { dict, part } => match heap.get(*dict) {
+                Object::Dict(d) => Some(dict_iterator(*dict, d, *part)),
+                _ => None,
+            },
             o if o.is_iterator() => return Ok(v),
             Object::Set(_) | Object::FrozenSet(_) => {
                 let items = super::sets::members(heap, v).unwrap_or_default();
@@ -562,9 +561,78 @@ pub(super) fn iter(heap: &mut Heap, v: Value) -> Result<Value, Exception> {
     }
 }
 
-/// The iterator's next item, or `None` when it is exhausted.
-pub(super) fn next(heap: &mut Heap, it: Value) -> Option<Value> {
-    let r = it.as_obj()?;
+/// An iterator over `part` of dict `d` (whose handle is `r`), from its first entry.
+fn dict_iterator(r: ObjRef, d: &Dict, part: DictPart) -> Object {
+    let size = d.len() as u32;
+    Object::DictIter {
+        dict: r,
+        index: 0,
+        part,
+        size,
+        left: size,
+    }
+}
+
+/// The next item of a built-in iterator, or `None` when it is exhausted (or `it` is none).
+pub(super) fn next(heap: &mut Heap, it: Value) -> Result<Option<Value>, Exception> {
+    let Some(r) = it.as_obj() else {
+        return Ok(None);
+    };
+    if let Object::DictIter { .. } = heap.get(r) {
+        return next_of_dict(heap, r);
+    }
+    Ok(next_in_sequence(heap, r))
+}
+
+/// The next item of dict iterator `r`, failing as CPython's does when the dict changed.
+fn next_of_dict(heap: &mut Heap, r: ObjRef) -> Result<Option<Value>, Exception> {
+    let Object::DictIter {
+        dict,
+        index,
+        part,
+        size,
+        left,
+    } = *heap.get(r)
+    else {
+        return Ok(None);
+    };
+    let Object::Dict(d) = heap.get(dict) else {
+        return Ok(None);
+    };
+    if d.len() as u32 != size {
+        if let Object::DictIter { size, .. } = heap.get_mut(r) {
+            *size = u32::MAX;
+        }
+        return Err(Exception::new(
+            "RuntimeError",
+            "dictionary changed size during iteration",
+        ));
+    }
+    let Some((at, key, value)) = d.entry_at(index) else {
+        return Ok(None);
+    };
+    if left == 0 {
+        if let Object::DictIter { index, .. } = heap.get_mut(r) {
+            *index = usize::MAX;
+        }
+        return Err(Exception::new(
+            "RuntimeError",
+            "dictionary keys changed during iteration",
+        ));
+    }
+    if let Object::DictIter { index, left, .. } = heap.get_mut(r) {
+        *index = at + 1;
+        *left -= 1;
+    }
+    Ok(Some(match part {
+        DictPart::Keys => key,
+        DictPart::Values => value,
+        DictPart::Items => Value::Obj(heap.alloc(Object::Tuple(Box::new([key, value])))),
+    }))
+}
+
+/// The next item of a range or sequence iterator.
+fn next_in_sequence(heap: &mut Heap, r: ObjRef) -> Option<Value> {
     let (seq, index) = match heap.get_mut(r) {
         Object::RangeIter { next, stop, step } => {
             let v = *next;
@@ -579,41 +647,6 @@ pub(super) fn next(heap: &mut Heap, it: Value) -> Option<Value> {
             *index += 1;
             (*seq, *index - 1)
         }
-        Object::DictIter { dict, index, part } => {
-            let (dict, at, part) = (*dict, *index, *part);
-            let Object::Dict(d) = heap.get(dict) else {
-                return None;
-            };
-            let (at, key, value) = d.entry_at(at)?;
-            if let Object::DictIter { index, .. } = heap.get_mut(r) {
-                *index = at + 1;
-            }
-            return Some(match part {
-                DictPart::Keys => key,
-                DictPart::Values => value,
-                DictPart::Items => Value::Obj(heap.alloc(Object::Tuple(Box::new([key, value])))),
-            });
-        }
-        Object::Enumerate { iter, count } => {
-            let (inner, n) = (*iter, *count);
-            let item = next(heap, inner)?;
-            if let Object::Enumerate { count, .. } = heap.get_mut(r) {
-                *count += 1;
-            }
-            return Some(Value::Obj(
-                heap.alloc(Object::Tuple(Box::new([Value::Int(n), item]))),
-            ));
-        }
-        Object::Zip { iters } => {
-            let iters = iters.clone();
-            let mut items = Vec::with_capacity(iters.len());
-            for it in iters.iter() {
-                items.push(next(heap, *it)?);
-            }
-            return Some(Value::Obj(
-                heap.alloc(Object::Tuple(items.into_boxed_slice())),
-            ));
-        }
         _ => return None,
     };
     match heap.get(seq) {
@@ -627,13 +660,6 @@ pub(super) fn next(heap: &mut Heap, it: Value) -> Option<Value> {
                 *index += c.len_utf8() - 1;
             }
             Some(new_str(heap, c.to_string()))
-        }
-        Object::Dict(d) => {
-            let (at, key, _) = d.entry_at(index)?;
-            if let Object::SeqIter { index, .. } = heap.get_mut(r) {
-                *index = at + 1;
-            }
-            Some(key)
         }
         _ => None,
     }

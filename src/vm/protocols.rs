@@ -289,7 +289,7 @@ impl Vm {
             Some(Object::SeqIter { seq, index }) => {
                 let (seq, index) = (*seq, *index);
                 if !matches!(self.heap.get(seq), Object::Instance(_)) {
-                    return Ok(super::builtins::next(&mut self.heap, it));
+                    return super::builtins::next(&mut self.heap, it);
                 }
                 if let Some(Object::SeqIter { index, .. }) =
                     it.as_obj().map(|r| self.heap.get_mut(r))
@@ -336,7 +336,7 @@ impl Vm {
                     self.heap.alloc(Object::Tuple(items.into_boxed_slice())),
                 )))
             }
-            _ => Ok(super::builtins::next(&mut self.heap, it)),
+            _ => super::builtins::next(&mut self.heap, it),
         }
     }
 

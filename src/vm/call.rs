@@ -253,35 +253,57 @@ impl Vm {
         callee_at: usize,
         kwnames: &[Rc<str>],
     ) -> Result<Value, Exception> {
-        // Most calls have a few arguments: they are copied to the Rust stack, not the heap.
+        // Most calls have a few positional arguments: they are copied to the Rust stack, and
+        // no keyword list is made.
         const INLINE: usize = 6;
         let given = &self.stack[callee_at + 1..];
         let count = given.len() + usize::from(receiver.is_some());
-        let mut inline = [Value::None; INLINE];
-        let mut spilled = Vec::new();
-        let args: &mut [Value] = if count <= INLINE {
-            &mut inline[..count]
-        } else {
-            spilled.resize(count, Value::None);
-            &mut spilled
-        };
-        let skip = match receiver {
-            Some(r) => {
-                args[0] = r;
-                1
+        let result = if count <= INLINE && kwnames.is_empty() {
+            let mut inline = [Value::None; INLINE];
+            let args = &mut inline[..count];
+            match receiver {
+                Some(r) => {
+                    args[0] = r;
+                    args[1..].copy_from_slice(given);
+                }
+                None => args.copy_from_slice(given),
             }
-            None => 0,
+            func(self, args, &[])
+        } else {
+            let args: Vec<Value> = receiver.into_iter().chain(given.iter().copied()).collect();
+            let positional = count - kwnames.len();
+            let kwargs: Vec<(Rc<str>, Value)> = kwnames
+                .iter()
+                .cloned()
+                .zip(args[positional..].iter().copied())
+                .collect();
+            func(self, &args[..positional], &kwargs)
         };
-        args[skip..].copy_from_slice(given);
-        let positional = count - kwnames.len();
-        let kwargs: Vec<(Rc<str>, Value)> = kwnames
-            .iter()
-            .cloned()
-            .zip(args[positional..].iter().copied())
-            .collect();
-        let result = func(self, &args[..positional], &kwargs);
         self.stack.truncate(callee_at);
         result
+    }
+
+    /// A call with positional arguments only, of a callee that is not a plain Python function
+    /// (the dispatch loop has tried that): a built-in function runs at once, a plain class gets
+    /// its `__init__` frame directly, anything else goes through [`Vm::invoke`].
+    pub(super) fn call_positional(&mut self, callee_at: usize) -> Result<Invoked, Exception> {
+        if let Value::Obj(r) = self.stack[callee_at] {
+            match self.heap.get(r) {
+                Object::Native(n) if n.receiver.is_none() => {
+                    let func = n.func;
+                    return self
+                        .call_native(func, None, callee_at, &[])
+                        .map(Invoked::Done);
+                }
+                Object::Class(_) => {
+                    if self.construct_frame(callee_at).is_some() {
+                        return Ok(Invoked::Frame);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.invoke(callee_at, &[])
     }
 }
 

@@ -446,12 +446,10 @@ impl Vm {
                         continue;
                     }
                 }
-                save!();
-                if self.construct_frame(callee_at).is_some() {
-                    load!();
-                    continue;
+                match saved!(self.call_positional(callee_at)) {
+                    Invoked::Done(v) => push!(v),
+                    Invoked::Frame => {}
                 }
-                call!(callee_at, &[]);
             }};
         }
         if let Some(e) = self.pending_throw.take() {

@@ -61,8 +61,23 @@ enum NameProblem {
 
 /// A Python exception on its way through the VM: raised by the VM itself (a built-in type and a
 /// message; its object is made only if a program catches it) or by the program (its object).
+///
+/// It is one pointer to its [`ExceptionData`] (whose fields it derefs to), so that the
+/// `Result<Value, Exception>` every operation returns is two words and comes back in registers;
+/// the allocation is paid only when something is raised.
+///
+/// ```
+/// use baton::vm::Exception;
+/// let e = Exception::new("ValueError", "bad");
+/// assert_eq!((e.kind, e.message.as_str()), ("ValueError", "bad"));
+/// assert_eq!(std::mem::size_of::<Result<baton::runtime::Value, Exception>>(), 16);
+/// ```
 #[derive(Clone, Debug, PartialEq)]
-pub struct Exception {
+pub struct Exception(Box<ExceptionData>);
+
+/// What an [`Exception`] holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExceptionData {
     /// The built-in class it is, or the nearest built-in base of its class.
     pub kind: &'static str,
     pub message: String,
@@ -76,16 +91,31 @@ pub struct Exception {
     pub arg: Option<Value>,
 }
 
+impl std::ops::Deref for Exception {
+    type Target = ExceptionData;
+
+    fn deref(&self) -> &ExceptionData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Exception {
+    fn deref_mut(&mut self) -> &mut ExceptionData {
+        &mut self.0
+    }
+}
+
 impl Exception {
+    #[cold]
     pub fn new(kind: &'static str, message: impl Into<String>) -> Exception {
-        Exception {
+        Exception(Box::new(ExceptionData {
             kind,
             message: message.into(),
             traceback: Vec::new(),
             value: None,
             context: None,
             arg: None,
-        }
+        }))
     }
 
     /// This exception, or — when it is a `TypeError` the VM raised itself (not one a program

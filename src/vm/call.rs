@@ -287,21 +287,15 @@ impl Vm {
     /// (the dispatch loop has tried that): a built-in function runs at once, a plain class gets
     /// its `__init__` frame directly, anything else goes through [`Vm::invoke`].
     pub(super) fn call_positional(&mut self, callee_at: usize) -> Result<Invoked, Exception> {
-        if let Value::Obj(r) = self.stack[callee_at] {
-            match self.heap.get(r) {
-                Object::Native(n) if n.receiver.is_none() => {
-                    let func = n.func;
-                    return self
-                        .call_native(func, None, callee_at, &[])
-                        .map(Invoked::Done);
-                }
-                Object::Class(_) => {
-                    if self.construct_frame(callee_at).is_some() {
-                        return Ok(Invoked::Frame);
-                    }
-                }
-                _ => {}
-            }
+        let native = match self.stack[callee_at].as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Native(n)) if n.receiver.is_none() => Some(n.func),
+            _ => None,
+        };
+        if let Some(func) = native {
+            return self.call_native(func, None, callee_at, &[]).map(Invoked::Done);
+        }
+        if self.construct_frame(callee_at).is_some() {
+            return Ok(Invoked::Frame);
         }
         self.invoke(callee_at, &[])
     }

@@ -285,7 +285,7 @@ impl Op {
     }
 
     /// Whether execution never goes on to the next instruction.
-    fn ends_flow(self) -> bool {
+    pub(super) fn ends_flow(self) -> bool {
         matches!(
             self,
             Op::Return | Op::ReturnFast(_) | Op::Jump(_) | Op::Raise | Op::Reraise | Op::RaiseFrom
@@ -329,9 +329,10 @@ pub struct Code {
 
 impl Code {
     /// Checks what the dispatch loop relies on without checking again: local slot and constant
-    /// operands in range, jumps and handlers inside the code, and a last instruction that does
-    /// not fall off the end. The compiler only makes valid code; this keeps it so.
-    pub fn validate(&self) -> Result<(), String> {
+    /// operands in range, jumps and handlers inside the code, a last instruction that does not
+    /// fall off the end, and an operand stack that never underflows; the most operands it ever
+    /// holds (see [`super::stack_depth`]). The compiler only makes valid code; this keeps it so.
+    pub fn validate(&self) -> Result<u32, String> {
         let len = self.ops.len() as u32;
         if !self.ops.last().is_some_and(|op| op.ends_flow()) {
             return Err(format!("{}: code does not end in a return", self.qualname));
@@ -349,7 +350,7 @@ impl Code {
         if self.handlers.iter().any(|h| h.target >= len) {
             return Err(format!("{}: handler outside the code", self.qualname));
         }
-        Ok(())
+        super::stack_depth::max_depth(self)
     }
 }
 
@@ -569,7 +570,7 @@ mod tests {
 
     #[test]
     fn compiled_code_is_valid() {
-        assert_eq!(function_code().validate(), Ok(()));
+        assert_eq!(function_code().validate(), Ok(1));
     }
 
     #[test]
@@ -585,6 +586,10 @@ mod tests {
         let mut bad_jump = function_code();
         bad_jump.ops.insert(0, Op::Jump(1000));
         assert!(bad_jump.validate().is_err());
+
+        let mut underflows = function_code();
+        underflows.ops.insert(0, Op::Pop);
+        assert!(underflows.validate().is_err());
 
         let mut falls_off = function_code();
         falls_off.ops.push(Op::LoadConst(0));

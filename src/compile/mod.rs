@@ -5,8 +5,10 @@ mod compiler;
 mod expressions;
 mod functions;
 mod peephole;
+mod stack_depth;
 mod statements;
 
 pub use bytecode::{Code, Const, Handler, Op};
 pub use compiler::compile_module;
 pub use functions::HAS_KWDEFAULTS;
+pub use stack_depth::{stack_effect, StackEffect};

@@ -31,6 +31,8 @@ pub struct Loaded {
     pub nlocals: usize,
     /// Local slots, cells and free variables: the frame's values below its operands.
     pub slots: usize,
+    /// The slots and the most operands the code ever holds: the stack room a frame takes.
+    pub frame_room: usize,
     pub consts: Box<[Value]>,
     pub globals: Box<[u32]>,
     /// The code's names, interned by the VM (attribute tables match them by pointer).

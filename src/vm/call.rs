@@ -292,7 +292,9 @@ impl Vm {
             _ => None,
         };
         if let Some(func) = native {
-            return self.call_native(func, None, callee_at, &[]).map(Invoked::Done);
+            return self
+                .call_native(func, None, callee_at, &[])
+                .map(Invoked::Done);
         }
         if self.construct_frame(callee_at).is_some() {
             return Ok(Invoked::Frame);

@@ -55,17 +55,18 @@ impl Vm {
 
     // The loop's state lives in locals the compiler can keep in registers: `fp` points at the
     // running frame (the top of `self.frames`), `ip` at the next instruction, `sp` just past the
-    // operand stack's top, `bp` at local slot 0 and `floor` past the frame's slots (where its
-    // operands start). `save!` writes them back to the frame and `self.stack` before anything
-    // else looks at those, `load!` derives them again afterwards (a call may have grown either
-    // stack, moving it).
+    // operand stack's top and `bp` at local slot 0. `save!` writes them back to the frame and
+    // `self.stack` before anything else looks at those, `load!` derives them again afterwards (a
+    // call may have grown either stack, moving it).
     //
     // Safety: between `load!` and `save!`, `fp` points at the last of `self.frames` (which has
-    // more than `stop_depth` frames), `stack..sp` is the initialised part of `self.stack` and
-    // `sp <= cap_end` (its capacity); pushes check `cap_end`, pops check `floor`, so `sp` never
-    // leaves `floor..=cap_end`. `Code::validate` (run when code is loaded) guarantees that local
-    // slot and constant operands are in range and that `ip` stays inside the code. `load!`
-    // derives every register, even where the next step overwrites one of them.
+    // more than `stop_depth` frames) and `stack..sp` is the initialised part of `self.stack`.
+    // `Code::validate` (run when code is loaded) guarantees that local slot and constant
+    // operands are in range, that `ip` stays inside the code, and that no instruction pops more
+    // operands than the frame has or pushes beyond its `max_depth`; a frame starts with room for
+    // that many on the stack (`push_frame`), and the stack never shrinks its capacity, so pushes
+    // and pops need no checks. `load!` derives every register, even where the next step
+    // overwrites one of them.
     #[allow(unused_assignments)]
     fn run_frames(&mut self, stop_depth: usize) -> Result<Exit, Exception> {
         if self.frames.len() <= stop_depth {
@@ -77,8 +78,6 @@ impl Vm {
         let mut stack: *mut Value;
         let mut sp: *mut Value;
         let mut bp: *mut Value;
-        let mut floor: *mut Value;
-        let mut cap_end: *mut Value;
         // The running frame.
         macro_rules! frame {
             () => {
@@ -98,8 +97,6 @@ impl Vm {
                     stack = self.stack.as_mut_ptr();
                     sp = stack.add(self.stack.len());
                     bp = stack.add(frame.base.min(self.stack.len()));
-                    floor = stack.add((frame.base + frame.loaded.slots).min(self.stack.len()));
-                    cap_end = stack.add(self.stack.capacity());
                 }
             };
         }
@@ -160,29 +157,20 @@ impl Vm {
                 }
             };
         }
-        // Fails unless the frame has at least `n` operands.
+        // The frame has at least `n` operands (`Code::validate` has checked that every
+        // instruction finds what it takes); checked again in debug builds.
         macro_rules! need {
-            ($n:expr) => {
-                if (sp as usize).wrapping_sub(floor as usize) < $n * std::mem::size_of::<Value>()
-                    || sp < floor
-                {
-                    fail!(Exception::new("SystemError", "operand stack underflow"));
-                }
-            };
+            ($n:expr) => {{
+                let n: usize = $n;
+                // SAFETY: `bp` and `sp` point into the same allocation.
+                debug_assert!(unsafe { sp.offset_from(bp) } as usize >= frame!().loaded.slots + n)
+            }};
         }
-        // The room is made before the value is computed: a value live across the growth
-        // would go through memory, and the compiler then merges every push's write into one
-        // block that reloads it from there (a store-forwarding stall at each push). Computing
-        // the value never pushes, so the room is still there after it.
         macro_rules! push {
             ($v:expr) => {{
-                if sp == cap_end {
-                    save!();
-                    self.stack.reserve(64);
-                    load!();
-                }
+                debug_assert!(sp < unsafe { stack.add(self.stack.capacity()) });
                 let v: Value = $v;
-                // SAFETY: `sp < cap_end`.
+                // SAFETY: the frame's room (see above).
                 unsafe {
                     Value::write(sp, v);
                     sp = sp.add(1);
@@ -191,10 +179,8 @@ impl Vm {
         }
         macro_rules! pop {
             () => {{
-                if sp <= floor {
-                    fail!(Exception::new("SystemError", "operand stack underflow"));
-                }
-                // SAFETY: `floor < sp`: an initialised operand.
+                need!(1);
+                // SAFETY: an initialised operand (see above).
                 unsafe {
                     sp = sp.sub(1);
                     Value::read(&*sp)
@@ -204,20 +190,16 @@ impl Vm {
         // A copy of the top operand.
         macro_rules! peek {
             () => {{
-                if sp <= floor {
-                    fail!(Exception::new("SystemError", "operand stack underflow"));
-                }
-                // SAFETY: `floor < sp`: an initialised operand.
+                need!(1);
+                // SAFETY: an initialised operand (see above).
                 unsafe { Value::read(&*sp.sub(1)) }
             }};
         }
         // The top operand, in place.
         macro_rules! top {
             () => {{
-                if sp <= floor {
-                    fail!(Exception::new("SystemError", "operand stack underflow"));
-                }
-                // SAFETY: `floor < sp`: an initialised operand.
+                need!(1);
+                // SAFETY: an initialised operand (see above).
                 unsafe { &mut *sp.sub(1) }
             }};
         }
@@ -413,13 +395,18 @@ impl Vm {
                 if let Some(loaded) = self.plain_callee(callee, argc) {
                     // The short path: the caller keeps its operands, the callee's other locals
                     // start unbound above its arguments, and the registers move to its frame.
+                    if callee_at + 1 + loaded.frame_room > self.stack.capacity() {
+                        save!();
+                        self.stack.reserve(loaded.frame_room);
+                        load!();
+                    }
                     for _ in argc..loaded.nlocals {
                         push!(Value::Unbound);
                     }
                     // SAFETY: `ip` points into the caller's code.
                     frame!().ip = unsafe { ip.offset_from(code) as usize };
                     code = loaded.ops.as_ptr();
-                    self.push_frame(Frame {
+                    self.push_frame_with_room(Frame {
                         loaded,
                         ip: 0,
                         base: callee_at + 1,
@@ -434,7 +421,6 @@ impl Vm {
                         bp = stack.add(callee_at + 1);
                     }
                     ip = code;
-                    floor = sp;
                     continue;
                 }
                 if argc == 1 && callee.as_obj() == self.str_type {
@@ -850,7 +836,6 @@ impl Vm {
                                 code = frame.loaded.ops.as_ptr();
                                 ip = code.add(frame.ip);
                                 bp = stack.add(frame.base);
-                                floor = bp.add(frame.loaded.slots);
                             }
                             safepoint!();
                             continue;

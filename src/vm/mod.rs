@@ -321,11 +321,23 @@ impl Vm {
         result.map(drop).map_err(|e| self.report(e))
     }
 
-    /// Pushes `frame` on the frame stack, written in place. (`Vec::push` is not always
-    /// inlined; the frame then goes through memory and is copied with wide loads right after
-    /// its fields were stored one by one, which stalls on store forwarding.)
-    #[inline(always)]
+    /// Pushes `frame` on the frame stack, its slots already on the value stack, and makes
+    /// room there for its operands (the dispatch loop pushes them unchecked).
     fn push_frame(&mut self, frame: Frame) {
+        let room_end = frame.base + frame.loaded.frame_room;
+        if room_end > self.stack.capacity() {
+            self.stack
+                .reserve(room_end.saturating_sub(self.stack.len()));
+        }
+        self.push_frame_with_room(frame);
+    }
+
+    /// [`Vm::push_frame`] when the stack's capacity already reaches `base + frame_room`.
+    /// The frame is written in place. (`Vec::push` is not always inlined; the frame then goes
+    /// through memory and is copied with wide loads right after its fields were stored one
+    /// by one, which stalls on store forwarding.)
+    #[inline(always)]
+    fn push_frame_with_room(&mut self, frame: Frame) {
         let len = self.frames.len();
         if len == self.frames.capacity() {
             self.frames.reserve(16);
@@ -500,7 +512,8 @@ impl Vm {
     /// Makes a code object ready to run, once it is checked to be valid (a `SystemError` if
     /// not: the dispatch loop trusts its operands).
     fn load(&mut self, code: Rc<Code>) -> Result<Rc<Loaded>, Exception> {
-        code.validate()
+        let max_depth = code
+            .validate()
             .map_err(|problem| Exception::new("SystemError", problem))?;
         let globals = code.names.iter().map(|n| self.global_slot(n)).collect();
         let names = code
@@ -542,6 +555,10 @@ impl Vm {
                 && !code.is_generator,
             nlocals: code.varnames.len(),
             slots: code.varnames.len() + code.cellvars.len() + code.freevars.len(),
+            frame_room: code.varnames.len()
+                + code.cellvars.len()
+                + code.freevars.len()
+                + max_depth as usize,
             ncells: code.cellvars.len(),
             nfree: code.freevars.len(),
             cell_params: code.cell_params.clone().into_boxed_slice(),

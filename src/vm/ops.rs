@@ -1358,10 +1358,11 @@ pub fn membership_fast_path(heap: &Heap, op: CmpOp, a: Value, b: Value) -> Optio
 
 /// `a + b` for two strings, if both are.
 pub fn concat_strings(heap: &mut Heap, a: Value, b: Value) -> Option<Value> {
-    let (Some(x), Some(y)) = (str_of(heap, a), str_of(heap, b)) else {
-        return None;
+    let text = |v: Value| match heap.get(v.as_obj()?) {
+        Object::Str(s) => Some(s),
+        _ => None,
     };
-    let joined = Text::concat(&[x, y]);
+    let joined = text(a)?.joined(text(b)?);
     Some(new_str(heap, joined))
 }
 

@@ -87,9 +87,7 @@ impl Text {
         }
     }
 
-    /// `self` followed by `other`. Two short texts join by whole-buffer copies (their unused
-    /// bytes are zero, so the second's padding clears what follows the join): no calls, no
-    /// per-byte loop.
+    /// `self` followed by `other` (see [`TextBuilder`]).
     ///
     /// ```
     /// use baton::runtime::text::Text;
@@ -97,27 +95,10 @@ impl Text {
     /// assert_eq!(Text::from("ab").joined(&Text::from("cd")), Text::from("abcd"));
     /// ```
     pub fn joined(&self, other: &Text) -> Text {
-        if let (Chars::Inline { len: a, bytes: x }, Chars::Inline { len: b, bytes: y }) =
-            (&self.chars, &other.chars)
-        {
-            let (a, b) = (usize::from(*a), usize::from(*b));
-            if a + b <= INLINE {
-                let mut both = [0; 2 * INLINE];
-                both[..INLINE].copy_from_slice(x);
-                both[a..a + INLINE].copy_from_slice(y);
-                let mut bytes = [0; INLINE];
-                bytes.copy_from_slice(&both[..INLINE]);
-                // Two UTF-8 texts joined are UTF-8.
-                return Text {
-                    hash: Cell::new(NO_HASH),
-                    chars: Chars::Inline {
-                        len: (a + b) as u8,
-                        bytes,
-                    },
-                };
-            }
-        }
-        Text::concat(&[self, other])
+        let mut joined = TextBuilder::default();
+        joined.push_text(self);
+        joined.push_text(other);
+        joined.finish()
     }
 
     /// The decimal text of `i`, written in place two digits at a time.
@@ -147,6 +128,95 @@ impl Text {
             hash: Cell::new(NO_HASH),
             chars: Chars::Inline {
                 len: len as u8,
+                bytes,
+            },
+        }
+    }
+}
+
+/// Builds a text piece by piece. While it is short, the pieces are written straight into the
+/// buffer an inline text keeps, and a short piece is copied as its whole zero-padded buffer (a
+/// fixed-size copy: no call, no per-byte loop), whose padding keeps the rest of the buffer
+/// zero; longer texts go to a `String`.
+///
+/// ```
+/// use baton::runtime::text::{Text, TextBuilder};
+/// let mut t = TextBuilder::default();
+/// t.push_text(&Text::from("w"));
+/// t.push_int(-42);
+/// t.push_str("_x");
+/// assert_eq!(&*t.finish(), "w-42_x");
+/// ```
+pub struct TextBuilder {
+    len: usize,
+    /// Invariant: `bytes[len..]` is zero (while the text is not spilled).
+    bytes: [u8; 2 * INLINE],
+    spilled: Option<String>,
+}
+
+impl Default for TextBuilder {
+    fn default() -> Self {
+        TextBuilder {
+            len: 0,
+            bytes: [0; 2 * INLINE],
+            spilled: None,
+        }
+    }
+}
+
+impl TextBuilder {
+    /// Appends a text.
+    #[inline]
+    pub fn push_text(&mut self, piece: &Text) {
+        match &piece.chars {
+            Chars::Inline { len, bytes } if self.spilled.is_none() => {
+                let len = usize::from(*len);
+                if self.len + len <= INLINE {
+                    // `self.len <= INLINE`, so the whole buffer fits.
+                    self.bytes[self.len..self.len + INLINE].copy_from_slice(bytes);
+                    self.len += len;
+                    return;
+                }
+                self.push_str(piece);
+            }
+            _ => self.push_str(piece),
+        }
+    }
+
+    /// Appends `i` in decimal.
+    pub fn push_int(&mut self, i: i64) {
+        self.push_text(&Text::from_int(i));
+    }
+
+    /// Appends any str.
+    pub fn push_str(&mut self, piece: &str) {
+        if self.spilled.is_none() && self.len + piece.len() <= INLINE {
+            self.bytes[self.len..self.len + piece.len()].copy_from_slice(piece.as_bytes());
+            self.len += piece.len();
+            return;
+        }
+        let spilled = self.spilled.get_or_insert_with(|| {
+            let mut text = String::with_capacity(2 * (self.len + piece.len()));
+            // The bytes written so far are pieces of strs, whole.
+            text.push_str(std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default());
+            text
+        });
+        spilled.push_str(piece);
+    }
+
+    /// The text built.
+    pub fn finish(self) -> Text {
+        if let Some(text) = self.spilled {
+            return Text::from(text);
+        }
+        let mut bytes = [0; INLINE];
+        bytes.copy_from_slice(&self.bytes[..INLINE]);
+        // Whole strs joined are UTF-8; `len <= INLINE` when nothing spilled, and the bytes
+        // after it are zero.
+        Text {
+            hash: Cell::new(NO_HASH),
+            chars: Chars::Inline {
+                len: self.len as u8,
                 bytes,
             },
         }

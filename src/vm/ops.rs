@@ -8,7 +8,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use super::Exception;
 use crate::runtime::format::{float_repr, format_float, format_int, format_str, FormatSpec};
 use crate::runtime::object::DictPart;
-use crate::runtime::text::Text;
+use crate::runtime::text::{Text, TextBuilder};
 use crate::runtime::{Heap, ObjRef, Object, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
@@ -1174,11 +1174,6 @@ pub fn int_text(i: i64) -> String {
     Text::from_int(i).to_string()
 }
 
-/// Appends the decimal digits of `i` to `text`.
-pub fn push_int_text(text: &mut String, i: i64) {
-    text.push_str(&Text::from_int(i));
-}
-
 /// An address-like number for default reprs: stable for the object's lifetime.
 pub fn address(r: crate::runtime::ObjRef) -> usize {
     r.index() * 16 + 0x7f00_0000_0000
@@ -1315,18 +1310,18 @@ pub fn format_value<H: Host>(h: &mut H, v: Value, spec: &str) -> Result<String, 
 /// The str of f-string parts already formatted (strs, or plain values `str` makes text of).
 #[inline(never)]
 pub fn join_parts(heap: &mut Heap, parts: &[Value]) -> Value {
-    let mut text = String::with_capacity(64);
+    let mut text = TextBuilder::default();
     for &part in parts {
         match part {
-            Value::Int(i) => push_int_text(&mut text, i),
+            Value::Int(i) => text.push_int(i),
             Value::Obj(r) => match heap.get(r) {
-                Object::Str(s) => text.push_str(s),
+                Object::Str(s) => text.push_text(s),
                 _ => text.push_str(&to_str(heap, part)),
             },
             _ => text.push_str(&to_str(heap, part)),
         }
     }
-    new_str(heap, text)
+    new_str(heap, text.finish())
 }
 
 /// `a op b` when it joins two strs (`+`): the result, or `None` for anything else.

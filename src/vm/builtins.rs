@@ -337,7 +337,17 @@ fn len(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exc
 
 /// `len(v)` of a built-in value.
 pub(super) fn builtin_len(heap: &Heap, v: Value) -> Result<usize, Exception> {
-    let n = match v {
+    quick_len(heap, v).ok_or_else(|| {
+        Exception::new(
+            "TypeError",
+            format!("object of type '{}' has no len()", type_name(heap, v)),
+        )
+    })
+}
+
+/// `len(v)` when `v` is a built-in value with a length; `None` for anything else.
+pub(super) fn quick_len(heap: &Heap, v: Value) -> Option<usize> {
+    match v {
         Value::Obj(r) => match heap.get(r) {
             Object::Str(s) => Some(s.chars().count()),
             Object::Bytes(b) => Some(b.len()),
@@ -352,13 +362,7 @@ pub(super) fn builtin_len(heap: &Heap, v: Value) -> Result<usize, Exception> {
             _ => None,
         },
         _ => None,
-    };
-    n.ok_or_else(|| {
-        Exception::new(
-            "TypeError",
-            format!("object of type '{}' has no len()", type_name(heap, v)),
-        )
-    })
+    }
 }
 
 pub(super) fn range_len(start: i64, stop: i64, step: i64) -> i64 {

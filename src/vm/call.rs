@@ -287,7 +287,14 @@ impl Vm {
     /// (the dispatch loop has tried that): a built-in function runs at once, a plain class gets
     /// its `__init__` frame directly, anything else goes through [`Vm::invoke`].
     pub(super) fn call_positional(&mut self, callee_at: usize) -> Result<Invoked, Exception> {
-        let native = match self.stack[callee_at].as_obj().map(|r| self.heap.get(r)) {
+        let callee = self.stack[callee_at];
+        if callee.as_obj() == self.len_function && self.stack.len() == callee_at + 2 {
+            if let Some(n) = super::builtins::quick_len(&self.heap, self.stack[callee_at + 1]) {
+                self.stack.truncate(callee_at);
+                return Ok(Invoked::Done(Value::Int(n as i64)));
+            }
+        }
+        let native = match callee.as_obj().map(|r| self.heap.get(r)) {
             Some(Object::Native(n)) if n.receiver.is_none() => Some(n.func),
             _ => None,
         };

@@ -205,6 +205,9 @@ pub struct Vm {
     any_attribute_hooks: bool,
     /// The `str` type, whose one-argument calls on plain values take a short path.
     str_type: Option<ObjRef>,
+    /// The built-in `len`, which a call gives its answer for built-in values without the
+    /// native-call machinery.
+    len_function: Option<ObjRef>,
 }
 
 impl Vm {
@@ -235,9 +238,12 @@ impl Vm {
             class_version: 1,
             any_attribute_hooks: false,
             str_type: None,
+            len_function: None,
         };
         builtins::install(&mut vm);
         vm.str_type = Some(vm.builtin_type("str"));
+        let len_slot = vm.global_slot(&Rc::from("len"));
+        vm.len_function = vm.builtin_values[len_slot as usize].as_obj();
         exceptions::install(&mut vm);
         vm
     }

@@ -11,4 +11,3 @@ mod statements;
 pub use bytecode::{Code, Const, Handler, Op};
 pub use compiler::compile_module;
 pub use functions::HAS_KWDEFAULTS;
-pub use stack_depth::{stack_effect, StackEffect};

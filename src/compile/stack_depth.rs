@@ -14,10 +14,10 @@ use super::HAS_KWDEFAULTS;
 /// least that many), and the depth change when it goes on to the next instruction and when it
 /// jumps to its target.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct StackEffect {
-    pub needs: u32,
-    pub next: i64,
-    pub jump: i64,
+struct StackEffect {
+    needs: u32,
+    next: i64,
+    jump: i64,
 }
 
 const fn effect(needs: u32, next: i64) -> StackEffect {
@@ -34,7 +34,7 @@ const fn branch(needs: u32, next: i64, jump: i64) -> StackEffect {
 
 /// The stack effect of `op` in `code` (a `MakeFunction` takes its closure's cells, whose count
 /// is in the code constant it names).
-pub fn stack_effect(op: Op, code: &Code) -> StackEffect {
+fn stack_effect(op: Op, code: &Code) -> StackEffect {
     let n = |count: u32| i64::from(count);
     match op {
         Op::LoadConst(_)

@@ -61,32 +61,6 @@ impl Text {
         matches!(self.chars, Chars::Boxed(_))
     }
 
-    /// `parts` joined into one text.
-    pub fn concat(parts: &[&str]) -> Text {
-        let len: usize = parts.iter().map(|p| p.len()).sum();
-        let chars = if len <= INLINE {
-            let mut bytes = [0; INLINE];
-            let mut at = 0;
-            for p in parts {
-                bytes[at..at + p.len()].copy_from_slice(p.as_bytes());
-                at += p.len();
-            }
-            // Joined strs are UTF-8.
-            Chars::Inline {
-                len: len as u8,
-                bytes,
-            }
-        } else {
-            let mut joined = String::with_capacity(len);
-            parts.iter().for_each(|p| joined.push_str(p));
-            Chars::Boxed(joined.into_boxed_str())
-        };
-        Text {
-            hash: Cell::new(NO_HASH),
-            chars,
-        }
-    }
-
     /// `self` followed by `other` (see [`TextBuilder`]).
     ///
     /// ```
@@ -168,19 +142,16 @@ impl TextBuilder {
     /// Appends a text.
     #[inline]
     pub fn push_text(&mut self, piece: &Text) {
-        match &piece.chars {
-            Chars::Inline { len, bytes } if self.spilled.is_none() => {
-                let len = usize::from(*len);
-                if self.len + len <= INLINE {
-                    // `self.len <= INLINE`, so the whole buffer fits.
-                    self.bytes[self.len..self.len + INLINE].copy_from_slice(bytes);
-                    self.len += len;
-                    return;
-                }
-                self.push_str(piece);
+        if let (Chars::Inline { len, bytes }, None) = (&piece.chars, &self.spilled) {
+            let len = usize::from(*len);
+            if self.len + len <= INLINE {
+                // `self.len <= INLINE`, so the whole buffer fits.
+                self.bytes[self.len..self.len + INLINE].copy_from_slice(bytes);
+                self.len += len;
+                return;
             }
-            _ => self.push_str(piece),
         }
+        self.push_str(piece);
     }
 
     /// Appends `i` in decimal.
@@ -343,7 +314,9 @@ mod tests {
             &["x", &long],
             &[&long, "", &long],
         ] {
-            assert_eq!(&*Text::concat(parts), parts.concat());
+            let mut joined = TextBuilder::default();
+            parts.iter().for_each(|p| joined.push_str(p));
+            assert_eq!(&*joined.finish(), parts.concat());
         }
     }
 

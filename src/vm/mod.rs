@@ -332,8 +332,8 @@ impl Vm {
     fn push_frame(&mut self, frame: Frame) {
         let room_end = frame.base + frame.loaded.frame_room;
         if room_end > self.stack.capacity() {
-            self.stack
-                .reserve(room_end.saturating_sub(self.stack.len()));
+            // Capacity is at least the length, so `room_end` is past it.
+            self.stack.reserve(room_end - self.stack.len());
         }
         self.push_frame_with_room(frame);
     }
@@ -541,6 +541,7 @@ impl Vm {
                 Const::Code(_) | Const::KwNames(_) => Value::None,
             })
             .collect();
+        let slots = code.varnames.len() + code.cellvars.len() + code.freevars.len();
         let positional_only_params = code.kwonlycount == 0 && !code.varargs && !code.varkw;
         let mut ops = code.ops.clone().into_boxed_slice();
         let mut method_caches = Vec::new();
@@ -560,11 +561,8 @@ impl Vm {
                 && code.freevars.is_empty()
                 && !code.is_generator,
             nlocals: code.varnames.len(),
-            slots: code.varnames.len() + code.cellvars.len() + code.freevars.len(),
-            frame_room: code.varnames.len()
-                + code.cellvars.len()
-                + code.freevars.len()
-                + max_depth as usize,
+            slots,
+            frame_room: slots + max_depth as usize,
             ncells: code.cellvars.len(),
             nfree: code.freevars.len(),
             cell_params: code.cell_params.clone().into_boxed_slice(),

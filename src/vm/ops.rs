@@ -165,11 +165,13 @@ fn instance_compare<H: Host>(
 }
 
 pub fn str_of(heap: &Heap, v: Value) -> Option<&str> {
-    match v {
-        Value::Obj(r) => match heap.get(r) {
-            Object::Str(s) => Some(s),
-            _ => None,
-        },
+    text_of(heap, v).map(|t| &**t)
+}
+
+/// The text of `v` if it is a str.
+pub fn text_of(heap: &Heap, v: Value) -> Option<&Text> {
+    match heap.get(v.as_obj()?) {
+        Object::Str(s) => Some(s),
         _ => None,
     }
 }
@@ -1353,11 +1355,7 @@ pub fn membership_fast_path(heap: &Heap, op: CmpOp, a: Value, b: Value) -> Optio
 
 /// `a + b` for two strings, if both are.
 pub fn concat_strings(heap: &mut Heap, a: Value, b: Value) -> Option<Value> {
-    let text = |v: Value| match heap.get(v.as_obj()?) {
-        Object::Str(s) => Some(s),
-        _ => None,
-    };
-    let joined = text(a)?.joined(text(b)?);
+    let joined = text_of(heap, a)?.joined(text_of(heap, b)?);
     Some(new_str(heap, joined))
 }
 

@@ -631,6 +631,8 @@ mod tests {
         assert_eq!(d.get(&heap, probe).ok().flatten(), Some(Value::Int(2)));
         let table = Value::Obj(heap.alloc(Object::Dict(d)));
         heap.collect([table, stored]);
+        // The slot made ready before the collection goes first, then the freed ones.
+        str_value(&mut heap, "ready");
         let reused = str_value(&mut heap, "y");
         assert_eq!(reused, probe, "the freed handle is reused");
         let Object::Dict(d) = heap.get(table.as_obj().expect("a dict")) else {

@@ -42,6 +42,8 @@ pub struct Heap {
     slots: Vec<Option<Object>>,
     flags: Vec<u8>,
     free: Vec<u32>,
+    /// The slot the next allocation takes: always an empty one, neither live nor in `free`.
+    ready: u32,
     live: usize,
     /// Allocations left before a collection is wanted (counted down, so the check at every
     /// safepoint is one comparison).
@@ -51,9 +53,10 @@ pub struct Heap {
 impl Default for Heap {
     fn default() -> Heap {
         Heap {
-            slots: Vec::new(),
-            flags: Vec::new(),
+            slots: vec![None],
+            flags: vec![0],
             free: Vec::new(),
+            ready: 0,
             live: 0,
             until_collection: MIN_THRESHOLD,
         }
@@ -65,35 +68,39 @@ impl Heap {
         Heap::default()
     }
 
-    /// Stores `obj` and returns its handle. Inlined, so that the object is built where it is
-    /// stored instead of being copied there from the caller's memory right after its fields
-    /// were written (a store-forwarding stall per allocation).
+    /// Stores `obj` and returns its handle.
     #[inline(always)]
     pub fn alloc(&mut self, obj: Object) -> ObjRef {
-        self.live += 1;
-        self.until_collection = self.until_collection.saturating_sub(1);
-        let flags = flags_of(&obj);
-        if let Some(&i) = self.free.last() {
-            if let (Some(slot), Some(flag)) = (
-                self.slots.get_mut(i as usize),
-                self.flags.get_mut(i as usize),
-            ) {
-                self.free.pop();
-                // A free slot holds `None` or an object owning nothing: nothing to drop.
-                std::mem::forget(slot.replace(obj));
-                *flag = flags;
-                return ObjRef(i);
-            }
-        }
-        self.alloc_fresh(obj, flags)
+        self.alloc_with(|| obj)
     }
 
-    /// Stores `obj` in a new slot at the end.
+    /// Stores the object `make` builds and returns its handle. The slot is chosen before the
+    /// object is built (see `ready`), so that it is written straight into the slot: building
+    /// it elsewhere and copying it over would read back bytes just written, in pieces of other
+    /// sizes, which stalls the CPU until they are stored.
+    #[inline(always)]
+    pub fn alloc_with(&mut self, make: impl FnOnce() -> Object) -> ObjRef {
+        self.live += 1;
+        self.until_collection = self.until_collection.saturating_sub(1);
+        let i = self.ready as usize;
+        let slot = &mut self.slots[i];
+        // SAFETY: `slot` is a valid place. The ready slot holds `None` or an object owning
+        // nothing, so writing over it without dropping it leaks nothing.
+        unsafe { std::ptr::write(slot, Some(make())) };
+        self.flags[i] = slot.as_ref().map_or(0, flags_of);
+        self.ready = match self.free.pop() {
+            Some(next) => next,
+            None => self.new_slot(),
+        };
+        ObjRef(i as u32)
+    }
+
+    /// Adds an empty slot at the end and returns its index.
     #[inline(never)]
-    fn alloc_fresh(&mut self, obj: Object, flags: u8) -> ObjRef {
-        self.slots.push(Some(obj));
-        self.flags.push(flags);
-        ObjRef((self.slots.len() - 1) as u32)
+    fn new_slot(&mut self) -> u32 {
+        self.slots.push(None);
+        self.flags.push(0);
+        (self.slots.len() - 1) as u32
     }
 
     /// The object behind a handle. Handles held by reachable values always point at live slots
@@ -119,6 +126,15 @@ impl Heap {
         self.slots[r.index()]
             .as_mut()
             .expect("handle to a freed heap slot")
+    }
+
+    /// The object at `read`, and the one at `write` mutably (two different live slots).
+    #[inline(always)]
+    pub fn get_two_mut(&mut self, read: ObjRef, write: ObjRef) -> Option<(&Object, &mut Object)> {
+        match self.slots.get_disjoint_mut([read.index(), write.index()]) {
+            Ok([Some(read), Some(write)]) => Some((read, write)),
+            _ => None,
+        }
     }
 
     /// Number of live objects.
@@ -214,8 +230,13 @@ mod tests {
         let kept = list(&mut heap, vec![Value::Int(1)]);
         heap.collect([Value::Obj(kept)]);
         assert_eq!(heap.live(), 1);
-        let reused = list(&mut heap, vec![]);
-        assert!(reused == a || reused == b, "freed slots are reused");
+        // The next allocation takes the slot made ready before the collection; the one after
+        // it a freed one.
+        let reused = [list(&mut heap, vec![]), list(&mut heap, vec![])];
+        assert!(
+            reused.contains(&a) || reused.contains(&b),
+            "freed slots are reused"
+        );
     }
 
     #[test]
@@ -268,10 +289,12 @@ mod tests {
             0,
             "left-behind objects are not live"
         );
+        // The slot made ready before the collection goes first, then the freed ones.
+        heap.alloc(Object::Str("ready".into()));
         let reused = heap.alloc(Object::Str("new".into()));
         assert_eq!(reused, short, "the highest freed slot is reused first");
         assert!(matches!(heap.get(reused), Object::Str(s) if &**s == "new"));
-        assert_eq!(heap.objects_mut().count(), 1);
+        assert_eq!(heap.objects_mut().count(), 2);
     }
 
     #[test]

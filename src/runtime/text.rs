@@ -8,7 +8,7 @@ use std::cell::Cell;
 use std::ops::Deref;
 
 /// How many bytes of text fit inside the object.
-const INLINE: usize = 46;
+pub const INLINE: usize = 46;
 
 /// Marks a hash not computed yet (a text whose hash is this value is just never cached).
 const NO_HASH: u64 = u64::MAX;
@@ -61,134 +61,145 @@ impl Text {
         matches!(self.chars, Chars::Boxed(_))
     }
 
-    /// `self` followed by `other` (see [`TextBuilder`]).
+    /// The length of the text if it sits inside the object.
+    pub fn inline_len(&self) -> Option<usize> {
+        match self.chars {
+            Chars::Inline { len, .. } => Some(usize::from(len)),
+            Chars::Boxed(_) => None,
+        }
+    }
+
+    /// Appends `piece` in place, if the result still fits inside the object (otherwise the
+    /// text stays as it was and the answer is false).
+    ///
+    /// A str is built this way in the heap slot it will live in, so that its bytes are
+    /// written once and not read back soon after (bytes copied through a buffer in several
+    /// overlapping pieces and then read as a whole stall the CPU until every piece is stored).
     ///
     /// ```
     /// use baton::runtime::text::Text;
-    /// assert_eq!(&*Text::from("w12").joined(&Text::from("_3")), "w12_3");
-    /// assert_eq!(Text::from("ab").joined(&Text::from("cd")), Text::from("abcd"));
+    /// let mut t = Text::default();
+    /// assert!(t.append_inline(&Text::from("w12")) && t.append_inline(&Text::from("_3")));
+    /// assert_eq!(&*t, "w12_3");
+    /// assert!(!t.append_inline(&Text::from("x".repeat(100))));
+    /// assert_eq!(&*t, "w12_3");
     /// ```
-    pub fn joined(&self, other: &Text) -> Text {
-        let mut joined = TextBuilder::default();
-        joined.push_text(self);
-        joined.push_text(other);
-        joined.finish()
+    #[inline]
+    pub fn append_inline(&mut self, piece: &Text) -> bool {
+        let (
+            Chars::Inline { len, bytes },
+            Chars::Inline {
+                len: n,
+                bytes: from,
+            },
+        ) = (&mut self.chars, &piece.chars)
+        else {
+            return false;
+        };
+        let (at, n) = (usize::from(*len), usize::from(*n));
+        if at + n > INLINE {
+            return false;
+        }
+        // A piece goes as fixed sixteen-byte chunks: its padding is zero, and so are
+        // the bytes it lands on after the text's end. A longer piece's last chunk ends where it
+        // does; a short piece near the end of the room goes byte by byte.
+        let mut done = 0;
+        while done < n {
+            let chunk = if done + 16 <= n || n < 16 {
+                done
+            } else {
+                n - 16
+            };
+            match (
+                bytes
+                    .get_mut(at + chunk..)
+                    .and_then(|b| b.first_chunk_mut::<16>()),
+                from.get(chunk..).and_then(|b| b.first_chunk::<16>()),
+            ) {
+                (Some(to), Some(from)) => *to = *from,
+                _ => {
+                    copy_bytes(&mut bytes[at + done..at + n], &from[done..n]);
+                    break;
+                }
+            }
+            done = chunk + 16;
+        }
+        *len += n as u8;
+        self.hash.set(NO_HASH);
+        true
     }
 
-    /// The decimal text of `i`, written in place two digits at a time.
-    pub fn from_int(i: i64) -> Text {
+    /// Appends the decimal text of `i` in place, if the result still fits inside the object
+    /// (see [`Text::append_inline`]). Digits are written two at a time, from the last.
+    ///
+    /// ```
+    /// use baton::runtime::text::Text;
+    /// let mut t = Text::from("g");
+    /// assert!(t.append_int_inline(-1009));
+    /// assert_eq!(&*t, "g-1009");
+    /// ```
+    #[inline]
+    pub fn append_int_inline(&mut self, i: i64) -> bool {
         const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
             2021222324252627282930313233343536373839404142434445464748495051525354555657585960\
             6162636465666768697071727374757677787980818283848586878889909192939495969798\
             99";
+        let Chars::Inline { len, bytes } = &mut self.chars else {
+            return false;
+        };
+        let start = usize::from(*len);
         let mut n = i.unsigned_abs();
         let sign = usize::from(i < 0);
-        let len = sign + n.checked_ilog10().unwrap_or(0) as usize + 1;
-        let mut bytes = [0; INLINE];
+        let Some(text) = bytes.get_mut(start..start + decimal_len(i)) else {
+            return false;
+        };
         // The sign's place; a non-negative number's digits overwrite it.
-        bytes[0] = b'-';
-        let mut at = len;
+        text[0] = b'-';
+        let mut at = text.len();
         while n >= 10 {
             let pair = (n % 100) as usize * 2;
             n /= 100;
             at -= 2;
-            bytes[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+            text[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
         }
         if at > sign {
-            bytes[sign] = b'0' + n as u8;
+            text[sign] = b'0' + n as u8;
         }
         // ASCII digits and '-' are UTF-8.
+        *len += text.len() as u8;
+        self.hash.set(NO_HASH);
+        true
+    }
+
+    /// The decimal text of `i`.
+    pub fn from_int(i: i64) -> Text {
+        let mut text = Text::default();
+        // An i64 has at most 20 digits and a sign: always room.
+        text.append_int_inline(i);
+        text
+    }
+}
+
+/// Copies `from` to `to` (of the same length), out of line: the rare case of
+/// [`Text::append_inline`].
+#[inline(never)]
+fn copy_bytes(to: &mut [u8], from: &[u8]) {
+    to.copy_from_slice(from);
+}
+
+/// The number of bytes of `i` in decimal.
+pub fn decimal_len(i: i64) -> usize {
+    usize::from(i < 0) + i.unsigned_abs().checked_ilog10().unwrap_or(0) as usize + 1
+}
+
+impl Default for Text {
+    /// The empty text.
+    fn default() -> Text {
         Text {
             hash: Cell::new(NO_HASH),
             chars: Chars::Inline {
-                len: len as u8,
-                bytes,
-            },
-        }
-    }
-}
-
-/// Builds a text piece by piece. While it is short, the pieces are written straight into the
-/// buffer an inline text keeps, and a short piece is copied as its whole zero-padded buffer (a
-/// fixed-size copy: no call, no per-byte loop), whose padding keeps the rest of the buffer
-/// zero; longer texts go to a `String`.
-///
-/// ```
-/// use baton::runtime::text::{Text, TextBuilder};
-/// let mut t = TextBuilder::default();
-/// t.push_text(&Text::from("w"));
-/// t.push_int(-42);
-/// t.push_str("_x");
-/// assert_eq!(&*t.finish(), "w-42_x");
-/// ```
-pub struct TextBuilder {
-    len: usize,
-    /// Invariant: `bytes[len..]` is zero (while the text is not spilled).
-    bytes: [u8; 2 * INLINE],
-    spilled: Option<String>,
-}
-
-impl Default for TextBuilder {
-    fn default() -> Self {
-        TextBuilder {
-            len: 0,
-            bytes: [0; 2 * INLINE],
-            spilled: None,
-        }
-    }
-}
-
-impl TextBuilder {
-    /// Appends a text.
-    #[inline]
-    pub fn push_text(&mut self, piece: &Text) {
-        if let (Chars::Inline { len, bytes }, None) = (&piece.chars, &self.spilled) {
-            let len = usize::from(*len);
-            if self.len + len <= INLINE {
-                // `self.len <= INLINE`, so the whole buffer fits.
-                self.bytes[self.len..self.len + INLINE].copy_from_slice(bytes);
-                self.len += len;
-                return;
-            }
-        }
-        self.push_str(piece);
-    }
-
-    /// Appends `i` in decimal.
-    pub fn push_int(&mut self, i: i64) {
-        self.push_text(&Text::from_int(i));
-    }
-
-    /// Appends any str.
-    pub fn push_str(&mut self, piece: &str) {
-        if self.spilled.is_none() && self.len + piece.len() <= INLINE {
-            self.bytes[self.len..self.len + piece.len()].copy_from_slice(piece.as_bytes());
-            self.len += piece.len();
-            return;
-        }
-        let spilled = self.spilled.get_or_insert_with(|| {
-            let mut text = String::with_capacity(2 * (self.len + piece.len()));
-            // The bytes written so far are pieces of strs, whole.
-            text.push_str(std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default());
-            text
-        });
-        spilled.push_str(piece);
-    }
-
-    /// The text built.
-    pub fn finish(self) -> Text {
-        if let Some(text) = self.spilled {
-            return Text::from(text);
-        }
-        let mut bytes = [0; INLINE];
-        bytes.copy_from_slice(&self.bytes[..INLINE]);
-        // Whole strs joined are UTF-8; `len <= INLINE` when nothing spilled, and the bytes
-        // after it are zero.
-        Text {
-            hash: Cell::new(NO_HASH),
-            chars: Chars::Inline {
-                len: self.len as u8,
-                bytes,
+                len: 0,
+                bytes: [0; INLINE],
             },
         }
     }
@@ -289,7 +300,7 @@ mod tests {
     }
 
     #[test]
-    fn ints_and_joins_read_back() {
+    fn ints_read_back() {
         for i in [
             0,
             7,
@@ -307,17 +318,10 @@ mod tests {
         ] {
             assert_eq!(&*Text::from_int(i), i.to_string());
         }
-        let long = "y".repeat(INLINE);
-        for parts in [
-            &["", ""][..],
-            &["ab", "cé"],
-            &["x", &long],
-            &[&long, "", &long],
-        ] {
-            let mut joined = TextBuilder::default();
-            parts.iter().for_each(|p| joined.push_str(p));
-            assert_eq!(&*joined.finish(), parts.concat());
-        }
+        let mut t = Text::from("x".repeat(INLINE - 3).as_str());
+        assert!(!t.append_int_inline(-100), "no room for four more bytes");
+        assert!(t.append_int_inline(100));
+        assert_eq!(&*t, format!("{}100", "x".repeat(INLINE - 3)));
     }
 
     #[test]
@@ -336,19 +340,30 @@ mod tests {
     }
 
     #[test]
-    fn joining_gives_the_concatenation_at_every_length() {
+    fn appending_gives_the_concatenation_at_every_length() {
         let text = |n: usize| -> String { "aé€".chars().cycle().take(n).collect() };
-        for a in 0..24 {
-            for b in 0..24 {
+        for a in 0..=INLINE {
+            for b in 0..=INLINE {
                 let (x, y) = (text(a), text(b));
-                let joined = Text::from(x.as_str()).joined(&Text::from(y.as_str()));
-                assert_eq!(&*joined, format!("{x}{y}"));
-                assert!(
-                    joined == Text::from(format!("{x}{y}")),
-                    "padding stays zero"
-                );
+                let mut joined = Text::from(x.as_str());
+                let fits = joined.append_inline(&Text::from(y.as_str()));
+                assert_eq!(fits, x.len() + y.len() <= INLINE);
+                let expected = if fits { format!("{x}{y}") } else { x };
+                assert_eq!(&*joined, expected);
+                assert!(joined == Text::from(expected), "padding stays zero");
             }
         }
+    }
+
+    #[test]
+    fn appending_forgets_the_hash() {
+        let by_length = |s: &str| s.len() as u64;
+        let mut t = Text::from("ab");
+        assert_eq!(t.hash_with(by_length), 2);
+        assert!(t.append_inline(&Text::from("c")));
+        assert_eq!(t.hash_with(by_length), 3);
+        assert!(t.append_int_inline(10));
+        assert_eq!(t.hash_with(by_length), 5);
     }
 
     #[test]

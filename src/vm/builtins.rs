@@ -8,7 +8,6 @@ use super::ops::{self, new_str, type_name, Host};
 use super::{iteration, reflection, Exception, Vm};
 use crate::runtime::dict::Dict;
 use crate::runtime::object::{DictPart, NativeFn, NativeFunction};
-use crate::runtime::text::Text;
 use crate::runtime::{Heap, ObjRef, Object, Value};
 
 pub(super) fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Value {
@@ -392,7 +391,7 @@ impl Vm {
     #[inline(never)]
     pub(super) fn quick_str(&mut self, arg: Value) -> Option<Value> {
         match arg {
-            Value::Int(i) => Some(new_str(&mut self.heap, Text::from_int(i))),
+            Value::Int(_) => Some(ops::join_parts(&mut self.heap, &[arg])),
             Value::Obj(r) => matches!(self.heap.get(r), Object::Str(_)).then_some(arg),
             _ => None,
         }

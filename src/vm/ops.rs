@@ -8,7 +8,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use super::Exception;
 use crate::runtime::format::{float_repr, format_float, format_int, format_str, FormatSpec};
 use crate::runtime::object::DictPart;
-use crate::runtime::text::{Text, TextBuilder};
+use crate::runtime::text::{self, decimal_len, Text};
 use crate::runtime::{Heap, ObjRef, Object, Value};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
@@ -1312,18 +1312,53 @@ pub fn format_value<H: Host>(h: &mut H, v: Value, spec: &str) -> Result<String, 
 /// The str of f-string parts already formatted (strs, or plain values `str` makes text of).
 #[inline(never)]
 pub fn join_parts(heap: &mut Heap, parts: &[Value]) -> Value {
-    let mut text = TextBuilder::default();
+    if let Some(joined) = join_inline(heap, parts) {
+        return joined;
+    }
+    let mut joined = String::new();
     for &part in parts {
-        match part {
-            Value::Int(i) => text.push_int(i),
-            Value::Obj(r) => match heap.get(r) {
-                Object::Str(s) => text.push_text(s),
-                _ => text.push_str(&to_str(heap, part)),
-            },
-            _ => text.push_str(&to_str(heap, part)),
+        match text_of(heap, part) {
+            Some(s) => joined.push_str(s),
+            None => joined.push_str(&to_str(heap, part)),
         }
     }
-    new_str(heap, text.finish())
+    new_str(heap, joined)
+}
+
+/// The str of `parts` (strs and ints), built in its own heap slot (see
+/// [`Text::append_inline`]) when the result fits there; `None` for anything else.
+#[inline(always)]
+fn join_inline(heap: &mut Heap, parts: &[Value]) -> Option<Value> {
+    let mut len = 0;
+    for &part in parts {
+        len += match part {
+            Value::Int(i) => decimal_len(i),
+            _ => text_of(heap, part)?.inline_len()?,
+        };
+    }
+    if len > text::INLINE {
+        return None;
+    }
+    let joined = heap.alloc_with(|| Object::Str(Text::default()));
+    for &part in parts {
+        // The lengths were counted above, so every part fits (if one did not, the slot would
+        // be garbage and the caller would build the str otherwise).
+        let fits = match part {
+            Value::Int(i) => match heap.get_mut(joined) {
+                Object::Str(text) => text.append_int_inline(i),
+                _ => false,
+            },
+            Value::Obj(piece) => match heap.get_two_mut(piece, joined) {
+                Some((Object::Str(piece), Object::Str(text))) => text.append_inline(piece),
+                _ => false,
+            },
+            _ => false,
+        };
+        if !fits {
+            return None;
+        }
+    }
+    Some(Value::Obj(joined))
 }
 
 /// `a op b` when it joins two strs (`+`): the result, or `None` for anything else.
@@ -1355,8 +1390,23 @@ pub fn membership_fast_path(heap: &Heap, op: CmpOp, a: Value, b: Value) -> Optio
 
 /// `a + b` for two strings, if both are.
 pub fn concat_strings(heap: &mut Heap, a: Value, b: Value) -> Option<Value> {
-    let joined = text_of(heap, a)?.joined(text_of(heap, b)?);
-    Some(new_str(heap, joined))
+    let (x, y) = (text_of(heap, a)?, text_of(heap, b)?);
+    if x.len() + y.len() > text::INLINE {
+        return Some(new_str(heap, [&**x, &**y].concat()));
+    }
+    // Both are inline: the copy of the first is written straight into the new slot, and the
+    // second appended there (see `join_inline`).
+    let first = x.clone();
+    let joined = heap.alloc_with(|| Object::Str(first));
+    let appended = match heap.get_two_mut(b.as_obj()?, joined) {
+        Some((Object::Str(second), Object::Str(text))) => text.append_inline(second),
+        _ => false,
+    };
+    Some(if appended {
+        Value::Obj(joined)
+    } else {
+        join_parts(heap, &[a, b])
+    })
 }
 
 /// The repr of a tuple holding `items`.

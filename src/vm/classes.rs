@@ -268,7 +268,7 @@ impl Vm {
             ..ExceptionState::default()
         });
         self.heap
-            .alloc(Object::Instance(Instance::new(cls, exception)))
+            .alloc_with(|| Object::Instance(Instance::new(cls, exception)))
     }
 
     /// A dict of attribute names and values (a `__dict__`).

@@ -172,22 +172,29 @@ fn hash_nested(heap: &Heap, v: Value) -> Result<u64, Unhashable> {
 /// The hash of a str: its bytes', cached in the text.
 #[inline(always)]
 fn str_hash(s: &Text) -> u64 {
-    s.hash_with(|s| bytes_hash(s.as_bytes()))
+    s.hash_with(bytes_hash)
 }
 
-/// The hash of a str's or big int's bytes: eight at a time, then the rest.
+/// The hash of a str's or bytes' bytes: each eight-byte word (the last one padded with zeros)
+/// mixed in by a folded multiply (the high and low halves of a 128-bit product), which spreads
+/// every input bit over the whole hash.
 fn bytes_hash(bytes: &[u8]) -> u64 {
+    let mix = |h: u64, word: u64| {
+        let product = u128::from(h ^ word) * 0x9e37_79b9_7f4a_7c15_u128;
+        (product as u64) ^ ((product >> 64) as u64)
+    };
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
     let mut words = bytes.chunks_exact(8);
     for w in &mut words {
         let mut word = [0u8; 8];
         word.copy_from_slice(w);
-        h = (h ^ u64::from_le_bytes(word))
-            .wrapping_mul(0x100_0000_01b3)
-            .rotate_left(29);
+        h = mix(h, u64::from_le_bytes(word));
     }
-    for &b in words.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(word));
     }
     h
 }

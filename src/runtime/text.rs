@@ -19,8 +19,8 @@ const NO_HASH: u64 = u64::MAX;
 /// use baton::runtime::text::Text;
 /// let t = Text::from("key");
 /// assert_eq!(&*t, "key");
-/// assert_eq!(t.hash_with(|s| s.len() as u64), 3);
-/// assert_eq!(t.hash_with(|_| 99), 3); // cached: the second function is not called
+/// assert_eq!(t.hash_with(|s| s.len() as u64), 8); // three bytes, padded to a word
+/// assert_eq!(t.hash_with(|_| 99), 8); // cached: the second function is not called
 /// let long = Text::from("x".repeat(1000));
 /// assert_eq!(long.len(), 1000);
 /// ```
@@ -42,13 +42,23 @@ enum Chars {
 }
 
 impl Text {
-    /// The hash of the text: the cached one, or `compute`'s, cached.
-    pub fn hash_with(&self, compute: impl FnOnce(&str) -> u64) -> u64 {
+    /// The hash of the text: the cached one, or `compute`'s, cached. `compute` is given the
+    /// text's bytes, and where the text is inline, the zeros after them up to a whole number
+    /// of eight-byte words (as far as the buffer goes), so that it can read whole words. (Equal
+    /// texts are both inline or both not, so they are given the same bytes.)
+    #[inline]
+    pub fn hash_with(&self, compute: impl FnOnce(&[u8]) -> u64) -> u64 {
         let cached = self.hash.get();
         if cached != NO_HASH {
             return cached;
         }
-        let h = compute(self);
+        let h = match &self.chars {
+            Chars::Inline { len, bytes } => {
+                let padded = usize::from(*len).next_multiple_of(8).min(INLINE);
+                compute(&bytes[..padded])
+            }
+            Chars::Boxed(s) => compute(s.as_bytes()),
+        };
         self.hash.set(h);
         h
     }
@@ -357,13 +367,14 @@ mod tests {
 
     #[test]
     fn appending_forgets_the_hash() {
-        let by_length = |s: &str| s.len() as u64;
+        let first_byte = |s: &[u8]| u64::from(s[0]);
         let mut t = Text::from("ab");
-        assert_eq!(t.hash_with(by_length), 2);
-        assert!(t.append_inline(&Text::from("c")));
-        assert_eq!(t.hash_with(by_length), 3);
+        assert_eq!(t.hash_with(first_byte), u64::from(b'a'));
+        let mut u = Text::default();
+        assert!(u.append_inline(&Text::from("c")) && u.append_inline(&t));
+        assert_eq!(u.hash_with(first_byte), u64::from(b'c'));
         assert!(t.append_int_inline(10));
-        assert_eq!(t.hash_with(by_length), 5);
+        assert_eq!(t.hash_with(|s| s.len() as u64), 8, "padded to a word");
     }
 
     #[test]

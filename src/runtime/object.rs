@@ -209,6 +209,15 @@ pub enum Object {
         size: u32,
         left: u32,
     },
+    /// Iterates a set or frozenset over a snapshot of its members (a list, in CPython's order).
+    /// As CPython's, it fails once the set's size differs from `size` (its size when the
+    /// iteration began; `u32::MAX` once it failed so, which makes that failure stick).
+    SetIter {
+        set: ObjRef,
+        members: ObjRef,
+        index: usize,
+        size: u32,
+    },
     /// A set or frozenset: a dict whose keys are the members.
     Set(Dict),
     FrozenSet(Dict),
@@ -298,6 +307,7 @@ impl Object {
                 DictPart::Values => "dict_valueiterator",
                 DictPart::Items => "dict_itemiterator",
             },
+            Object::SetIter { .. } => "set_iterator",
             Object::Set(_) => "set",
             Object::FrozenSet(_) => "frozenset",
             Object::Enumerate { .. } => "enumerate",
@@ -326,6 +336,7 @@ impl Object {
             Object::RangeIter { .. }
                 | Object::SeqIter { .. }
                 | Object::DictIter { .. }
+                | Object::SetIter { .. }
                 | Object::Enumerate { .. }
                 | Object::Zip { .. }
                 | Object::Generator(_)
@@ -357,6 +368,7 @@ impl Object {
             | Object::SeqIter { .. }
             | Object::DictView { .. }
             | Object::DictIter { .. }
+            | Object::SetIter { .. }
             | Object::Slice { .. }
             | Object::Cell(_)
             | Object::Method { .. } => false,
@@ -393,6 +405,11 @@ impl Object {
             }
             Object::DictView { dict, .. } | Object::DictIter { dict, .. } => {
                 out.push(*dict);
+                return;
+            }
+            Object::SetIter { set, members, .. } => {
+                out.push(*set);
+                out.push(*members);
                 return;
             }
             Object::Dict(d) | Object::Set(d) | Object::FrozenSet(d) => {

@@ -543,12 +543,15 @@ pub(super) fn iter(heap: &mut Heap, v: Value) -> Result<Value, Exception> {
                 _ => None,
             },
             o if o.is_iterator() => return Ok(v),
-            Object::Set(_) | Object::FrozenSet(_) => {
+            Object::Set(d) | Object::FrozenSet(d) => {
+                let size = d.len() as u32;
                 let items = super::sets::members(heap, v).unwrap_or_default();
-                let list = heap.alloc(Object::List(items));
-                Some(Object::SeqIter {
-                    seq: list,
+                let members = heap.alloc(Object::List(items));
+                Some(Object::SetIter {
+                    set: r,
+                    members,
                     index: 0,
+                    size,
                 })
             }
             _ => None,
@@ -581,10 +584,44 @@ pub(super) fn next(heap: &mut Heap, it: Value) -> Result<Option<Value>, Exceptio
     let Some(r) = it.as_obj() else {
         return Ok(None);
     };
-    if let Object::DictIter { .. } = heap.get(r) {
-        return next_of_dict(heap, r);
+    match heap.get(r) {
+        Object::DictIter { .. } => next_of_dict(heap, r),
+        Object::SetIter { .. } => next_of_set(heap, r),
+        _ => Ok(next_in_sequence(heap, r)),
     }
-    Ok(next_in_sequence(heap, r))
+}
+
+/// The next member of set iterator `r`, failing as CPython's does when the set's size changed.
+fn next_of_set(heap: &mut Heap, r: ObjRef) -> Result<Option<Value>, Exception> {
+    let Object::SetIter {
+        set,
+        members,
+        index,
+        size,
+    } = *heap.get(r)
+    else {
+        return Ok(None);
+    };
+    let (Object::Set(d) | Object::FrozenSet(d)) = heap.get(set) else {
+        return Ok(None);
+    };
+    if d.len() as u32 != size {
+        if let Object::SetIter { size, .. } = heap.get_mut(r) {
+            *size = u32::MAX;
+        }
+        return Err(Exception::new(
+            "RuntimeError",
+            "Set changed size during iteration",
+        ));
+    }
+    let Object::List(items) = heap.get(members) else {
+        return Ok(None);
+    };
+    let item = items.get(index).copied();
+    if let Object::SetIter { index, .. } = heap.get_mut(r) {
+        *index += 1;
+    }
+    Ok(item)
 }
 
 /// The next item of dict iterator `r`, failing as CPython's does when the dict changed.

@@ -34,11 +34,10 @@ pub struct Text {
 enum Chars {
     /// Invariant: `bytes[..len]` is the UTF-8 of a `str` (it is only ever copied from one), and
     /// the bytes after it are zero. Every text of at most `INLINE` bytes is inline.
-    Inline {
-        len: u8,
-        bytes: [u8; INLINE],
-    },
-    Boxed(Box<str>),
+    Inline { len: u8, bytes: [u8; INLINE] },
+    /// A longer text, with its number of characters (counted once: `len()` and indexing of a
+    /// long str would otherwise walk it every time).
+    Boxed { text: Box<str>, count: usize },
 }
 
 impl Text {
@@ -57,7 +56,7 @@ impl Text {
                 let padded = usize::from(*len).next_multiple_of(8).min(INLINE);
                 compute(&bytes[..padded])
             }
-            Chars::Boxed(s) => compute(s.as_bytes()),
+            Chars::Boxed { text, .. } => compute(text.as_bytes()),
         };
         self.hash.set(h);
         h
@@ -68,14 +67,35 @@ impl Text {
     /// Whether the characters have an allocation of their own (the text is too long to sit
     /// inside the object).
     pub fn is_boxed(&self) -> bool {
-        matches!(self.chars, Chars::Boxed(_))
+        matches!(self.chars, Chars::Boxed { .. })
+    }
+
+    /// The number of characters (what `len()` gives): counted once for a long text.
+    ///
+    /// ```
+    /// use baton::runtime::text::Text;
+    /// assert_eq!(Text::from("é".repeat(100)).char_count(), 100);
+    /// assert!(!Text::from("é".repeat(100)).is_ascii());
+    /// assert!(Text::from("e".repeat(100)).is_ascii());
+    /// ```
+    pub fn char_count(&self) -> usize {
+        match &self.chars {
+            Chars::Inline { .. } => self.chars().count(),
+            Chars::Boxed { count, .. } => *count,
+        }
+    }
+
+    /// Whether every character is ASCII (so that characters and bytes are one and the same):
+    /// without a walk over a long text.
+    pub fn is_ascii(&self) -> bool {
+        self.char_count() == self.len()
     }
 
     /// The length of the text if it sits inside the object.
     pub fn inline_len(&self) -> Option<usize> {
         match self.chars {
             Chars::Inline { len, .. } => Some(usize::from(len)),
-            Chars::Boxed(_) => None,
+            Chars::Boxed { .. } => None,
         }
     }
 
@@ -242,7 +262,7 @@ impl Deref for Text {
                 // SAFETY: the bytes were copied from a `str` (the invariant of `Inline`).
                 unsafe { std::str::from_utf8_unchecked(&bytes[..usize::from(*len)]) }
             }
-            Chars::Boxed(s) => s,
+            Chars::Boxed { text, .. } => text,
         }
     }
 }
@@ -257,7 +277,10 @@ impl From<&str> for Text {
                 bytes,
             }
         } else {
-            Chars::Boxed(s.into())
+            Chars::Boxed {
+                text: s.into(),
+                count: s.chars().count(),
+            }
         };
         Text {
             hash: Cell::new(NO_HASH),
@@ -283,7 +306,10 @@ impl From<Box<str>> for Text {
         } else {
             Text {
                 hash: Cell::new(NO_HASH),
-                chars: Chars::Boxed(s),
+                chars: Chars::Boxed {
+                    count: s.chars().count(),
+                    text: s,
+                },
             }
         }
     }

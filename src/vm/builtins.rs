@@ -348,7 +348,7 @@ pub(super) fn builtin_len(heap: &Heap, v: Value) -> Result<usize, Exception> {
 pub(super) fn quick_len(heap: &Heap, v: Value) -> Option<usize> {
     match v {
         Value::Obj(r) => match heap.get(r) {
-            Object::Str(s) => Some(s.chars().count()),
+            Object::Str(s) => Some(s.char_count()),
             Object::Bytes(b) => Some(b.len()),
             Object::List(items) => Some(items.len()),
             Object::Tuple(items) => Some(items.len()),

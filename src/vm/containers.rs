@@ -214,22 +214,36 @@ pub fn get_item(heap: &mut Heap, container: Value, key: Value) -> Result<Value, 
                 Ok(Value::Int(i64::from(b[at])))
             }
         },
-        Object::Str(s) if s.is_ascii() && slice.is_none() => {
-            let i = index(heap, "string", key, s.len())?;
-            let c = s[i..=i].to_owned();
-            Ok(new_str(heap, c))
-        }
         Object::Str(s) => {
-            let chars: Vec<char> = s.chars().collect();
+            let len = s.char_count();
+            // An ASCII str's characters are its bytes: positions index it directly.
+            let ascii = len == s.len();
             match slice {
                 Some((a, b, c)) => {
-                    let (a, b, c) = slice_indices(heap, a, b, c, chars.len() as i64)?;
-                    let text: String = slice_positions(a, b, c).map(|i| chars[i]).collect();
+                    let (a, b, c) = slice_indices(heap, a, b, c, len as i64)?;
+                    let text: String = if ascii && c == 1 {
+                        s.get(a as usize..b.max(a) as usize)
+                            .unwrap_or_default()
+                            .to_owned()
+                    } else if ascii {
+                        let bytes = s.as_bytes();
+                        slice_positions(a, b, c)
+                            .map(|i| char::from(bytes[i]))
+                            .collect()
+                    } else {
+                        let chars: Vec<char> = s.chars().collect();
+                        slice_positions(a, b, c).map(|i| chars[i]).collect()
+                    };
                     Ok(new_str(heap, text))
                 }
                 None => {
-                    let c = chars[index(heap, "string", key, chars.len())?];
-                    Ok(new_str(heap, c.to_string()))
+                    let i = index(heap, "string", key, len)?;
+                    let c = if ascii {
+                        s.get(i..=i).unwrap_or_default().to_owned()
+                    } else {
+                        s.chars().nth(i).map(String::from).unwrap_or_default()
+                    };
+                    Ok(new_str(heap, c))
                 }
             }
         }

@@ -12,14 +12,18 @@ pipeline), on a release build:
 
     cargo build --release && python3 scripts/startup_order.py
 
-Symbols that no longer exist are skipped by the linker; start-up functions missing from the
-file only cost memory, never correctness. Needs valgrind (callgrind) and nm.
+The names are written without Rust's hash suffix, which moves with unrelated edits;
+scripts/link_ordered.py (the linker command) resolves them at each link. Names that no longer
+exist are skipped; start-up functions missing from the file only cost memory, never
+correctness. Needs valgrind (callgrind) and nm.
 """
 import os
 import re
 import subprocess
 import sys
 import tempfile
+
+from link_ordered import stable_name
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -57,7 +61,7 @@ def main():
         ran = executed_functions(binary, script.name)
     finally:
         os.unlink(script.name)
-    order = sorted(ran & text_symbols(binary))
+    order = sorted({stable_name(name) for name in ran & text_symbols(binary)})
     path = os.path.join(ROOT, "scripts", "startup.order")
     with open(path, "w") as f:
         f.write("".join(name + "\n" for name in order))

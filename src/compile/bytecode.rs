@@ -163,6 +163,9 @@ pub enum Op {
     Yield,
     /// Replace the top of the stack with an iterator for `yield from`.
     GetYieldFromIter,
+    /// `await`: run the coroutine on top of the stack (its frame above the awaiting one), which
+    /// the value it returns then replaces.
+    Await,
     /// Send the popped value to the iterator below it: push what it yields, or pop it, push its
     /// return value and jump when it is finished (`yield from` loops over this and `Yield`).
     YieldFrom(u32),
@@ -317,6 +320,8 @@ pub struct Code {
     pub varkw: bool,
     /// A generator function: calling it makes a generator instead of running the body.
     pub is_generator: bool,
+    /// An `async def`: calling it makes a coroutine instead of running the body.
+    pub is_coroutine: bool,
     /// Locals that inner functions use, kept in cells; then the cells taken from the enclosing
     /// function. Frames hold them after the local slots, cells first.
     pub cellvars: Vec<Rc<str>>,
@@ -533,7 +538,8 @@ impl Code {
             | Op::Reraise
             | Op::RaiseFrom
             | Op::Yield
-            | Op::GetYieldFromIter => String::new(),
+            | Op::GetYieldFromIter
+            | Op::Await => String::new(),
         };
         (mnemonic, arg)
     }

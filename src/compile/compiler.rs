@@ -128,6 +128,7 @@ pub(super) struct Unit<'a> {
     pub(super) varargs: bool,
     pub(super) varkw: bool,
     pub(super) is_generator: bool,
+    pub(super) is_coroutine: bool,
     /// Cell and free variables by name: their deref slot (cells first).
     pub(super) derefs: HashMap<Rc<str>, u32>,
     pub(super) cellvars: Vec<Rc<str>>,
@@ -163,6 +164,7 @@ impl Unit<'_> {
             varargs: false,
             varkw: false,
             is_generator: false,
+            is_coroutine: false,
             derefs: HashMap::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
@@ -220,6 +222,7 @@ impl<'a> Compiler<'a> {
             varargs: unit.varargs,
             varkw: unit.varkw,
             is_generator: unit.is_generator,
+            is_coroutine: unit.is_coroutine,
             cellvars: unit.cellvars,
             freevars: unit.freevars,
             handlers: unit.handlers,

@@ -159,6 +159,11 @@ impl<'a> Compiler<'a> {
                 self.at(e.span);
                 self.emit(Op::Yield);
             }
+            ExprKind::Await(value) => {
+                self.expr(value)?;
+                self.at(e.span);
+                self.emit(Op::Await);
+            }
             ExprKind::YieldFrom(value) => {
                 self.expr(value)?;
                 self.at(e.span);

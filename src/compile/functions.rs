@@ -68,12 +68,13 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn function(&mut self, def: &'a FunctionDef, span: Span) -> Result<()> {
-        if def.is_async {
-            return unsupported("'async def'", span);
+        if def.is_async && crate::syntax::check::body_yields(&def.body) {
+            return unsupported("an asynchronous generator", span);
         }
         let name = def.name.name.clone();
         self.decorated(&def.decorators, &name, |c| {
-            c.make_function(&name, span, Some(&def.params), Body::Block(&def.body))
+            let body = Body::Block(&def.body);
+            c.make_function(&name, span, Some(&def.params), body, def.is_async)
         })
     }
 
@@ -83,7 +84,7 @@ impl<'a> Compiler<'a> {
         body: &'a Expr,
         span: Span,
     ) -> Result<()> {
-        self.make_function("<lambda>", span, Some(params), Body::Lambda(body))
+        self.make_function("<lambda>", span, Some(params), Body::Lambda(body), false)
     }
 
     /// Evaluates a function's default values: the positional ones, then a dict of the
@@ -111,13 +112,15 @@ impl<'a> Compiler<'a> {
     }
 
     /// Compiles a function body into its own code object and leaves the function on the stack:
-    /// defaults are evaluated here, then the cells it closes over are pushed.
+    /// defaults are evaluated here, then the cells it closes over are pushed. An `async def`'s
+    /// (`is_async`) makes a coroutine when called.
     fn make_function(
         &mut self,
         name: &str,
         span: Span,
         params: Option<&'a Parameters>,
         body: Body<'a>,
+        is_async: bool,
     ) -> Result<()> {
         let no_parameters = Parameters::default();
         let mut flags = 0;
@@ -166,6 +169,7 @@ impl<'a> Compiler<'a> {
         self.unit.varkw = p.kwarg.is_some();
         self.unit.cellvars = cellvars;
         self.unit.freevars = freevars.clone();
+        self.unit.is_coroutine = is_async;
         let compiled = match body {
             Body::Block(stmts) => {
                 self.unit.is_generator = crate::syntax::check::body_yields(stmts);
@@ -300,7 +304,7 @@ impl<'a> Compiler<'a> {
             Comp::Dict(..) => "<dictcomp>",
             Comp::Generator(_) => "<genexpr>",
         };
-        self.make_function(name, span, None, Body::Comprehension(kind, gens))?;
+        self.make_function(name, span, None, Body::Comprehension(kind, gens), false)?;
         self.expr(&first.iter)?;
         self.emit(Op::GetIter);
         self.at(span);

@@ -63,6 +63,7 @@ fn stack_effect(op: Op, code: &Code) -> StackEffect {
         | Op::Unary(_)
         | Op::GetIter
         | Op::GetYieldFromIter
+        | Op::Await
         | Op::ListToTuple
         | Op::ListToSet
         | Op::BeforeWith(_)

@@ -246,6 +246,9 @@ pub enum Object {
     StaticMethod(Value),
     ClassMethod(Value),
     Generator(Box<Generator>),
+    /// What calling an `async def` makes: its frame's values, waiting to be awaited once (its
+    /// frame then runs above the awaiting one). Not an iterator.
+    Coroutine(Box<Generator>),
     /// `map(func, *iterables)` and `filter(func, iterable)`, computed item by item.
     Map {
         func: Value,
@@ -320,6 +323,7 @@ impl Object {
             Object::ClassMethod(_) => "classmethod",
             Object::Super { .. } => "super",
             Object::Generator(_) => "generator",
+            Object::Coroutine(_) => "coroutine",
             Object::Map { .. } => "map",
             Object::Filter { .. } => "filter",
             Object::Reversed { .. } => "list_reverseiterator",
@@ -473,7 +477,7 @@ impl Object {
                 out.extend(f.as_obj());
                 return;
             }
-            Object::Generator(g) => {
+            Object::Generator(g) | Object::Coroutine(g) => {
                 out.extend(
                     g.values
                         .iter()

@@ -209,7 +209,7 @@ impl Vm {
             };
             self.make_cells(&loaded, callee_at + 1, &closure);
         }
-        if loaded.code.is_generator {
+        if loaded.code.is_generator || loaded.code.is_coroutine {
             return Ok(Invoked::Done(self.make_generator(loaded, callee_at)));
         }
         self.push_frame(Frame {

@@ -439,6 +439,11 @@ pub fn method_tables(type_name: &str) -> &'static [&'static [(&'static str, Nati
         ("close", super::generators::close),
         ("__next__", super::generators::next),
     ];
+    const COROUTINE: &[(&str, NativeFn)] = &[
+        ("send", super::generators::send),
+        ("throw", super::generators::throw),
+        ("close", super::generators::close),
+    ];
     match type_name {
         "list" => &[LIST],
         "tuple" => &[TUPLE],
@@ -447,6 +452,7 @@ pub fn method_tables(type_name: &str) -> &'static [&'static [(&'static str, Nati
         "bytes" => &[super::bytes::METHODS],
         "property" => &[PROPERTY],
         "generator" => &[GENERATOR],
+        "coroutine" => &[COROUTINE],
         "int" | "bool" => &[super::numbers::INT_METHODS],
         "float" => &[super::numbers::FLOAT_METHODS],
         other => super::sets::method_tables(other),

@@ -878,6 +878,7 @@ impl Vm {
                             jump!(t);
                             continue;
                         }
+                        FrameKind::Await(coroutine) => self.finish_generator(coroutine),
                         FrameKind::Call => {}
                     }
                     let Some(frame) = self.frames.pop() else {
@@ -896,6 +897,7 @@ impl Vm {
                 Op::Pop => {
                     let _ = pop!();
                 }
+                Op::Await => saved!(self.await_frame()),
                 // A str, number, `None` or bool formats with no spec as `str` makes it, which
                 // `BuildString` does as it joins (every formatted value goes to one).
                 Op::FormatValue(0, false) => {

@@ -25,15 +25,63 @@ impl Vm {
     /// The generator for a call of a generator function, from the frame values `invoke` set up
     /// above `callee_at`.
     pub(super) fn make_generator(&mut self, loaded: Rc<Loaded>, callee_at: usize) -> Value {
+        let coroutine = loaded.code.is_coroutine;
         let values = self.stack.split_off(callee_at + 1);
         self.stack.truncate(callee_at);
-        Value::Obj(self.heap.alloc(Object::Generator(Box::new(Generator {
+        let body = Box::new(Generator {
             loaded,
             ip: 0,
             values,
             handling: Vec::new(),
             state: GeneratorState::Created,
-        }))))
+        });
+        Value::Obj(self.heap.alloc(if coroutine {
+            Object::Coroutine(body)
+        } else {
+            Object::Generator(body)
+        }))
+    }
+
+    /// `await` of the value on top of the stack: a coroutine not awaited before has its frame
+    /// pushed above the awaiting one (the coroutine stays below it, where its value will go).
+    pub(super) fn await_frame(&mut self) -> Result<(), Exception> {
+        let awaited = self.stack.last().copied().unwrap_or(Value::None);
+        let Some(Object::Coroutine(c)) = awaited.as_obj().map(|r| self.heap.get_mut(r)) else {
+            return Err(Exception::new(
+                "TypeError",
+                format!(
+                    "object {} can't be used in 'await' expression",
+                    super::ops::type_name(&self.heap, awaited)
+                ),
+            ));
+        };
+        if c.state != GeneratorState::Created {
+            return Err(Exception::new(
+                "RuntimeError",
+                "cannot reuse already awaited coroutine",
+            ));
+        }
+        if self.frames.len() >= self.recursion_limit {
+            return Err(Exception::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
+        c.state = GeneratorState::Running;
+        let loaded = c.loaded.clone();
+        let base = self.stack.len();
+        self.stack.append(&mut c.values);
+        let Some(coroutine) = awaited.as_obj() else {
+            return Ok(());
+        };
+        self.push_frame(Frame {
+            loaded,
+            ip: 0,
+            base,
+            handling_base: self.handling.len(),
+            kind: FrameKind::Await(coroutine),
+        });
+        Ok(())
     }
 
     /// Pushes the frame resuming generator `r` with `sent` (the value of its paused `yield`),
@@ -51,18 +99,29 @@ impl Vm {
         }
         let base = self.stack.len();
         let handling_base = self.handling.len();
-        let Object::Generator(g) = self.heap.get_mut(r) else {
-            return Ok(None);
+        let (g, kind) = match self.heap.get_mut(r) {
+            Object::Generator(g) => (g, "generator"),
+            Object::Coroutine(g) => (g, "coroutine"),
+            _ => return Ok(None),
         };
         match g.state {
             GeneratorState::Running => {
-                return Err(Exception::new("ValueError", "generator already executing"))
+                return Err(Exception::new(
+                    "ValueError",
+                    format!("{kind} already executing"),
+                ))
+            }
+            GeneratorState::Finished if kind == "coroutine" => {
+                return Err(Exception::new(
+                    "RuntimeError",
+                    "cannot reuse already awaited coroutine",
+                ))
             }
             GeneratorState::Finished => return Ok(None),
             GeneratorState::Created if sent != Value::None => {
                 return Err(Exception::new(
                     "TypeError",
-                    "can't send non-None value to a just-started generator",
+                    format!("can't send non-None value to a just-started {kind}"),
                 ))
             }
             _ => {}
@@ -103,7 +162,7 @@ impl Vm {
     }
 
     pub(super) fn finish_generator(&mut self, r: ObjRef) {
-        if let Object::Generator(g) = self.heap.get_mut(r) {
+        if let Object::Generator(g) | Object::Coroutine(g) = self.heap.get_mut(r) {
             g.state = GeneratorState::Finished;
             g.values = Vec::new();
             g.handling = Vec::new();
@@ -261,7 +320,7 @@ pub(super) fn throw(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exc
 pub(super) fn close(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     let r = generator_ref(args)?;
     match vm.heap.get(r) {
-        Object::Generator(g) if g.state == GeneratorState::Suspended => {}
+        Object::Generator(g) | Object::Coroutine(g) if g.state == GeneratorState::Suspended => {}
         _ => {
             vm.finish_generator(r);
             return Ok(Value::None);

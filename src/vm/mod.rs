@@ -158,6 +158,8 @@ enum FrameKind {
     Construct,
     /// The body of this generator: its return ends the generator.
     Generator(ObjRef),
+    /// The body of this coroutine, awaited by the frame below: its value goes there.
+    Await(ObjRef),
 }
 
 /// The machine: heap, globals, builtins, and the stacks of the running code.
@@ -458,6 +460,9 @@ impl Vm {
                 return Ok(());
             }
             let (kind, base, handling_base) = (frame.kind, frame.base, frame.handling_base);
+            if let FrameKind::Await(coroutine) = kind {
+                self.finish_generator(coroutine);
+            }
             if let FrameKind::Generator(gen) = kind {
                 self.finish_generator(gen);
                 if e.kind == "StopIteration" {
@@ -559,7 +564,8 @@ impl Vm {
             plain_call: positional_only_params
                 && code.cellvars.is_empty()
                 && code.freevars.is_empty()
-                && !code.is_generator,
+                && !code.is_generator
+                && !code.is_coroutine,
             nlocals: code.varnames.len(),
             slots,
             frame_room: slots + max_depth as usize,

@@ -1189,6 +1189,11 @@ pub fn object_repr(heap: &Heap, r: crate::runtime::ObjRef) -> String {
         Object::Bytes(b) => crate::runtime::format::bytes_repr(b),
         Object::BigInt(b) => b.to_string(),
         Object::Function(f) => format!("<function {} at 0x{addr:x}>", f.loaded.code.qualname),
+        Object::Generator(g) | Object::Coroutine(g) => format!(
+            "<{} object {} at 0x{addr:x}>",
+            heap.get(r).type_name(),
+            g.loaded.code.qualname
+        ),
         Object::Native(n) => match n.receiver {
             Some(type_name) => format!("<method '{}' of '{type_name}' objects>", n.name),
             None => format!("<built-in function {}>", n.name),

@@ -94,6 +94,12 @@ impl Interpreter {
         self.vm.set_argv(argv);
     }
 
+    /// Ends the program: what CPython does as it exits after the main module (warnings about
+    /// coroutines never awaited). Call it after reporting the run's outcome.
+    pub fn shut_down(&mut self) {
+        self.vm.shut_down();
+    }
+
     /// Compiles and runs `src` as the main module, named `filename` in tracebacks.
     pub fn run_source(&mut self, filename: &str, src: &str) -> Result<(), RunError> {
         let code = compile_source(filename, src).map_err(RunError::Syntax)?;

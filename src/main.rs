@@ -106,7 +106,9 @@ fn run_command(code: &str, args: &[String]) -> ExitCode {
             .collect(),
     );
     let outcome = interpreter.run_source("<string>", code);
-    report_outcome(outcome, "<string>", code, None)
+    let status = report_outcome(outcome, "<string>", code, None);
+    interpreter.shut_down();
+    status
 }
 
 fn run(files: &[String], mode: Mode) -> ExitCode {
@@ -145,6 +147,7 @@ fn run(files: &[String], mode: Mode) -> ExitCode {
                 continue;
             }
         };
+        let mut interpreter = None;
         let outcome = match mode {
             Mode::Check => baton::check_source(&src)
                 .map(drop)
@@ -156,12 +159,15 @@ fn run(files: &[String], mode: Mode) -> ExitCode {
                 })
                 .map_err(RunError::Syntax),
             Mode::Run => {
-                let mut interpreter = interruptible(Interpreter::new());
-                interpreter.set_argv(files.to_vec());
-                interpreter.run_source(&name, &src)
+                let running = interpreter.insert(interruptible(Interpreter::new()));
+                running.set_argv(files.to_vec());
+                running.run_source(&name, &src)
             }
         };
         let code = report_outcome(outcome, path, &src, Some(&name));
+        if let Some(finished) = &mut interpreter {
+            finished.shut_down();
+        }
         if code != ExitCode::SUCCESS {
             if mode != Mode::Check {
                 return code;

@@ -190,7 +190,7 @@ fn runs_like_cpython(path: PathBuf) -> Result<(), Failed> {
     let (out, err) = (Captured::default(), Captured::default());
     let mut interp = baton::Interpreter::with_streams(Box::new(out.clone()), Box::new(err.clone()));
     interp.set_argv(vec![path.display().to_string()]);
-    let (code, last) = match interp.run_source(&path.display().to_string(), &src) {
+    let (code, mut last) = match interp.run_source(&path.display().to_string(), &src) {
         Ok(()) => (
             0,
             last_line(&String::from_utf8_lossy(&err.0.borrow())).to_owned(),
@@ -200,6 +200,12 @@ fn runs_like_cpython(path: PathBuf) -> Result<(), Failed> {
             (e.exit_status.unwrap_or(1), e.last_line().to_owned())
         }
     };
+    // What the interpreter writes as it shuts down comes after the report, as in `baton`.
+    let reported = err.0.borrow().len();
+    interp.shut_down();
+    if err.0.borrow().len() > reported {
+        last = last_line(&String::from_utf8_lossy(&err.0.borrow())).to_owned();
+    }
     let got_out = String::from_utf8_lossy(&out.0.borrow()).into_owned();
     let mut problems = Vec::new();
     if got_out != want_out {

@@ -7,7 +7,9 @@
 //! overflow the Rust stack; sweeping reads only the slots' flag bytes and drops the unreachable
 //! objects that own memory, whose own fields are handles and so never recurse either.
 
-use super::object::Object;
+use std::rc::Rc;
+
+use super::object::{GeneratorState, Object, TraceEntry};
 use super::value::{ObjRef, Value};
 
 /// Collections start once this many objects were allocated since the last one (or twice the
@@ -44,6 +46,8 @@ pub struct Heap {
     free: Vec<u32>,
     /// The slot the next allocation takes: always an empty one, neither live nor in `free`.
     ready: u32,
+    /// Coroutines freed without ever being awaited (see [`Heap::take_unawaited`]).
+    unawaited: Vec<(Rc<str>, Option<TraceEntry>)>,
     live: usize,
     /// Allocations left before a collection is wanted (counted down, so the check at every
     /// safepoint is one comparison).
@@ -57,6 +61,7 @@ impl Default for Heap {
             flags: vec![0],
             free: Vec::new(),
             ready: 0,
+            unawaited: Vec::new(),
             live: 0,
             until_collection: MIN_THRESHOLD,
         }
@@ -137,6 +142,12 @@ impl Heap {
         }
     }
 
+    /// The coroutines freed since the last call that were never awaited: their names and where
+    /// they were made.
+    pub fn take_unawaited(&mut self) -> Vec<(Rc<str>, Option<TraceEntry>)> {
+        std::mem::take(&mut self.unawaited)
+    }
+
     /// Number of live objects.
     pub fn live(&self) -> usize {
         self.live
@@ -171,6 +182,13 @@ impl Heap {
                 *flags = f & !MARKED;
             } else if f & LIVE != 0 {
                 if f & OWNS != 0 {
+                    // Only objects owning memory are read here (a coroutine does).
+                    if let Some(Object::Coroutine(c)) = &self.slots[i] {
+                        if c.state == GeneratorState::Created {
+                            self.unawaited
+                                .push((c.loaded.code.qualname.clone(), c.origin.clone()));
+                        }
+                    }
                     // Dropped where it lies: `take` would first copy the whole object out.
                     self.slots[i] = None;
                 }

@@ -124,6 +124,9 @@ pub struct Generator {
     /// The exceptions it was handling when it yielded (inside `except` or `finally`).
     pub handling: Vec<Value>,
     pub state: GeneratorState,
+    /// Where a coroutine was made (the call of its `async def`), for the warning given when
+    /// it is never awaited.
+    pub origin: Option<TraceEntry>,
 }
 
 /// One line of a traceback.

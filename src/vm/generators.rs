@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use super::dispatch::Exit;
-use super::{Exception, Frame, FrameKind, Vm};
+use super::{trace_entry, Exception, Frame, FrameKind, Vm};
 use crate::compile::Op;
 use crate::runtime::object::{Generator, GeneratorState, Loaded};
 use crate::runtime::{ObjRef, Object, Value};
@@ -26,6 +26,7 @@ impl Vm {
     /// above `callee_at`.
     pub(super) fn make_generator(&mut self, loaded: Rc<Loaded>, callee_at: usize) -> Value {
         let coroutine = loaded.code.is_coroutine;
+        self.made_coroutines |= coroutine;
         let values = self.stack.split_off(callee_at + 1);
         self.stack.truncate(callee_at);
         let body = Box::new(Generator {
@@ -34,6 +35,9 @@ impl Vm {
             values,
             handling: Vec::new(),
             state: GeneratorState::Created,
+            origin: coroutine
+                .then(|| self.frames.last().map(trace_entry))
+                .flatten(),
         });
         Value::Obj(self.heap.alloc(if coroutine {
             Object::Coroutine(body)

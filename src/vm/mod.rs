@@ -38,7 +38,7 @@ use std::sync::Arc;
 
 use crate::compile::{Code, Const, Op};
 pub use crate::runtime::object::TraceEntry;
-use crate::runtime::object::{Loaded, MethodCache, Module};
+use crate::runtime::object::{GeneratorState, Loaded, MethodCache, Module};
 use crate::runtime::shapes::Shapes;
 use crate::runtime::{Heap, ObjRef, Object, Value};
 pub use exceptions::{Report, ReportedException};
@@ -210,6 +210,10 @@ pub struct Vm {
     /// The built-in `len`, which a call gives its answer for built-in values without the
     /// native-call machinery.
     len_function: Option<ObjRef>,
+    /// Whether the program made a coroutine (only then does its end look for unawaited ones).
+    made_coroutines: bool,
+    /// The never-awaited coroutines warned of (each warning's first line).
+    warned_unawaited: std::collections::HashSet<String>,
 }
 
 impl Vm {
@@ -241,6 +245,8 @@ impl Vm {
             any_attribute_hooks: false,
             str_type: None,
             len_function: None,
+            made_coroutines: false,
+            warned_unawaited: Default::default(),
         };
         builtins::install(&mut vm);
         vm.str_type = Some(vm.builtin_type("str"));
@@ -326,7 +332,13 @@ impl Vm {
         self.stack.clear();
         self.frames.clear();
         self.handling.clear();
-        result.map(drop).map_err(|e| self.report(e))
+        let result = result.map(drop).map_err(|e| self.report(e));
+        // Coroutines dropped unawaited are reported before the program's own error, as
+        // CPython reports them when they are dropped.
+        if self.made_coroutines {
+            self.collect_garbage();
+        }
+        result
     }
 
     /// Pushes `frame` on the frame stack, its slots already on the value stack, and makes
@@ -594,25 +606,58 @@ impl Vm {
             .chain(self.types.values().map(|&r| Value::Obj(r)))
             .collect::<Vec<_>>();
         self.heap.collect(roots);
+        self.warn_unawaited();
     }
 
     /// The traceback of the frames on the frame stack, outermost first.
     fn traceback(&self) -> Vec<TraceEntry> {
-        self.frames
-            .iter()
-            .map(|f| {
-                let code = &f.loaded.code;
-                TraceEntry {
-                    filename: code.filename.clone(),
-                    line: code
-                        .lines
-                        .get(f.ip.saturating_sub(1))
-                        .copied()
-                        .unwrap_or(code.first_line),
-                    function: code.name.clone(),
+        self.frames.iter().map(trace_entry).collect()
+    }
+
+    /// Ends the program's run: warns of the coroutines still alive that were never awaited,
+    /// as CPython does while it shuts down (after the program's traceback, if any).
+    pub fn shut_down(&mut self) {
+        if !self.made_coroutines {
+            return;
+        }
+        let mut names: Vec<Rc<str>> = Vec::new();
+        for obj in self.heap.objects_mut() {
+            if let Object::Coroutine(c) = obj {
+                if c.state == GeneratorState::Created {
+                    names.push(c.loaded.code.qualname.clone());
+                    c.state = GeneratorState::Finished;
                 }
-            })
-            .collect()
+            }
+        }
+        for name in names {
+            self.write_err(&format!(
+                "sys:1: RuntimeWarning: coroutine '{name}' was never awaited\n"
+            ));
+        }
+    }
+
+    /// Warns, as CPython does, of each coroutine the collector found dead that was never
+    /// awaited, at the place it was made.
+    fn warn_unawaited(&mut self) {
+        for (name, origin) in self.heap.take_unawaited() {
+            let place = origin.as_ref().map_or_else(
+                || "sys:1".to_owned(),
+                |o| format!("{}:{}", o.filename, o.line),
+            );
+            let warning = format!("{place}: RuntimeWarning: coroutine '{name}' was never awaited");
+            // One warning for each place, as Python's warning filter shows it once.
+            if !self.warned_unawaited.insert(warning.clone()) {
+                continue;
+            }
+            let source = origin
+                .and_then(|o| source_line(&o.filename, o.line))
+                .map(|line| format!("  {}\n", line.trim()))
+                .unwrap_or_default();
+            self.write_err(&format!(
+                "{warning}\n{source}\
+                 RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+            ));
+        }
     }
 
     fn import(&mut self, name: &Rc<str>) -> Result<Value, Exception> {
@@ -633,4 +678,26 @@ impl Vm {
         self.modules.insert(name.clone(), Value::Obj(m));
         Ok(Value::Obj(m))
     }
+}
+
+/// The traceback line of a frame: where it is.
+fn trace_entry(f: &Frame) -> TraceEntry {
+    let code = &f.loaded.code;
+    TraceEntry {
+        filename: code.filename.clone(),
+        line: code
+            .lines
+            .get(f.ip.saturating_sub(1))
+            .copied()
+            .unwrap_or(code.first_line),
+        function: code.name.clone(),
+    }
+}
+
+/// Line `line` of the source file `filename`, if it can be read.
+fn source_line(filename: &str, line: u32) -> Option<String> {
+    let text = std::fs::read_to_string(filename).ok()?;
+    text.lines()
+        .nth((line as usize).checked_sub(1)?)
+        .map(str::to_owned)
 }

@@ -157,6 +157,13 @@ pub enum Op {
     ExitWithException(u32),
     /// Call the `__exit__` in slot n with three `None`s.
     ExitWith(u32),
+    /// `async with`: store the context manager's bound `__aexit__` in local slot n and push what
+    /// its `__aenter__` returns (to be awaited).
+    BeforeAsyncWith(u32),
+    /// Push what the `__aexit__` in slot n returns for the exception on top (to be awaited).
+    AsyncExitWithException(u32),
+    /// Push what the `__aexit__` in slot n returns for three `None`s (to be awaited).
+    AsyncExitWith(u32),
     /// Unpack a sequence with a starred target: this many items before and after the star.
     UnpackEx(u32, u32),
     /// Suspend the generator, handing out the top of the stack; resumed, push the sent value.
@@ -427,7 +434,10 @@ impl Code {
             | Op::DeleteFast(i)
             | Op::BeforeWith(i)
             | Op::ExitWith(i)
-            | Op::ExitWithException(i) => local(i),
+            | Op::ExitWithException(i)
+            | Op::BeforeAsyncWith(i)
+            | Op::AsyncExitWith(i)
+            | Op::AsyncExitWithException(i) => local(i),
             Op::CallMethodKw(n, names) => format!("{n} {}", self.const_repr(*names)),
             Op::UnpackEx(before, after) => format!("{before} {after}"),
             Op::CallEx(kw) => if *kw { "with keywords" } else { "" }.to_owned(),

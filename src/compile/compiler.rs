@@ -103,6 +103,8 @@ pub(super) enum Cleanup<'a> {
     Finally(&'a [Stmt]),
     /// Call the `__exit__` stored in this local slot.
     ExitWith(u32),
+    /// Call and await the `__aexit__` stored in this local slot.
+    AsyncExitWith(u32),
 }
 
 /// The code object being built.
@@ -447,6 +449,11 @@ impl<'a> Compiler<'a> {
                         }
                         Cleanup::ExitWith(slot) => {
                             self.emit(Op::ExitWith(*slot));
+                        }
+                        Cleanup::AsyncExitWith(slot) => {
+                            self.emit(Op::AsyncExitWith(*slot));
+                            self.emit(Op::Await);
+                            self.emit(Op::Pop);
                         }
                     }
                 }

@@ -48,7 +48,8 @@ fn stack_effect(op: Op, code: &Code) -> StackEffect {
         | Op::LoadFastAttr(..)
         | Op::BinaryFastFast(..)
         | Op::BinaryFastConst(..)
-        | Op::LoadFastSubscrConst(..) => effect(0, 1),
+        | Op::LoadFastSubscrConst(..)
+        | Op::AsyncExitWith(_) => effect(0, 1),
         Op::LoadFastPair(..) => effect(0, 2),
         Op::LoadFastSubscrConstKeep(..) => effect(0, 3),
         Op::StoreFast(_)
@@ -64,6 +65,8 @@ fn stack_effect(op: Op, code: &Code) -> StackEffect {
         | Op::GetIter
         | Op::GetYieldFromIter
         | Op::Await
+        | Op::BeforeAsyncWith(_)
+        | Op::AsyncExitWithException(_)
         | Op::ListToTuple
         | Op::ListToSet
         | Op::BeforeWith(_)

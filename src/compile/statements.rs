@@ -179,10 +179,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::With {
-                is_async: false,
+                is_async,
                 items,
                 body,
-            } => self.with(items, body)?,
+            } => self.with(items, body, *is_async)?,
             StmtKind::Import(aliases) => {
                 for alias in aliases {
                     if alias.name.name.contains('.') {
@@ -411,22 +411,32 @@ impl<'a> Compiler<'a> {
         self.block(finalbody)
     }
 
-    /// `with a as x, b: body` is `with a as x: with b: body`.
-    fn with(&mut self, items: &'a [WithItem], body: &'a [Stmt]) -> Result<()> {
+    /// `with a as x, b: body` is `with a as x: with b: body`. In `async with` (`is_async`), what
+    /// `__aenter__` and `__aexit__` return is awaited.
+    fn with(&mut self, items: &'a [WithItem], body: &'a [Stmt], is_async: bool) -> Result<()> {
         let Some((item, rest)) = items.split_first() else {
             return self.block(body);
         };
         self.expr(&item.context)?;
         let exit = self.hidden_local();
-        self.emit(Op::BeforeWith(exit));
+        if is_async {
+            self.emit(Op::BeforeAsyncWith(exit));
+            self.emit(Op::Await);
+        } else {
+            self.emit(Op::BeforeWith(exit));
+        }
         match &item.target {
             Some(t) => self.target(t)?,
             None => {
                 self.emit(Op::Pop);
             }
         }
-        self.begin_protected(Cleanup::ExitWith(exit));
-        self.with(rest, body)?;
+        self.begin_protected(if is_async {
+            Cleanup::AsyncExitWith(exit)
+        } else {
+            Cleanup::ExitWith(exit)
+        });
+        self.with(rest, body, is_async)?;
         let normal = self.emit(Op::Jump(0));
         self.end_protected();
         let slot = self.hidden_local();
@@ -434,13 +444,24 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadFast(slot));
         self.emit(Op::PushExcept);
         self.emit(Op::LoadFast(slot));
-        self.emit(Op::ExitWithException(exit));
+        if is_async {
+            self.emit(Op::AsyncExitWithException(exit));
+            self.emit(Op::Await);
+        } else {
+            self.emit(Op::ExitWithException(exit));
+        }
         self.emit(Op::PopExcept);
         let suppressed = self.emit(Op::PopJumpIfTrue(0));
         self.emit(Op::LoadFast(slot));
         self.emit(Op::Reraise);
         self.patch(normal);
-        self.emit(Op::ExitWith(exit));
+        if is_async {
+            self.emit(Op::AsyncExitWith(exit));
+            self.emit(Op::Await);
+            self.emit(Op::Pop);
+        } else {
+            self.emit(Op::ExitWith(exit));
+        }
         self.patch(suppressed);
         Ok(())
     }
@@ -532,7 +553,6 @@ fn statement_name(kind: &StmtKind) -> &'static str {
     match kind {
         StmtKind::ImportFrom { .. } => "this form of 'from … import'",
         StmtKind::For { .. } => "the 'async for' statement",
-        StmtKind::With { .. } => "the 'async with' statement",
         _ => "this statement",
     }
 }

@@ -466,18 +466,38 @@ impl Vm {
     /// Enters a `with` statement's context manager: its bound `__exit__`, and what `__enter__`
     /// returned.
     pub(super) fn enter_context(&mut self, manager: Value) -> Result<(Value, Value), Exception> {
-        let enter = self.special_method(manager, "__enter__");
-        let exit = self.special_method(manager, "__exit__");
+        self.enter_context_by(manager, ["__enter__", "__exit__"], "")
+    }
+
+    /// Enters an `async with` statement's context manager: its bound `__aexit__`, and what
+    /// `__aenter__` returned (to be awaited).
+    pub(super) fn enter_async_context(
+        &mut self,
+        manager: Value,
+    ) -> Result<(Value, Value), Exception> {
+        self.enter_context_by(manager, ["__aenter__", "__aexit__"], "asynchronous ")
+    }
+
+    /// Enters a context manager through its methods `enter` and `exit` (`kind` names the
+    /// protocol in the error for a manager without them).
+    fn enter_context_by(
+        &mut self,
+        manager: Value,
+        [enter_name, exit_name]: [&str; 2],
+        kind: &str,
+    ) -> Result<(Value, Value), Exception> {
+        let enter = self.special_method(manager, enter_name);
+        let exit = self.special_method(manager, exit_name);
         let (Some(enter), Some(exit)) = (enter, exit) else {
-            let missing = if self.special_method(manager, "__enter__").is_none() {
-                ""
+            let missing = if enter.is_none() {
+                String::new()
             } else {
-                " (missed __exit__ method)"
+                format!(" (missed {exit_name} method)")
             };
             return Err(Exception::new(
                 "TypeError",
                 format!(
-                    "'{}' object does not support the context manager protocol{missing}",
+                    "'{}' object does not support the {kind}context manager protocol{missing}",
                     type_name(&self.heap, manager)
                 ),
             ));

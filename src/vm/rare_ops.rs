@@ -300,6 +300,24 @@ impl Vm {
                 let suppress = self.exit_context(exit, exc)?;
                 self.stack.push(Value::Bool(suppress));
             }
+            Op::BeforeAsyncWith(slot) => {
+                let manager = self.pop();
+                let entered = self.enter_async_context(manager)?;
+                self.stack[base + slot as usize] = entered.0;
+                self.stack.push(entered.1);
+            }
+            Op::AsyncExitWith(slot) => {
+                let exit = self.stack[base + slot as usize];
+                let awaitable = self.call_value(exit, &[Value::None; 3], &[])?;
+                self.stack.push(awaitable);
+            }
+            Op::AsyncExitWithException(slot) => {
+                let exc = self.pop();
+                let exit = self.stack[base + slot as usize];
+                let cls = Value::Obj(self.class_of(exc));
+                let awaitable = self.call_value(exit, &[cls, exc, Value::None], &[])?;
+                self.stack.push(awaitable);
+            }
             Op::ImportName(i) => {
                 let m = self.import(&loaded.code.names[i as usize])?;
                 self.stack.push(m);

@@ -2,7 +2,9 @@
 //! it (strs never change, so the hash is computed at most once, as CPython caches it).
 //!
 //! Short texts (most keys, words and numbers) sit inside the object, in room the heap slot has
-//! anyway: no allocation of their own, and one memory access fewer to compare them.
+//! anyway: no allocation of their own, and one memory access fewer to compare them. They are
+//! built in place (`append_inline`): a str made by `+`, an f-string or `str(int)` is written
+//! into its own heap slot piece by piece. A long text keeps its character count.
 
 use std::cell::Cell;
 use std::ops::Deref;

@@ -4,6 +4,11 @@
 //! locals, cells and operands). A `for` loop or `yield from` over a generator resumes it inside
 //! the dispatch loop, like a call; `next()`, `send()`, `throw()` and natives that iterate run it
 //! in a nested loop until it yields.
+//!
+//! Coroutines share the machinery: calling an `async def` makes a [`Object::Coroutine`] holding
+//! the frame's values the same way, and `await` runs it in a frame of kind
+//! [`FrameKind::Await`] pushed above the awaiting one, like a call (an await chain is a stack of
+//! frames). `send()`/`throw()`/`close()` drive one by hand as a generator is driven.
 
 use std::rc::Rc;
 

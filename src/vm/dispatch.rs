@@ -878,7 +878,6 @@ impl Vm {
                             jump!(t);
                             continue;
                         }
-                        FrameKind::Await(coroutine) => self.finish_generator(coroutine),
                         FrameKind::Call => {}
                     }
                     let Some(frame) = self.frames.pop() else {
@@ -897,7 +896,6 @@ impl Vm {
                 Op::Pop => {
                     let _ = pop!();
                 }
-                Op::Await => saved!(self.await_frame()),
                 // A str, number, `None` or bool formats with no spec as `str` makes it, which
                 // `BuildString` does as it joins (every formatted value goes to one).
                 Op::FormatValue(0, false) => {
@@ -1041,6 +1039,7 @@ impl Vm {
                 | Op::MakeFunction(..)
                 | Op::BuildClass(_)
                 | Op::BeforeWith(_)
+                | Op::Await
                 | Op::BeforeAsyncWith(_)
                 | Op::AsyncExitWith(_)
                 | Op::AsyncExitWithException(_)

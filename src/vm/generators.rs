@@ -6,9 +6,10 @@
 //! in a nested loop until it yields.
 //!
 //! Coroutines share the machinery: calling an `async def` makes a [`Object::Coroutine`] holding
-//! the frame's values the same way, and `await` runs it in a frame of kind
-//! [`FrameKind::Await`] pushed above the awaiting one, like a call (an await chain is a stack of
-//! frames). `send()`/`throw()`/`close()` drive one by hand as a generator is driven.
+//! the frame's values the same way, and `await` runs it in a frame pushed above the awaiting
+//! one, exactly a call's (an await chain is a stack of frames; the return path, which every call
+//! takes, has no case of its own for them). `send()`/`throw()`/`close()` drive one by hand as a
+//! generator is driven.
 
 use std::rc::Rc;
 
@@ -52,7 +53,8 @@ impl Vm {
     }
 
     /// `await` of the value on top of the stack: a coroutine not awaited before has its frame
-    /// pushed above the awaiting one (the coroutine stays below it, where its value will go).
+    /// pushed above the awaiting one as a call's (the coroutine stays below it, where its value
+    /// will go), and counts as finished from then on: it cannot be awaited or sent to again.
     pub(super) fn await_frame(&mut self) -> Result<(), Exception> {
         let awaited = self.stack.last().copied().unwrap_or(Value::None);
         let Some(Object::Coroutine(c)) = awaited.as_obj().map(|r| self.heap.get_mut(r)) else {
@@ -76,19 +78,16 @@ impl Vm {
                 "maximum recursion depth exceeded",
             ));
         }
-        c.state = GeneratorState::Running;
+        c.state = GeneratorState::Finished;
         let loaded = c.loaded.clone();
         let base = self.stack.len();
         self.stack.append(&mut c.values);
-        let Some(coroutine) = awaited.as_obj() else {
-            return Ok(());
-        };
         self.push_frame(Frame {
             loaded,
             ip: 0,
             base,
             handling_base: self.handling.len(),
-            kind: FrameKind::Await(coroutine),
+            kind: FrameKind::Call,
         });
         Ok(())
     }

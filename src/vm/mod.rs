@@ -158,8 +158,6 @@ enum FrameKind {
     Construct,
     /// The body of this generator: its return ends the generator.
     Generator(ObjRef),
-    /// The body of this coroutine, awaited by the frame below: its value goes there.
-    Await(ObjRef),
 }
 
 /// The machine: heap, globals, builtins, and the stacks of the running code.
@@ -472,9 +470,6 @@ impl Vm {
                 return Ok(());
             }
             let (kind, base, handling_base) = (frame.kind, frame.base, frame.handling_base);
-            if let FrameKind::Await(coroutine) = kind {
-                self.finish_generator(coroutine);
-            }
             if let FrameKind::Generator(gen) = kind {
                 self.finish_generator(gen);
                 if e.kind == "StopIteration" {

@@ -300,6 +300,7 @@ impl Vm {
                 let suppress = self.exit_context(exit, exc)?;
                 self.stack.push(Value::Bool(suppress));
             }
+            Op::Await => self.await_frame()?,
             Op::BeforeAsyncWith(slot) => {
                 let manager = self.pop();
                 let entered = self.enter_async_context(manager)?;

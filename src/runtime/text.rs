@@ -134,7 +134,7 @@ impl Text {
         }
         // A piece goes as fixed sixteen-byte chunks: its padding is zero, and so are
         // the bytes it lands on after the text's end. A longer piece's last chunk ends where it
-        // does; a short piece near the end of the room goes byte by byte.
+        // does; a short piece near the end of the room is copied exactly (out of line).
         let mut done = 0;
         while done < n {
             let chunk = if done + 16 <= n || n < 16 {
@@ -271,22 +271,17 @@ impl Deref for Text {
 
 impl From<&str> for Text {
     fn from(s: &str) -> Text {
-        let chars = if s.len() <= INLINE {
-            let mut bytes = [0; INLINE];
-            bytes[..s.len()].copy_from_slice(s.as_bytes());
-            Chars::Inline {
-                len: s.len() as u8,
-                bytes,
-            }
-        } else {
-            Chars::Boxed {
-                text: s.into(),
-                count: s.chars().count(),
-            }
-        };
+        if s.len() > INLINE {
+            return Text::from(Box::<str>::from(s));
+        }
+        let mut bytes = [0; INLINE];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
         Text {
             hash: Cell::new(NO_HASH),
-            chars,
+            chars: Chars::Inline {
+                len: s.len() as u8,
+                bytes,
+            },
         }
     }
 }

@@ -190,12 +190,7 @@ impl Vm {
         kwnames: &[Rc<str>],
         kind: FrameKind,
     ) -> Result<Invoked, Exception> {
-        if self.frames.len() >= self.recursion_limit {
-            return Err(Exception::new(
-                "RecursionError",
-                "maximum recursion depth exceeded",
-            ));
-        }
+        self.check_depth()?;
         let Object::Function(f) = self.heap.get(func) else {
             return Err(not_callable(&self.heap, Value::Obj(func)));
         };

@@ -57,6 +57,7 @@ impl Vm {
     /// will go), and counts as finished from then on: it cannot be awaited or sent to again.
     pub(super) fn await_frame(&mut self) -> Result<(), Exception> {
         let awaited = self.stack.last().copied().unwrap_or(Value::None);
+        let depth = self.check_depth();
         let Some(Object::Coroutine(c)) = awaited.as_obj().map(|r| self.heap.get_mut(r)) else {
             return Err(Exception::new(
                 "TypeError",
@@ -72,12 +73,7 @@ impl Vm {
                 "cannot reuse already awaited coroutine",
             ));
         }
-        if self.frames.len() >= self.recursion_limit {
-            return Err(Exception::new(
-                "RecursionError",
-                "maximum recursion depth exceeded",
-            ));
-        }
+        depth?;
         c.state = GeneratorState::Finished;
         let loaded = c.loaded.clone();
         let base = self.stack.len();
@@ -99,12 +95,7 @@ impl Vm {
         r: ObjRef,
         sent: Value,
     ) -> Result<Option<()>, Exception> {
-        if self.frames.len() >= self.recursion_limit {
-            return Err(Exception::new(
-                "RecursionError",
-                "maximum recursion depth exceeded",
-            ));
-        }
+        self.check_depth()?;
         let base = self.stack.len();
         let handling_base = self.handling.len();
         let (g, kind) = match self.heap.get_mut(r) {

@@ -604,6 +604,17 @@ impl Vm {
         self.warn_unawaited();
     }
 
+    /// `RecursionError` when another frame would pass the recursion limit.
+    fn check_depth(&self) -> Result<(), Exception> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(Exception::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
+        Ok(())
+    }
+
     /// The traceback of the frames on the frame stack, outermost first.
     fn traceback(&self) -> Vec<TraceEntry> {
         self.frames.iter().map(trace_entry).collect()

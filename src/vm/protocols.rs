@@ -464,28 +464,18 @@ impl Vm {
     }
 
     /// Enters a `with` statement's context manager: its bound `__exit__`, and what `__enter__`
-    /// returned.
-    pub(super) fn enter_context(&mut self, manager: Value) -> Result<(Value, Value), Exception> {
-        self.enter_context_by(manager, ["__enter__", "__exit__"], "")
-    }
-
-    /// Enters an `async with` statement's context manager: its bound `__aexit__`, and what
-    /// `__aenter__` returned (to be awaited).
-    pub(super) fn enter_async_context(
+    /// returned. In `async with` (`is_async`), `__aexit__` and what `__aenter__` returned (to
+    /// be awaited).
+    pub(super) fn enter_context(
         &mut self,
         manager: Value,
+        is_async: bool,
     ) -> Result<(Value, Value), Exception> {
-        self.enter_context_by(manager, ["__aenter__", "__aexit__"], "asynchronous ")
-    }
-
-    /// Enters a context manager through its methods `enter` and `exit` (`kind` names the
-    /// protocol in the error for a manager without them).
-    fn enter_context_by(
-        &mut self,
-        manager: Value,
-        [enter_name, exit_name]: [&str; 2],
-        kind: &str,
-    ) -> Result<(Value, Value), Exception> {
+        let (enter_name, exit_name, kind) = if is_async {
+            ("__aenter__", "__aexit__", "asynchronous ")
+        } else {
+            ("__enter__", "__exit__", "")
+        };
         let enter = self.special_method(manager, enter_name);
         let exit = self.special_method(manager, exit_name);
         let (Some(enter), Some(exit)) = (enter, exit) else {
@@ -512,10 +502,17 @@ impl Vm {
         Ok((bound, entered?))
     }
 
-    /// Calls a `with` statement's `__exit__` for exception `exc`: whether it suppressed it.
-    pub(super) fn exit_context(&mut self, exit: Value, exc: Value) -> Result<bool, Exception> {
-        let cls = Value::Obj(self.class_of(exc));
-        let result = self.call_value(exit, &[cls, exc, Value::None], &[])?;
-        ops::truthy_in(self, result)
+    /// Calls a `with` statement's `__exit__` (or `__aexit__`) for exception `exc`, or with
+    /// three `None`s when the body ended without one: what it returned.
+    pub(super) fn call_exit(
+        &mut self,
+        exit: Value,
+        exc: Option<Value>,
+    ) -> Result<Value, Exception> {
+        let args = match exc {
+            Some(exc) => [Value::Obj(self.class_of(exc)), exc, Value::None],
+            None => [Value::None; 3],
+        };
+        self.call_value(exit, &args, &[])
     }
 }

@@ -284,39 +284,31 @@ impl Vm {
                 self.stack.truncate(at);
                 self.stack.push(class);
             }
-            Op::BeforeWith(slot) => {
+            Op::BeforeWith(slot) | Op::BeforeAsyncWith(slot) => {
                 let manager = self.pop();
-                let entered = self.enter_context(manager)?;
-                self.stack[base + slot as usize] = entered.0;
-                self.stack.push(entered.1);
+                let is_async = matches!(op, Op::BeforeAsyncWith(_));
+                let (exit, entered) = self.enter_context(manager, is_async)?;
+                self.stack[base + slot as usize] = exit;
+                self.stack.push(entered);
             }
             Op::ExitWith(slot) => {
-                let exit = self.stack[base + slot as usize];
-                self.call_value(exit, &[Value::None, Value::None, Value::None], &[])?;
+                self.call_exit(self.stack[base + slot as usize], None)?;
             }
             Op::ExitWithException(slot) => {
                 let exc = self.pop();
-                let exit = self.stack[base + slot as usize];
-                let suppress = self.exit_context(exit, exc)?;
+                let result = self.call_exit(self.stack[base + slot as usize], Some(exc))?;
+                let suppress = ops::truthy_in(self, result)?;
                 self.stack.push(Value::Bool(suppress));
             }
             Op::Await => self.await_frame()?,
-            Op::BeforeAsyncWith(slot) => {
-                let manager = self.pop();
-                let entered = self.enter_async_context(manager)?;
-                self.stack[base + slot as usize] = entered.0;
-                self.stack.push(entered.1);
-            }
+            // What `__aexit__` returns is awaited by the next instruction.
             Op::AsyncExitWith(slot) => {
-                let exit = self.stack[base + slot as usize];
-                let awaitable = self.call_value(exit, &[Value::None; 3], &[])?;
+                let awaitable = self.call_exit(self.stack[base + slot as usize], None)?;
                 self.stack.push(awaitable);
             }
             Op::AsyncExitWithException(slot) => {
                 let exc = self.pop();
-                let exit = self.stack[base + slot as usize];
-                let cls = Value::Obj(self.class_of(exc));
-                let awaitable = self.call_value(exit, &[cls, exc, Value::None], &[])?;
+                let awaitable = self.call_exit(self.stack[base + slot as usize], Some(exc))?;
                 self.stack.push(awaitable);
             }
             Op::ImportName(i) => {

@@ -211,29 +211,14 @@ fn report_outcome(
 /// A CPython-shaped traceback: each exception of the chain (causes and contexts first), its
 /// frames outermost first, each with its source line.
 fn traceback(report: &baton::vm::Report, main_file: Option<&str>, src: &str) -> String {
-    let mut out = String::new();
-    for e in &report.chain {
-        if let Some(link) = e.link {
-            out.push_str(&format!("\n{link}\n\n"));
+    report.render(&|file, line| {
+        if Some(file) != main_file {
+            return None;
         }
-        if !e.traceback.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-        }
-        for entry in &e.traceback {
-            out.push_str(&format!(
-                "  File \"{}\", line {}, in {}\n",
-                entry.filename, entry.line, entry.function
-            ));
-            if Some(&*entry.filename) == main_file {
-                if let Some(line) = src.lines().nth(entry.line as usize - 1) {
-                    out.push_str(&format!("    {}\n", line.trim()));
-                }
-            }
-        }
-        out.push_str(&e.last_line);
-        out.push('\n');
-    }
-    out
+        src.lines()
+            .nth((line as usize).checked_sub(1)?)
+            .map(str::to_owned)
+    })
 }
 
 /// The script's path as CPython names it in messages: absolute, symlinks left alone.

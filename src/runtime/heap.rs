@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use super::object::{GeneratorState, Object, TraceEntry};
+use super::object::{Object, TraceEntry};
 use super::value::{ObjRef, Value};
 
 /// Collections start once this many objects were allocated since the last one (or twice the
@@ -183,11 +183,8 @@ impl Heap {
             } else if f & LIVE != 0 {
                 if f & OWNS != 0 {
                     // Only objects owning memory are read here (a coroutine does).
-                    if let Some(Object::Coroutine(c)) = &self.slots[i] {
-                        if c.state == GeneratorState::Created {
-                            self.unawaited
-                                .push((c.loaded.code.qualname.clone(), c.origin.clone()));
-                        }
+                    if let Some(unawaited) = self.slots[i].as_ref().and_then(Object::unawaited) {
+                        self.unawaited.push(unawaited);
                     }
                     // Dropped where it lies: `take` would first copy the whole object out.
                     self.slots[i] = None;

@@ -18,6 +18,7 @@ pub mod object;
 pub mod pyhash;
 pub mod set_order;
 pub mod shapes;
+pub mod tasks;
 pub mod text;
 pub mod value;
 

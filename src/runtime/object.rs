@@ -279,6 +279,23 @@ pub enum Object {
     Zip {
         iters: Box<[Value]>,
     },
+    /// An asyncio future: a plain one, a task or a gather's.
+    Future(Box<super::tasks::Future>),
+    /// What `asyncio.sleep(delay, result)` returns: a coroutine, awaited once, made without a
+    /// frame (awaiting it suspends the task directly). `origin` is the code and instruction
+    /// that made it, for the never-awaited warning.
+    Sleep {
+        delay: f64,
+        result: Value,
+        awaited: bool,
+        origin: Option<(Rc<Loaded>, u32)>,
+    },
+    /// An event loop's object. Its queues are here while it is not running.
+    EventLoop(Box<super::tasks::LoopState>),
+    /// What `call_soon`/`call_later` return.
+    Handle(Box<super::tasks::Handle>),
+    /// `asyncio.TaskGroup()`.
+    TaskGroup(Box<super::tasks::TaskGroup>),
     /// A method of a built-in type bound to its receiver.
     BoundMethod {
         receiver: Value,
@@ -326,7 +343,12 @@ impl Object {
             Object::ClassMethod(_) => "classmethod",
             Object::Super { .. } => "super",
             Object::Generator(_) => "generator",
-            Object::Coroutine(_) => "coroutine",
+            Object::Coroutine(_) | Object::Sleep { .. } => "coroutine",
+            Object::Future(f) => f.type_name(),
+            Object::EventLoop(_) => "_UnixSelectorEventLoop",
+            Object::Handle(h) if h.when.is_some() => "TimerHandle",
+            Object::Handle(_) => "Handle",
+            Object::TaskGroup(_) => "TaskGroup",
             Object::Map { .. } => "map",
             Object::Filter { .. } => "filter",
             Object::Reversed { .. } => "list_reverseiterator",
@@ -380,6 +402,33 @@ impl Object {
             | Object::Cell(_)
             | Object::Method { .. } => false,
             _ => true,
+        }
+    }
+
+    /// For a coroutine dropped without ever being awaited: its name and where it was made.
+    pub fn unawaited(&self) -> Option<(Rc<str>, Option<TraceEntry>)> {
+        match self {
+            Object::Coroutine(c) if c.state == GeneratorState::Created => {
+                Some((c.loaded.code.qualname.clone(), c.origin.clone()))
+            }
+            Object::Sleep {
+                awaited: false,
+                origin,
+                ..
+            } => Some((
+                Rc::from("sleep"),
+                origin.as_ref().map(|(loaded, ip)| TraceEntry {
+                    filename: loaded.code.filename.clone(),
+                    line: loaded
+                        .code
+                        .lines
+                        .get(*ip as usize)
+                        .copied()
+                        .unwrap_or(loaded.code.first_line),
+                    function: loaded.code.name.clone(),
+                }),
+            )),
+            _ => None,
         }
     }
 
@@ -509,6 +558,29 @@ impl Object {
             }
             Object::BoundMethod { receiver, .. } => {
                 out.extend(receiver.as_obj());
+                return;
+            }
+            Object::Future(f) => {
+                out.extend(f.values().filter_map(|v| v.as_obj()));
+                return;
+            }
+            Object::Sleep { result, origin, .. } => {
+                out.extend(result.as_obj());
+                if let Some((loaded, _)) = origin {
+                    out.extend(loaded.consts.iter().filter_map(|v| v.as_obj()));
+                }
+                return;
+            }
+            Object::EventLoop(state) => {
+                out.extend(state.values().filter_map(|v| v.as_obj()));
+                return;
+            }
+            Object::Handle(h) => {
+                out.extend(h.callback.as_obj());
+                &h.args
+            }
+            Object::TaskGroup(g) => {
+                out.extend(g.values().filter_map(|v| v.as_obj()));
                 return;
             }
             Object::Str(_)

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use super::ops::{self, new_str, type_name, Host};
 use super::{iteration, reflection, Exception, Vm};
@@ -158,10 +157,10 @@ pub(super) fn install(vm: &mut Vm) {
 pub(super) fn module(heap: &mut Heap, name: &str) -> Option<HashMap<Rc<str>, Value>> {
     let table: &[(&'static str, NativeFn)] = match name {
         "time" => &[
-            ("time", time_time),
-            ("sleep", time_sleep),
-            ("monotonic", time_monotonic),
-            ("perf_counter", time_monotonic),
+            ("time", super::clock::time_time),
+            ("sleep", super::clock::time_sleep),
+            ("monotonic", super::clock::time_monotonic),
+            ("perf_counter", super::clock::time_monotonic),
         ],
         "math" => return Some(super::math::attributes(heap)),
         _ => return None,
@@ -480,48 +479,6 @@ fn abs(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exc
             ops::unary(&mut vm.heap, crate::syntax::ast::UnaryOp::Neg, v)
         }
         v => ops::unary(&mut vm.heap, crate::syntax::ast::UnaryOp::Pos, v),
-    }
-}
-
-fn time_time(_: &mut Vm, _: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    Ok(Value::Float(now.as_secs_f64()))
-}
-
-fn time_monotonic(_: &mut Vm, _: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    thread_local!(static START: Instant = Instant::now());
-    Ok(Value::Float(
-        START.with(|s| s.elapsed().as_secs_f64()) + 1.0,
-    ))
-}
-
-fn time_sleep(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    arity("time.sleep", args, 1, 1)?;
-    let seconds = match args[0] {
-        Value::Int(i) => i as f64,
-        Value::Float(f) => f,
-        other => return Err(super::ops::not_an_integer(&vm.heap, other)),
-    };
-    if seconds < 0.0 {
-        return Err(Exception::new(
-            "ValueError",
-            "sleep length must be non-negative",
-        ));
-    }
-    vm.flush();
-    // In slices, so that a Ctrl-C interrupts a long sleep as it does CPython's.
-    let deadline = Instant::now() + Duration::from_secs_f64(seconds);
-    loop {
-        if let Some(e) = vm.take_interrupt() {
-            return Err(e);
-        }
-        let left = deadline.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            return Ok(Value::None);
-        }
-        std::thread::sleep(left.min(Duration::from_millis(20)));
     }
 }
 

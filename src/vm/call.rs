@@ -310,7 +310,7 @@ pub(super) fn method_takes_keywords(name: &str) -> bool {
     matches!(
         name,
         "update" | "sort" | "format" | "split" | "rsplit" | "splitlines"
-    )
+    ) || super::asyncio::takes_keywords(name)
 }
 
 impl Vm {

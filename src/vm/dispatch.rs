@@ -13,6 +13,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use super::call::Invoked;
+use super::tasks::Awaited;
 use super::classes::MethodLookup;
 use super::{ops, Exception, Frame, FrameKind, NameProblem, Vm, NESTED_RUN_LIMIT};
 use crate::compile::{Const, Op};
@@ -25,6 +26,8 @@ pub(super) enum Exit {
     Return(Value),
     /// The generator frame it was started for yielded this.
     Yield(Value),
+    /// A task's frame awaits something not ready: the task's step ends, its frames stay.
+    Suspend,
 }
 
 impl Vm {
@@ -50,6 +53,7 @@ impl Vm {
     pub(super) fn execute(&mut self) -> Result<Value, Exception> {
         match self.run()? {
             Exit::Return(v) | Exit::Yield(v) => Ok(v),
+            Exit::Suspend => Err(Exception::new("SystemError", "a nested run suspended")),
         }
     }
 
@@ -896,6 +900,17 @@ impl Vm {
                 Op::Pop => {
                     let _ = pop!();
                 }
+                Op::Await => {
+                    save!();
+                    match self.await_top() {
+                        Ok(Awaited::Continue) => load!(),
+                        Ok(Awaited::Suspend) => return Ok(Exit::Suspend),
+                        Err(e) => {
+                            load!();
+                            fail!(e)
+                        }
+                    }
+                }
                 // A str, number, `None` or bool formats with no spec as `str` makes it, which
                 // `BuildString` does as it joins (every formatted value goes to one).
                 Op::FormatValue(0, false) => {
@@ -1039,7 +1054,6 @@ impl Vm {
                 | Op::MakeFunction(..)
                 | Op::BuildClass(_)
                 | Op::BeforeWith(_)
-                | Op::Await
                 | Op::BeforeAsyncWith(_)
                 | Op::AsyncExitWith(_)
                 | Op::AsyncExitWithException(_)

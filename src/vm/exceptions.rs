@@ -59,6 +59,10 @@ pub(super) fn install(vm: &mut Vm) {
         let r = vm.builtin_class(name, base, None);
         vm.set_builtin(name, Value::Obj(r));
     }
+    for (name, base) in super::asyncio::EXCEPTIONS {
+        let base = vm.builtin_type(base);
+        vm.builtin_class(name, Some(base), None);
+    }
     let base = vm.builtin_type("BaseException");
     let methods: [(&'static str, crate::runtime::object::NativeFn); 3] = [
         ("__init__", base_exception_init),
@@ -127,7 +131,7 @@ fn base_exception_repr(
 }
 
 /// The name of the nearest built-in class among `cls` and its bases (what the VM matches on).
-fn builtin_kind(heap: &Heap, cls: ObjRef) -> &'static str {
+pub(super) fn builtin_kind(heap: &Heap, cls: ObjRef) -> &'static str {
     class(heap, cls)
         .and_then(|c| {
             c.mro
@@ -341,7 +345,13 @@ impl Vm {
 
     /// The last line of a traceback: `Type: message`, or just `Type`.
     fn last_line(&mut self, v: Value) -> String {
-        let name = ops::type_name(&self.heap, v).to_owned();
+        let name = ops::type_name(&self.heap, v);
+        // asyncio's own exceptions print with their module's name.
+        let name = if super::asyncio::EXCEPTIONS.iter().any(|(n, _)| *n == name) {
+            format!("asyncio.exceptions.{name}")
+        } else {
+            name.to_owned()
+        };
         let message = match ops::to_str_in(self, v) {
             Ok(m) => m,
             Err(_) => "<exception str() failed>".to_owned(),
@@ -380,6 +390,32 @@ pub struct ReportedException {
 }
 
 impl Report {
+    /// The report as CPython prints it: each exception of the chain (causes and contexts
+    /// first), its frames outermost first, each with the source line `source_line` gives.
+    pub fn render(&self, source_line: &dyn Fn(&str, u32) -> Option<String>) -> String {
+        let mut out = String::new();
+        for e in &self.chain {
+            if let Some(link) = e.link {
+                out.push_str(&format!("\n{link}\n\n"));
+            }
+            if !e.traceback.is_empty() {
+                out.push_str("Traceback (most recent call last):\n");
+            }
+            for entry in &e.traceback {
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    entry.filename, entry.line, entry.function
+                ));
+                if let Some(line) = source_line(&entry.filename, entry.line) {
+                    out.push_str(&format!("    {}\n", line.trim()));
+                }
+            }
+            out.push_str(&e.last_line);
+            out.push('\n');
+        }
+        out
+    }
+
     /// The last line printed.
     pub fn last_line(&self) -> &str {
         match (&self.exit_message, self.chain.last()) {
@@ -415,6 +451,11 @@ pub fn exception_str<H: ops::Host>(h: &mut H, exc: Value) -> Result<String, Exce
         None if is_key_error => Ok(ops::repr(h.heap(), arg)),
         None => Ok(ops::to_str(h.heap(), arg)),
     }
+}
+
+/// The traceback recorded on exception object `exc`.
+pub(super) fn traceback_of(heap: &Heap, exc: Value) -> Option<Vec<TraceEntry>> {
+    state(heap, exc).map(|s| s.traceback.clone())
 }
 
 /// `repr(exc)`: `ValueError('message')`.

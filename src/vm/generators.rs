@@ -198,6 +198,7 @@ impl Vm {
         match self.run() {
             Ok(Exit::Yield(v)) => Ok(Step::Yielded(v)),
             Ok(Exit::Return(v)) => Ok(Step::Returned(v)),
+            Ok(Exit::Suspend) => Err(Exception::new("SystemError", "a nested run suspended")),
             // The generator's frame values stay where it raised: its caller may not unwind
             // (`close` swallows `GeneratorExit`), so they go now.
             Err(e) => {

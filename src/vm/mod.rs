@@ -7,12 +7,15 @@
 //! global load is then two array reads — the module's value in the slot, or else the builtin of
 //! the same name — instead of hashing the name on every access.
 
+mod asyncio;
 mod builtins;
 mod bytes;
 mod call;
 mod classes;
+mod clock;
 mod containers;
 mod dispatch;
+mod event_loop;
 mod exceptions;
 mod formatting;
 mod generators;
@@ -28,6 +31,7 @@ mod sets;
 mod str_methods;
 mod suggestions;
 mod sys;
+mod tasks;
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -40,6 +44,7 @@ use crate::compile::{Code, Const, Op};
 pub use crate::runtime::object::TraceEntry;
 use crate::runtime::object::{GeneratorState, Loaded, MethodCache, Module};
 use crate::runtime::shapes::Shapes;
+use crate::runtime::tasks::{Execution, Frame, FrameKind, LoopState};
 use crate::runtime::{Heap, ObjRef, Object, Value};
 pub use exceptions::{Report, ReportedException};
 use ops::{int_value, new_str};
@@ -137,29 +142,6 @@ impl Exception {
     }
 }
 
-/// A running or waiting call: the frame stack holds one per call in progress, the running one
-/// last.
-struct Frame {
-    loaded: Rc<Loaded>,
-    ip: usize,
-    /// Index of local slot 0 in the value stack.
-    base: usize,
-    /// Length of the VM's handled-exceptions stack when the frame started.
-    handling_base: usize,
-    kind: FrameKind,
-}
-
-/// What a frame's return means.
-#[derive(Clone, Copy, PartialEq)]
-enum FrameKind {
-    /// A call: its value goes to the caller.
-    Call,
-    /// `__init__` run by a class call: the call's result is the new instance.
-    Construct,
-    /// The body of this generator: its return ends the generator.
-    Generator(ObjRef),
-}
-
 /// The machine: heap, globals, builtins, and the stacks of the running code.
 pub struct Vm {
     pub heap: Heap,
@@ -212,6 +194,24 @@ pub struct Vm {
     made_coroutines: bool,
     /// The never-awaited coroutines warned of (each warning's first line).
     warned_unawaited: std::collections::HashSet<String>,
+    /// The clock `time` and the event loop read.
+    clock: clock::Clock,
+    /// The event loop running now, with its queues (taken out of its object while it runs).
+    running_loop: Option<(ObjRef, Box<LoopState>)>,
+    /// The loop `get_event_loop()` gives when none is running.
+    event_loop: Option<ObjRef>,
+    /// The task whose step is running.
+    current_task: Option<ObjRef>,
+    /// The nested-run level of the running task step: only its own frames can suspend it.
+    task_run_level: usize,
+    /// The executions set aside while tasks' steps run (the code that started the loop).
+    set_aside: Vec<Execution>,
+    /// How many tasks were made (CPython numbers default names `Task-N` by it).
+    tasks_made: u64,
+    /// The tasks not done yet (`asyncio.all_tasks`).
+    live_tasks: std::collections::HashSet<ObjRef, foldhash::fast::FixedState>,
+    /// Tasks that ended with an exception, until it is retrieved or reported.
+    failed_tasks: Vec<ObjRef>,
 }
 
 impl Vm {
@@ -245,6 +245,15 @@ impl Vm {
             len_function: None,
             made_coroutines: false,
             warned_unawaited: Default::default(),
+            clock: clock::Clock::default(),
+            running_loop: None,
+            event_loop: None,
+            current_task: None,
+            task_run_level: 0,
+            set_aside: Vec::new(),
+            tasks_made: 0,
+            live_tasks: Default::default(),
+            failed_tasks: Vec::new(),
         };
         builtins::install(&mut vm);
         vm.str_type = Some(vm.builtin_type("str"));
@@ -599,6 +608,18 @@ impl Vm {
             .chain(std::iter::once(&self.not_implemented))
             .copied()
             .chain(self.types.values().map(|&r| Value::Obj(r)))
+            .chain(self.set_aside.iter().flat_map(Execution::values))
+            .chain(self.running_loop.iter().flat_map(|(l, state)| {
+                std::iter::once(Value::Obj(*l)).chain(state.values())
+            }))
+            .chain(
+                self.event_loop
+                    .iter()
+                    .chain(self.current_task.iter())
+                    .chain(self.live_tasks.iter())
+                    .chain(self.failed_tasks.iter())
+                    .map(|&r| Value::Obj(r)),
+            )
             .collect::<Vec<_>>();
         self.heap.collect(roots);
         self.warn_unawaited();
@@ -672,6 +693,8 @@ impl Vm {
         }
         let attrs = if &**name == "sys" {
             sys::attributes(self)
+        } else if &**name == "asyncio" {
+            asyncio::attributes(self)
         } else {
             builtins::module(&mut self.heap, name).ok_or_else(|| {
                 Exception::new("ModuleNotFoundError", format!("No module named '{name}'"))

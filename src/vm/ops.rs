@@ -1189,6 +1189,11 @@ pub fn object_repr(heap: &Heap, r: crate::runtime::ObjRef) -> String {
         Object::Bytes(b) => crate::runtime::format::bytes_repr(b),
         Object::BigInt(b) => b.to_string(),
         Object::Function(f) => format!("<function {} at 0x{addr:x}>", f.loaded.code.qualname),
+        Object::Future(_)
+        | Object::EventLoop(_)
+        | Object::Handle(_)
+        | Object::Sleep { .. }
+        | Object::TaskGroup(_) => super::asyncio::repr(heap, r),
         Object::Generator(g) | Object::Coroutine(g) => format!(
             "<{} object {} at 0x{addr:x}>",
             heap.get(r).type_name(),

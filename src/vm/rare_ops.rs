@@ -300,7 +300,6 @@ impl Vm {
                 let suppress = ops::truthy_in(self, result)?;
                 self.stack.push(Value::Bool(suppress));
             }
-            Op::Await => self.await_frame()?,
             // What `__aexit__` returns is awaited by the next instruction.
             Op::AsyncExitWith(slot) => {
                 let awaitable = self.call_exit(self.stack[base + slot as usize], None)?;

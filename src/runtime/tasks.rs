@@ -1,0 +1,327 @@
+//! Frames, and the asyncio objects built from them: futures, tasks (a future driving a
+//! coroutine, which owns its frames while it is suspended), and what the event loop keeps.
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use super::object::Loaded;
+use super::value::{ObjRef, Value};
+
+/// A running or waiting call: a frame stack holds one per call in progress, the running one
+/// last.
+#[derive(Debug)]
+pub struct Frame {
+    pub loaded: Rc<Loaded>,
+    pub ip: usize,
+    /// Index of local slot 0 in the value stack.
+    pub base: usize,
+    /// Length of the handled-exceptions stack when the frame started.
+    pub handling_base: usize,
+    pub kind: FrameKind,
+}
+
+/// What a frame's return means.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FrameKind {
+    /// A call: its value goes to the caller.
+    Call,
+    /// `__init__` run by a class call: the call's result is the new instance.
+    Construct,
+    /// The body of this generator: its return ends the generator.
+    Generator(ObjRef),
+}
+
+/// The stacks of one line of execution: the frames, their values and the exceptions being
+/// handled. The VM runs one at a time; a suspended task keeps its own, so switching tasks
+/// swaps three vectors whatever the depth of its await chain.
+#[derive(Debug, Default)]
+pub struct Execution {
+    pub frames: Vec<Frame>,
+    pub stack: Vec<Value>,
+    pub handling: Vec<Value>,
+}
+
+impl Execution {
+    /// Every value it holds, for the collector (the constants of its frames' code included).
+    pub fn values(&self) -> impl Iterator<Item = Value> + '_ {
+        self.stack
+            .iter()
+            .chain(self.handling.iter())
+            .chain(self.frames.iter().flat_map(|f| f.loaded.consts.iter()))
+            .copied()
+            .chain(self.frames.iter().filter_map(|f| match f.kind {
+                FrameKind::Generator(g) => Some(Value::Obj(g)),
+                _ => None,
+            }))
+    }
+}
+
+/// Where a future is in its life.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Outcome {
+    Pending,
+    Result(Value),
+    /// The exception object it was given.
+    Exception(Value),
+    /// Cancelled, with the message given to `cancel` (`None` or a str) and, for a task whose
+    /// coroutine ended by raising it, that `CancelledError` (else `None`).
+    Cancelled { message: Value, error: Value },
+}
+
+/// Something to do when a future is done (each is scheduled with `call_soon`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum DoneCallback {
+    /// Resume the task awaiting the future.
+    Wakeup(ObjRef),
+    /// The future is a child of this `gather`.
+    Gather(ObjRef),
+    /// The future is a task of this `TaskGroup`.
+    TaskGroup(ObjRef),
+    /// `run_until_complete` waits for this future: stop the loop.
+    StopLoop(ObjRef),
+    /// A callable, called with the future.
+    Call(Value),
+}
+
+impl DoneCallback {
+    fn value(self) -> Value {
+        match self {
+            DoneCallback::Wakeup(r)
+            | DoneCallback::Gather(r)
+            | DoneCallback::TaskGroup(r)
+            | DoneCallback::StopLoop(r) => Value::Obj(r),
+            DoneCallback::Call(v) => v,
+        }
+    }
+}
+
+/// `asyncio.Future`, and what a task or a gather adds to it.
+#[derive(Debug)]
+pub struct Future {
+    pub outcome: Outcome,
+    pub callbacks: Vec<DoneCallback>,
+    /// Its exception was set and nobody has looked at it yet (reported when it is dropped).
+    pub log_traceback: bool,
+    /// A gather whose `cancel` reached a child: its result becomes a `CancelledError`.
+    pub cancel_requested: bool,
+    /// The event loop it belongs to.
+    pub event_loop: ObjRef,
+    pub kind: FutureKind,
+}
+
+#[derive(Debug)]
+pub enum FutureKind {
+    Plain,
+    Task(Box<Task>),
+    Gather(Box<Gather>),
+}
+
+impl Future {
+    pub fn new(event_loop: ObjRef, kind: FutureKind) -> Future {
+        Future {
+            outcome: Outcome::Pending,
+            callbacks: Vec::new(),
+            log_traceback: false,
+            cancel_requested: false,
+            event_loop,
+            kind,
+        }
+    }
+
+    pub fn task(&self) -> Option<&Task> {
+        match &self.kind {
+            FutureKind::Task(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn task_mut(&mut self) -> Option<&mut Task> {
+        match &mut self.kind {
+            FutureKind::Task(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.outcome != Outcome::Pending
+    }
+
+    /// Python's name for its type.
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            FutureKind::Plain => "Future",
+            FutureKind::Task(_) => "Task",
+            FutureKind::Gather(_) => "_GatheringFuture",
+        }
+    }
+
+    /// Every value it references, for the collector.
+    pub fn values(&self) -> impl Iterator<Item = Value> + '_ {
+        let outcome = match self.outcome {
+            Outcome::Pending => [Value::None, Value::None],
+            Outcome::Result(v) | Outcome::Exception(v) => [v, Value::None],
+            Outcome::Cancelled { message, error } => [message, error],
+        };
+        let (task, gather): (Option<&Task>, Option<&Gather>) = match &self.kind {
+            FutureKind::Plain => (None, None),
+            FutureKind::Task(t) => (Some(t), None),
+            FutureKind::Gather(g) => (None, Some(g)),
+        };
+        outcome
+            .into_iter()
+            .chain(self.callbacks.iter().map(|c| c.value()))
+            .chain(std::iter::once(Value::Obj(self.event_loop)))
+            .chain(task.into_iter().flat_map(Task::values))
+            .chain(
+                gather
+                    .into_iter()
+                    .flat_map(|g| g.children.iter().map(|&c| Value::Obj(c))),
+            )
+    }
+}
+
+/// What a suspended task waits for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Waiter {
+    Nothing,
+    Future(ObjRef),
+    /// A timer of the loop's (`asyncio.sleep` with a delay), by its number.
+    Timer(u64),
+}
+
+/// A task: the coroutine it drives and, between steps, that coroutine's execution.
+#[derive(Debug)]
+pub struct Task {
+    pub coro: Value,
+    /// Its number among the tasks made (`Task-N` is its default name).
+    pub number: u64,
+    /// The name given to it, or `None` for `Task-N`.
+    pub name: Value,
+    pub execution: Execution,
+    /// Whether its first step has run.
+    pub started: bool,
+    pub waiter: Waiter,
+    /// `cancel()` came while no waiter could take it: the next step raises `CancelledError`.
+    pub must_cancel: bool,
+    pub cancel_message: Value,
+    pub cancel_requests: u32,
+}
+
+impl Task {
+    pub fn values(&self) -> impl Iterator<Item = Value> + '_ {
+        [self.coro, self.name, self.cancel_message]
+            .into_iter()
+            .chain(match self.waiter {
+                Waiter::Future(f) => Some(Value::Obj(f)),
+                _ => None,
+            })
+            .chain(self.execution.values())
+    }
+}
+
+/// What `gather` adds to its future: the children in argument order (duplicates repeated).
+#[derive(Debug)]
+pub struct Gather {
+    pub children: Vec<ObjRef>,
+    /// How many distinct children there are, and how many have finished.
+    pub distinct: usize,
+    pub finished: usize,
+    pub return_exceptions: bool,
+}
+
+/// Something the loop runs: a ready callback, or a timer's when it is due.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Job {
+    /// A task's step; with an exception object to throw into its coroutine, or `None`.
+    Step { task: ObjRef, throw: Value },
+    /// A done-callback of a finished future.
+    Done {
+        future: ObjRef,
+        callback: DoneCallback,
+    },
+    /// A callback scheduled by the program (`call_soon`, `call_later`): a handle object.
+    Handle(ObjRef),
+    /// The timer of a task sleeping: wake it unless it stopped waiting for it.
+    WakeSleeper { task: ObjRef, timer: u64 },
+    /// Give a future the result `None` (a step that finishes at once).
+    Finish(ObjRef),
+}
+
+impl Job {
+    fn values(self) -> [Value; 2] {
+        match self {
+            Job::Step { task, throw } => [Value::Obj(task), throw],
+            Job::Done { future, callback } => [Value::Obj(future), callback.value()],
+            Job::Handle(h) | Job::WakeSleeper { task: h, .. } | Job::Finish(h) => {
+                [Value::Obj(h), Value::None]
+            }
+        }
+    }
+}
+
+/// A job due at a time of the loop's clock.
+#[derive(Clone, Copy, Debug)]
+pub struct Timer {
+    pub when: f64,
+    pub number: u64,
+    pub job: Job,
+}
+
+/// A callback the program scheduled, as `call_soon`/`call_later` return it.
+#[derive(Debug)]
+pub struct Handle {
+    pub callback: Value,
+    pub args: Box<[Value]>,
+    pub cancelled: bool,
+    /// When it is due, for a timer's handle.
+    pub when: Option<f64>,
+}
+
+/// An event loop's queues. While it runs they live in the VM; otherwise in its object.
+#[derive(Debug, Default)]
+pub struct LoopState {
+    /// Callbacks ready to run, in order.
+    pub ready: VecDeque<Job>,
+    /// Timers, as a binary heap ordered by `when` (kept exactly as Python's `heapq` keeps it,
+    /// so that timers due at the same time run in CPython's order).
+    pub timers: Vec<Timer>,
+    pub timers_made: u64,
+    pub stopping: bool,
+    pub closed: bool,
+    pub debug: bool,
+}
+
+impl LoopState {
+    pub fn values(&self) -> impl Iterator<Item = Value> + '_ {
+        self.ready
+            .iter()
+            .chain(self.timers.iter().map(|t| &t.job))
+            .flat_map(|j| j.values())
+    }
+}
+
+/// `asyncio.TaskGroup`: the tasks it made that are still running, and the errors they ended
+/// with.
+#[derive(Debug, Default)]
+pub struct TaskGroup {
+    /// The task that entered it.
+    pub parent: Option<ObjRef>,
+    pub tasks: Vec<ObjRef>,
+    pub errors: Vec<Value>,
+    pub entered: bool,
+    pub exiting: bool,
+    pub aborting: bool,
+    /// What `__aexit__` waits on until the last task is done.
+    pub on_completed: Option<ObjRef>,
+}
+
+impl TaskGroup {
+    pub fn values(&self) -> impl Iterator<Item = Value> + '_ {
+        self.parent
+            .iter()
+            .chain(self.tasks.iter())
+            .chain(self.on_completed.iter())
+            .map(|&r| Value::Obj(r))
+            .chain(self.errors.iter().copied())
+    }
+}

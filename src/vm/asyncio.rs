@@ -1,0 +1,1115 @@
+//! The `asyncio` module: its functions (`run`, `sleep`, `gather`, `create_task`, …), its
+//! classes (`Future`, `Task`, `TaskGroup`, the exceptions), and the methods and reprs of
+//! futures, tasks, event loops and handles. The machinery they drive is in `tasks` and
+//! `event_loop`.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::builtins::arity;
+use super::ops::{self, new_str};
+use super::{Exception, Vm};
+use crate::runtime::object::{NativeFn, NativeFunction};
+use crate::runtime::tasks::{
+    DoneCallback, Future, FutureKind, Gather, Handle, Job, Outcome, TaskGroup, Waiter,
+};
+use crate::runtime::{Heap, ObjRef, Object, Value};
+
+type Kwargs<'a> = &'a [(Rc<str>, Value)];
+
+/// The exceptions asyncio adds, with their bases, and the module CPython names them by.
+pub(super) const EXCEPTIONS: [(&str, &str); 2] = [
+    ("CancelledError", "BaseException"),
+    ("InvalidStateError", "Exception"),
+];
+
+/// The module's functions.
+const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("run", run),
+    ("sleep", sleep),
+    ("gather", gather),
+    ("create_task", create_task),
+    ("ensure_future", ensure_future),
+    ("get_running_loop", get_running_loop),
+    ("get_event_loop", get_event_loop),
+    ("new_event_loop", new_event_loop),
+    ("set_event_loop", set_event_loop),
+    ("current_task", current_task),
+    ("all_tasks", all_tasks),
+    ("iscoroutine", iscoroutine),
+    ("iscoroutinefunction", iscoroutinefunction),
+    ("isfuture", isfuture),
+];
+
+/// The methods of futures (tasks and gathers share them).
+pub(super) const FUTURE_METHODS: &[(&str, NativeFn)] = &[
+    ("result", future_result),
+    ("exception", future_exception),
+    ("done", future_done),
+    ("cancelled", future_cancelled),
+    ("cancel", future_cancel),
+    ("add_done_callback", add_done_callback),
+    ("remove_done_callback", remove_done_callback),
+    ("set_result", set_result),
+    ("set_exception", set_exception),
+    ("get_loop", get_loop),
+    ("__await__", identity),
+];
+
+pub(super) const TASK_METHODS: &[(&str, NativeFn)] = &[
+    ("get_name", task_get_name),
+    ("set_name", task_set_name),
+    ("get_coro", task_get_coro),
+    ("cancelling", task_cancelling),
+    ("uncancel", task_uncancel),
+];
+
+pub(super) const LOOP_METHODS: &[(&str, NativeFn)] = &[
+    ("run_until_complete", loop_run_until_complete),
+    ("run_forever", loop_run_forever),
+    ("stop", loop_stop),
+    ("close", loop_close),
+    ("is_running", loop_is_running),
+    ("is_closed", loop_is_closed),
+    ("create_task", loop_create_task),
+    ("create_future", loop_create_future),
+    ("call_soon", loop_call_soon),
+    ("call_later", loop_call_later),
+    ("call_at", loop_call_at),
+    ("time", loop_time),
+    ("get_debug", loop_get_debug),
+    ("set_debug", loop_set_debug),
+];
+
+pub(super) const HANDLE_METHODS: &[(&str, NativeFn)] = &[
+    ("cancel", handle_cancel),
+    ("cancelled", handle_cancelled),
+    ("when", handle_when),
+];
+
+pub(super) const TASK_GROUP_METHODS: &[(&str, NativeFn)] = &[
+    ("__aenter__", task_group_enter),
+    ("__aexit__", task_group_exit),
+    ("create_task", task_group_create_task),
+];
+
+/// Whether the asyncio method `name` takes keyword arguments.
+pub(super) fn takes_keywords(name: &str) -> bool {
+    matches!(
+        name,
+        "cancel" | "create_task" | "add_done_callback" | "call_soon" | "call_later" | "call_at"
+    )
+}
+
+/// The module's attributes.
+pub(super) fn attributes(vm: &mut Vm) -> HashMap<Rc<str>, Value> {
+    let mut attrs: HashMap<Rc<str>, Value> = FUNCTIONS
+        .iter()
+        .map(|&(name, func)| (Rc::from(name), native(&mut vm.heap, name, func)))
+        .collect();
+    for (name, _) in EXCEPTIONS {
+        attrs.insert(Rc::from(name), Value::Obj(vm.builtin_type(name)));
+    }
+    let timeout = vm.builtin_type("TimeoutError");
+    attrs.insert(Rc::from("TimeoutError"), Value::Obj(timeout));
+    let object = vm.builtin_type("object");
+    let future = vm.builtin_class("Future", Some(object), Some(new_future));
+    let task = vm.builtin_class("Task", Some(future), Some(new_task));
+    vm.builtin_class("_GatheringFuture", Some(future), None);
+    let group = vm.builtin_class("TaskGroup", Some(object), Some(new_task_group));
+    for (name, class) in [("Future", future), ("Task", task), ("TaskGroup", group)] {
+        attrs.insert(Rc::from(name), Value::Obj(class));
+    }
+    attrs
+}
+
+fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Value {
+    Value::Obj(heap.alloc(Object::Native(NativeFunction {
+        name,
+        func,
+        keywords: true,
+        receiver: None,
+    })))
+}
+
+/// The keyword argument `name`, refusing any not in `known`.
+fn keyword(
+    function: &str,
+    kwargs: Kwargs,
+    known: &[&str],
+    name: &str,
+) -> Result<Option<Value>, Exception> {
+    if let Some((k, _)) = kwargs.iter().find(|(k, _)| !known.contains(&&**k)) {
+        return Err(Exception::new(
+            "TypeError",
+            format!("{function}() got an unexpected keyword argument '{k}'"),
+        ));
+    }
+    Ok(kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| *v))
+}
+
+fn is_coroutine(heap: &Heap, v: Value) -> bool {
+    matches!(
+        v.as_obj().map(|r| heap.get(r)),
+        Some(Object::Coroutine(_) | Object::Sleep { .. })
+    )
+}
+
+fn future_ref(heap: &Heap, v: Value) -> Option<ObjRef> {
+    v.as_obj()
+        .filter(|&r| matches!(heap.get(r), Object::Future(_)))
+}
+
+fn receiver_future(vm: &Vm, args: &[Value]) -> Result<ObjRef, Exception> {
+    args.first()
+        .and_then(|&v| future_ref(&vm.heap, v))
+        .ok_or_else(|| Exception::new("TypeError", "a future method needs a future"))
+}
+
+fn receiver_loop(vm: &Vm, args: &[Value]) -> Result<ObjRef, Exception> {
+    args.first()
+        .and_then(|v| v.as_obj())
+        .filter(|&r| matches!(vm.heap.get(r), Object::EventLoop(_)))
+        .ok_or_else(|| Exception::new("TypeError", "an event loop method needs a loop"))
+}
+
+impl Vm {
+    /// The loop a future made now belongs to: the running one, else the current one (made if
+    /// there is none).
+    fn current_loop(&mut self) -> ObjRef {
+        if let Some((l, _)) = &self.running_loop {
+            return *l;
+        }
+        match self.event_loop {
+            Some(l) => l,
+            None => {
+                let l = self.new_event_loop();
+                self.event_loop = Some(l);
+                l
+            }
+        }
+    }
+
+    /// `ensure_future(v)`: a future as it is; a coroutine wrapped in a new task of loop `l`.
+    fn ensure_future_on(&mut self, v: Value, l: ObjRef) -> Result<ObjRef, Exception> {
+        if let Some(f) = future_ref(&self.heap, v) {
+            return Ok(f);
+        }
+        if is_coroutine(&self.heap, v) {
+            return Ok(self.new_task(l, v, Value::None));
+        }
+        match self.special_method(v, "__await__") {
+            Some(_) => Err(Exception::new(
+                "NotImplementedError",
+                "wrapping an awaitable object (with __await__) in a task",
+            )),
+            None => Err(Exception::new(
+                "TypeError",
+                "An asyncio.Future, a coroutine or an awaitable is required",
+            )),
+        }
+    }
+
+    /// `gather(*children)` on loop `l`: the gathering future.
+    fn gather_on(&mut self, args: &[Value], return_exceptions: bool) -> Result<Value, Exception> {
+        let mut children: Vec<ObjRef> = Vec::with_capacity(args.len());
+        let mut seen: Vec<(Value, ObjRef)> = Vec::new();
+        let mut l = None;
+        for &arg in args {
+            // Duplicates share one child (objects compare by identity here, as the futures
+            // and coroutines gather is given do).
+            if let Some(&(_, f)) = seen.iter().find(|(a, _)| *a == arg) {
+                children.push(f);
+                continue;
+            }
+            let event_loop = match l {
+                Some(l) => l,
+                None => match future_ref(&self.heap, arg) {
+                    Some(f) => match self.future(f) {
+                        Some(f) => f.event_loop,
+                        None => self.current_loop(),
+                    },
+                    None => self.current_loop(),
+                },
+            };
+            l = Some(event_loop);
+            let f = self.ensure_future_on(arg, event_loop)?;
+            if args.len() > 1 {
+                seen.push((arg, f));
+            }
+            children.push(f);
+        }
+        let event_loop = l.unwrap_or_else(|| self.current_loop());
+        let distinct = if seen.is_empty() { children.len() } else { seen.len() };
+        let outer = self.new_future(
+            event_loop,
+            FutureKind::Gather(Box::new(Gather {
+                children: Vec::new(),
+                distinct,
+                finished: 0,
+                return_exceptions,
+            })),
+        );
+        let mut added: Vec<ObjRef> = Vec::new();
+        for &c in &children {
+            if !added.contains(&c) || args.len() <= 1 {
+                self.add_done_callback(c, DoneCallback::Gather(outer));
+                if args.len() > 1 && !seen.is_empty() {
+                    added.push(c);
+                }
+            }
+        }
+        if let Some(Object::Future(f)) = Some(self.heap.get_mut(outer)) {
+            if let FutureKind::Gather(g) = &mut f.kind {
+                g.children = children;
+            }
+        }
+        Ok(Value::Obj(outer))
+    }
+
+    /// The end of `asyncio.run`: leftover tasks are cancelled and waited for, the shutdown
+    /// steps run, the loop closes, and task exceptions nobody retrieved are reported.
+    fn close_runner(&mut self, l: ObjRef) -> Result<(), Exception> {
+        let mut leftover: Vec<ObjRef> = self
+            .live_tasks
+            .iter()
+            .copied()
+            .filter(|&t| self.future(t).is_some_and(|f| f.event_loop == l && !f.is_done()))
+            .collect();
+        if !leftover.is_empty() {
+            leftover.sort_by_key(|&t| self.future(t).and_then(|f| f.task()).map_or(0, |t| t.number));
+            for &t in &leftover {
+                self.cancel_future(t, Value::None);
+            }
+            let values: Vec<Value> = leftover.iter().map(|&t| Value::Obj(t)).collect();
+            let outer = self.gather_on(&values, true)?;
+            if let Some(outer) = outer.as_obj() {
+                self.with_pinned([outer_value(outer)], |vm| vm.run_until_complete(l, outer))?;
+            }
+            for &t in &leftover {
+                if let Outcome::Exception(e) = self.outcome(t) {
+                    let err = self.raised(e);
+                    let repr = self.future_repr(t);
+                    self.report_to_handler(
+                        &format!("unhandled exception during asyncio.run() shutdown\ntask: {repr}"),
+                        err,
+                    );
+                }
+            }
+        }
+        // `shutdown_asyncgens()` and `shutdown_default_executor()`: a task each, done in
+        // one step.
+        for _ in 0..2 {
+            self.tasks_made += 1;
+            let f = self.new_future(l, FutureKind::Plain);
+            self.call_soon(l, Job::Finish(f));
+            self.with_pinned([outer_value(f)], |vm| vm.run_until_complete(l, f))?;
+        }
+        if self.event_loop == Some(l) {
+            self.event_loop = None;
+        }
+        self.close_loop(l)?;
+        self.report_unretrieved();
+        Ok(())
+    }
+
+    /// Reports each task that ended with an exception nobody looked at.
+    pub(super) fn report_unretrieved(&mut self) {
+        for t in std::mem::take(&mut self.failed_tasks) {
+            let Some(f) = self.future(t) else { continue };
+            let Outcome::Exception(e) = f.outcome else {
+                continue;
+            };
+            if !f.log_traceback {
+                continue;
+            }
+            if let Some(f) = self.future_mut(t) {
+                f.log_traceback = false;
+            }
+            let repr = self.future_repr(t);
+            let err = self.raised(e);
+            let mut err = err;
+            if let Some(tb) = super::exceptions::traceback_of(&self.heap, e) {
+                err.traceback = tb;
+            }
+            self.report_to_handler(
+                &format!("Task exception was never retrieved\nfuture: {repr}"),
+                err,
+            );
+        }
+    }
+
+    /// The repr of future `r` (a task's with its name and coroutine).
+    pub(super) fn future_repr(&self, r: ObjRef) -> String {
+        repr(&self.heap, r)
+    }
+}
+
+fn outer_value(r: ObjRef) -> Value {
+    Value::Obj(r)
+}
+
+/// The repr of an asyncio object: a future, task, loop, handle or `sleep` coroutine.
+pub(super) fn repr(heap: &Heap, r: ObjRef) -> String {
+    let addr = ops::address(r);
+    match heap.get(r) {
+        Object::Future(f) => future_repr(heap, f),
+        Object::EventLoop(state) => format!(
+            "<_UnixSelectorEventLoop running={} closed={} debug={}>",
+            python_bool(false),
+            python_bool(state.closed),
+            python_bool(state.debug)
+        ),
+        Object::Handle(h) => {
+            let kind = if h.when.is_some() { "TimerHandle" } else { "Handle" };
+            let when = h.when.map(|w| format!(" when={}", crate::runtime::format::float_repr(w))).unwrap_or_default();
+            let state = if h.cancelled { " cancelled" } else { "" };
+            format!("<{kind}{state}{when} {}()>", callable_name(heap, h.callback))
+        }
+        Object::Sleep { .. } => format!("<coroutine object sleep at 0x{addr:x}>"),
+        Object::TaskGroup(g) => {
+            let state = if g.entered { " entered" } else { "" };
+            format!("<TaskGroup{state}>")
+        }
+        other => format!("<{} object at 0x{addr:x}>", other.type_name()),
+    }
+}
+
+fn python_bool(b: bool) -> &'static str {
+    if b {
+        "True"
+    } else {
+        "False"
+    }
+}
+
+fn callable_name(heap: &Heap, v: Value) -> String {
+    match v.as_obj().map(|r| heap.get(r)) {
+        Some(Object::Function(f)) => f.loaded.code.qualname.to_string(),
+        Some(Object::Native(n)) => n.name.to_string(),
+        Some(Object::Method { func, .. }) => callable_name(heap, *func),
+        _ => ops::repr(heap, v),
+    }
+}
+
+fn future_repr(heap: &Heap, f: &Future) -> String {
+    let state = match f.outcome {
+        Outcome::Pending => "pending",
+        Outcome::Cancelled { .. } => "cancelled",
+        _ => "finished",
+    };
+    let mut out = format!("<{} {state}", f.type_name());
+    if let Some(t) = f.task() {
+        let name = if t.name == Value::None {
+            format!("Task-{}", t.number)
+        } else {
+            ops::to_str(heap, t.name)
+        };
+        out.push_str(&format!(" name={}", ops::str_repr(&name)));
+        out.push_str(&format!(" coro=<{}>", coroutine_state(heap, t, f.is_done())));
+    }
+    match f.outcome {
+        Outcome::Result(v) => out.push_str(&format!(" result={}", ops::repr(heap, v))),
+        Outcome::Exception(e) => out.push_str(&format!(
+            " exception={}",
+            super::exceptions::exception_repr(heap, e)
+        )),
+        _ => {}
+    }
+    if let Some(t) = f.task() {
+        match t.waiter {
+            Waiter::Future(w) => out.push_str(&format!(" wait_for={}", repr(heap, w))),
+            Waiter::Timer(_) => out.push_str(" wait_for=<Future pending cb=[Task.task_wakeup()]>"),
+            Waiter::Nothing => {}
+        }
+    }
+    if !f.is_done() && !f.callbacks.is_empty() {
+        let names: Vec<&str> = f
+            .callbacks
+            .iter()
+            .map(|c| match c {
+                DoneCallback::Wakeup(_) => "Task.task_wakeup()",
+                DoneCallback::Gather(_) => "gather.<locals>._done_callback()",
+                DoneCallback::TaskGroup(_) => "TaskGroup._on_task_done()",
+                DoneCallback::StopLoop(_) => "_run_until_complete_cb()",
+                DoneCallback::Call(_) => "callback()",
+            })
+            .collect();
+        out.push_str(&format!(" cb=[{}]", names.join(", ")));
+    }
+    out.push('>');
+    out
+}
+
+/// `main() running at FILE:LINE` or `main() done, defined at FILE:LINE`.
+fn coroutine_state(heap: &Heap, t: &crate::runtime::tasks::Task, done: bool) -> String {
+    let loaded = match t.coro.as_obj().map(|r| heap.get(r)) {
+        Some(Object::Coroutine(c)) => Some(c.loaded.clone()),
+        _ => None,
+    };
+    let Some(loaded) = loaded else {
+        return "sleep()".to_owned();
+    };
+    let code = &loaded.code;
+    if done {
+        return format!("{}() done, defined at {}:{}", code.qualname, code.filename, code.first_line);
+    }
+    let line = t
+        .execution
+        .frames
+        .first()
+        .and_then(|fr| code.lines.get(fr.ip.saturating_sub(1)).copied())
+        .unwrap_or(code.first_line);
+    format!("{}() running at {}:{line}", code.qualname, code.filename)
+}
+
+fn run(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    arity("run", args, 1, 1)?;
+    let debug = keyword("run", kwargs, &["debug"], "debug")?;
+    if vm.running_loop.is_some() {
+        return Err(Exception::new(
+            "RuntimeError",
+            "asyncio.run() cannot be called from a running event loop",
+        ));
+    }
+    let coro = args[0];
+    if !is_coroutine(&vm.heap, coro) {
+        return Err(Exception::new(
+            "ValueError",
+            format!("a coroutine was expected, got {}", ops::repr(&vm.heap, coro)),
+        ));
+    }
+    let l = vm.new_event_loop();
+    vm.event_loop = Some(l);
+    let debug = match debug {
+        Some(Value::None) | None => std::env::var_os("PYTHONASYNCIODEBUG").is_some_and(|v| !v.is_empty()),
+        Some(v) => ops::truthy(&vm.heap, v),
+    };
+    if let Some(state) = vm.loop_state(l) {
+        state.debug = debug;
+    }
+    let task = vm.new_task(l, coro, Value::None);
+    let result = vm.with_pinned([Value::Obj(l), Value::Obj(task)], |vm| {
+        let result = vm.run_until_complete(l, task);
+        let closed = vm.close_runner(l);
+        result.and_then(|v| closed.map(|()| v))
+    });
+    result
+}
+
+fn sleep(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    arity("sleep", args, 1, 2)?;
+    let result = match keyword("sleep", kwargs, &["result"], "result")? {
+        Some(v) => v,
+        None => args.get(1).copied().unwrap_or(Value::None),
+    };
+    let delay = super::clock::seconds(vm, args[0])?;
+    let origin = vm.frames.last().map(|f| (f.loaded.clone(), f.ip.saturating_sub(1) as u32));
+    vm.made_coroutines = true;
+    Ok(Value::Obj(vm.heap.alloc(Object::Sleep {
+        delay,
+        result,
+        awaited: false,
+        origin,
+    })))
+}
+
+fn gather(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    let return_exceptions = keyword("gather", kwargs, &["return_exceptions"], "return_exceptions")?
+        .is_some_and(|v| ops::truthy(&vm.heap, v));
+    if args.is_empty() {
+        let l = vm.current_loop();
+        let f = vm.new_future(l, FutureKind::Plain);
+        let list = vm.heap.alloc(Object::List(Vec::new()));
+        vm.finish_future(f, Outcome::Result(Value::Obj(list)));
+        return Ok(Value::Obj(f));
+    }
+    vm.gather_on(args, return_exceptions)
+}
+
+fn create_task(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    arity("create_task", args, 1, 1)?;
+    let name = keyword("create_task", kwargs, &["name", "context"], "name")?;
+    let l = vm.running_loop_ref()?;
+    spawn(vm, l, args[0], name)
+}
+
+/// A new task of loop `l` for coroutine `coro`, named `name` (if given and not `None`).
+fn spawn(vm: &mut Vm, l: ObjRef, coro: Value, name: Option<Value>) -> Result<Value, Exception> {
+    if !is_coroutine(&vm.heap, coro) {
+        return Err(Exception::new(
+            "TypeError",
+            format!("a coroutine was expected, got {}", ops::repr(&vm.heap, coro)),
+        ));
+    }
+    let name = match name {
+        Some(Value::None) | None => Value::None,
+        Some(n) => {
+            let text = ops::to_str_in(vm, n)?;
+            new_str(&mut vm.heap, &text)
+        }
+    };
+    Ok(Value::Obj(vm.new_task(l, coro, name)))
+}
+
+fn ensure_future(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    arity("ensure_future", args, 1, 1)?;
+    let l = match keyword("ensure_future", kwargs, &["loop"], "loop")?.and_then(|v| v.as_obj()) {
+        Some(l) => l,
+        None => vm.current_loop(),
+    };
+    vm.ensure_future_on(args[0], l).map(Value::Obj)
+}
+
+fn get_running_loop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("get_running_loop", args, 0, 0)?;
+    vm.running_loop_ref().map(Value::Obj)
+}
+
+fn get_event_loop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("get_event_loop", args, 0, 0)?;
+    Ok(Value::Obj(vm.current_loop()))
+}
+
+fn new_event_loop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("new_event_loop", args, 0, 0)?;
+    Ok(Value::Obj(vm.new_event_loop()))
+}
+
+fn set_event_loop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("set_event_loop", args, 1, 1)?;
+    vm.event_loop = args[0].as_obj();
+    Ok(Value::None)
+}
+
+fn current_task(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("current_task", args, 0, 1)?;
+    if args.is_empty() {
+        vm.running_loop_ref()?;
+    }
+    Ok(vm.current_task.map_or(Value::None, Value::Obj))
+}
+
+fn all_tasks(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("all_tasks", args, 0, 1)?;
+    let l = match args.first().and_then(|v| v.as_obj()) {
+        Some(l) => l,
+        None => vm.running_loop_ref()?,
+    };
+    let mut tasks: Vec<ObjRef> = vm
+        .live_tasks
+        .iter()
+        .copied()
+        .filter(|&t| vm.future(t).is_some_and(|f| f.event_loop == l && !f.is_done()))
+        .collect();
+    tasks.sort_by_key(|&t| vm.future(t).and_then(|f| f.task()).map_or(0, |t| t.number));
+    let items: Vec<Value> = tasks.into_iter().map(Value::Obj).collect();
+    super::sets::set_from(vm, items, false)
+}
+
+fn iscoroutine(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("iscoroutine", args, 1, 1)?;
+    Ok(Value::Bool(is_coroutine(&vm.heap, args[0])))
+}
+
+fn iscoroutinefunction(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("iscoroutinefunction", args, 1, 1)?;
+    let f = match args[0].as_obj().map(|r| vm.heap.get(r)) {
+        Some(Object::Method { func, .. }) => *func,
+        _ => args[0],
+    };
+    Ok(Value::Bool(matches!(
+        f.as_obj().map(|r| vm.heap.get(r)),
+        Some(Object::Function(f)) if f.loaded.code.is_coroutine
+    )))
+}
+
+fn isfuture(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("isfuture", args, 1, 1)?;
+    Ok(Value::Bool(future_ref(&vm.heap, args[0]).is_some()))
+}
+
+/// `asyncio.Future(*, loop=None)`.
+fn new_future(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    arity("Future", &args[1..], 0, 0)?;
+    let l = match keyword("Future", kwargs, &["loop"], "loop")?.and_then(|v| v.as_obj()) {
+        Some(l) => l,
+        None => vm.current_loop(),
+    };
+    Ok(Value::Obj(vm.new_future(l, FutureKind::Plain)))
+}
+
+/// `asyncio.Task(coro, *, loop=None, name=None)`.
+fn new_task(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    arity("Task", &args[1..], 1, 1)?;
+    let name = keyword("Task", kwargs, &["loop", "name", "context"], "name")?;
+    let l = match keyword("Task", kwargs, &["loop", "name", "context"], "loop")?.and_then(|v| v.as_obj()) {
+        Some(l) => l,
+        None => vm.current_loop(),
+    };
+    spawn(vm, l, args[1], name)
+}
+
+fn new_task_group(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("TaskGroup", &args[1..], 0, 0)?;
+    Ok(Value::Obj(vm.heap.alloc(Object::TaskGroup(Box::default()))))
+}
+
+fn identity(_: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    Ok(args.first().copied().unwrap_or(Value::None))
+}
+
+fn future_result(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let f = receiver_future(vm, args)?;
+    vm.future_result(f)
+}
+
+fn future_exception(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let f = receiver_future(vm, args)?;
+    vm.future_exception(f)
+}
+
+fn future_done(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let f = receiver_future(vm, args)?;
+    Ok(Value::Bool(vm.outcome(f) != Outcome::Pending))
+}
+
+fn future_cancelled(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let f = receiver_future(vm, args)?;
+    Ok(Value::Bool(matches!(vm.outcome(f), Outcome::Cancelled { .. })))
+}
+
+fn future_cancel(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    arity("cancel", &args[1..], 0, 1)?;
+    let f = receiver_future(vm, args)?;
+    let message = match keyword("cancel", kwargs, &["msg"], "msg")? {
+        Some(m) => m,
+        None => args.get(1).copied().unwrap_or(Value::None),
+    };
+    Ok(Value::Bool(vm.cancel_future(f, message)))
+}
+
+fn add_done_callback(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    arity("add_done_callback", &args[1..], 1, 1)?;
+    keyword("add_done_callback", kwargs, &["context"], "context")?;
+    let f = receiver_future(vm, args)?;
+    vm.add_done_callback(f, DoneCallback::Call(args[1]));
+    Ok(Value::None)
+}
+
+fn remove_done_callback(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("remove_done_callback", &args[1..], 1, 1)?;
+    let f = receiver_future(vm, args)?;
+    let callback = args[1];
+    let mut removed = 0;
+    if let Some(fut) = vm.future_mut(f) {
+        let before = fut.callbacks.len();
+        fut.callbacks.retain(|c| *c != DoneCallback::Call(callback));
+        removed = before - fut.callbacks.len();
+    }
+    Ok(Value::Int(removed as i64))
+}
+
+/// The `InvalidStateError` of setting a future that is done.
+fn check_settable(vm: &Vm, f: ObjRef) -> Result<(), Exception> {
+    if vm.future(f).is_some_and(|fut| fut.task().is_some()) {
+        return Err(Exception::new("RuntimeError", "Task does not support set_result operation"));
+    }
+    if vm.outcome(f) != Outcome::Pending {
+        return Err(Exception::new(
+            "InvalidStateError",
+            "invalid state",
+        ));
+    }
+    Ok(())
+}
+
+fn set_result(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("set_result", &args[1..], 1, 1)?;
+    let f = receiver_future(vm, args)?;
+    check_settable(vm, f)?;
+    vm.finish_future(f, Outcome::Result(args[1]));
+    Ok(Value::None)
+}
+
+fn set_exception(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("set_exception", &args[1..], 1, 1)?;
+    let f = receiver_future(vm, args)?;
+    check_settable(vm, f)?;
+    let e = vm.raised(args[1]);
+    if e.value.is_none() {
+        return Err(e);
+    }
+    let exc = vm.exception_object(&e);
+    if vm.is_stop_iteration(exc) {
+        return Err(Exception::new(
+            "TypeError",
+            "StopIteration interacts badly with generators and cannot be raised into a Future",
+        ));
+    }
+    vm.finish_future(f, Outcome::Exception(exc));
+    Ok(Value::None)
+}
+
+fn get_loop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let f = receiver_future(vm, args)?;
+    Ok(vm.future(f).map_or(Value::None, |f| Value::Obj(f.event_loop)))
+}
+
+fn receiver_task(vm: &mut Vm, args: &[Value]) -> Result<ObjRef, Exception> {
+    let f = receiver_future(vm, args)?;
+    match vm.task_mut(f) {
+        Some(_) => Ok(f),
+        None => Err(Exception::new("TypeError", "a task method needs a task")),
+    }
+}
+
+fn task_get_name(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let t = receiver_task(vm, args)?;
+    let (name, number) = vm.task_mut(t).map_or((Value::None, 0), |t| (t.name, t.number));
+    if name != Value::None {
+        return Ok(name);
+    }
+    Ok(new_str(&mut vm.heap, &format!("Task-{number}")))
+}
+
+fn task_set_name(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("set_name", &args[1..], 1, 1)?;
+    let t = receiver_task(vm, args)?;
+    let text = ops::to_str_in(vm, args[1])?;
+    let name = new_str(&mut vm.heap, &text);
+    if let Some(t) = vm.task_mut(t) {
+        t.name = name;
+    }
+    Ok(Value::None)
+}
+
+fn task_get_coro(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let t = receiver_task(vm, args)?;
+    Ok(vm.task_mut(t).map_or(Value::None, |t| t.coro))
+}
+
+fn task_cancelling(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let t = receiver_task(vm, args)?;
+    Ok(Value::Int(vm.task_mut(t).map_or(0, |t| t.cancel_requests) as i64))
+}
+
+fn task_uncancel(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let t = receiver_task(vm, args)?;
+    let left = vm.task_mut(t).map_or(0, |t| {
+        t.cancel_requests = t.cancel_requests.saturating_sub(1);
+        t.cancel_requests
+    });
+    Ok(Value::Int(left as i64))
+}
+
+fn loop_run_until_complete(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("run_until_complete", &args[1..], 1, 1)?;
+    let l = receiver_loop(vm, args)?;
+    vm.check_can_run(l)?;
+    let f = vm.ensure_future_on(args[1], l)?;
+    vm.with_pinned([Value::Obj(f)], |vm| vm.run_until_complete(l, f))
+}
+
+fn loop_run_forever(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let l = receiver_loop(vm, args)?;
+    vm.run_forever(l).map(|()| Value::None)
+}
+
+fn loop_stop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let l = receiver_loop(vm, args)?;
+    if let Some(state) = vm.loop_state(l) {
+        state.stopping = true;
+    }
+    Ok(Value::None)
+}
+
+fn loop_close(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let l = receiver_loop(vm, args)?;
+    vm.close_loop(l).map(|()| Value::None)
+}
+
+fn loop_is_running(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let l = receiver_loop(vm, args)?;
+    Ok(Value::Bool(matches!(&vm.running_loop, Some((r, _)) if *r == l)))
+}
+
+fn loop_is_closed(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let l = receiver_loop(vm, args)?;
+    Ok(Value::Bool(vm.loop_state(l).is_some_and(|s| s.closed)))
+}
+
+fn loop_create_task(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    arity("create_task", &args[1..], 1, 1)?;
+    let l = receiver_loop(vm, args)?;
+    let name = keyword("create_task", kwargs, &["name", "context"], "name")?;
+    spawn(vm, l, args[1], name)
+}
+
+fn loop_create_future(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let l = receiver_loop(vm, args)?;
+    Ok(Value::Obj(vm.new_future(l, FutureKind::Plain)))
+}
+
+/// A handle for `callback(*args)`, due at `when` for a timer.
+fn new_handle(vm: &mut Vm, callback: Value, args: &[Value], when: Option<f64>) -> ObjRef {
+    vm.heap.alloc(Object::Handle(Box::new(Handle {
+        callback,
+        args: args.into(),
+        cancelled: false,
+        when,
+    })))
+}
+
+fn loop_call_soon(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    arity("call_soon", &args[1..], 1, usize::MAX)?;
+    keyword("call_soon", kwargs, &["context"], "context")?;
+    let l = receiver_loop(vm, args)?;
+    let h = new_handle(vm, args[1], &args[2..], None);
+    vm.call_soon(l, Job::Handle(h));
+    Ok(Value::Obj(h))
+}
+
+fn schedule_at(vm: &mut Vm, l: ObjRef, when: f64, args: &[Value]) -> Value {
+    let h = new_handle(vm, args[0], &args[1..], Some(when));
+    vm.call_at(l, when, |_| Job::Handle(h));
+    Value::Obj(h)
+}
+
+fn loop_call_later(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    arity("call_later", &args[1..], 2, usize::MAX)?;
+    keyword("call_later", kwargs, &["context"], "context")?;
+    let l = receiver_loop(vm, args)?;
+    let delay = super::clock::seconds(vm, args[1])?;
+    let when = vm.clock.monotonic() + delay;
+    Ok(schedule_at(vm, l, when, &args[2..]))
+}
+
+fn loop_call_at(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    arity("call_at", &args[1..], 2, usize::MAX)?;
+    keyword("call_at", kwargs, &["context"], "context")?;
+    let l = receiver_loop(vm, args)?;
+    let when = super::clock::seconds(vm, args[1])?;
+    Ok(schedule_at(vm, l, when, &args[2..]))
+}
+
+fn loop_time(vm: &mut Vm, _: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    Ok(Value::Float(vm.clock.monotonic()))
+}
+
+fn loop_get_debug(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let l = receiver_loop(vm, args)?;
+    Ok(Value::Bool(vm.loop_state(l).is_some_and(|s| s.debug)))
+}
+
+fn loop_set_debug(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("set_debug", &args[1..], 1, 1)?;
+    let l = receiver_loop(vm, args)?;
+    let on = ops::truthy(&vm.heap, args[1]);
+    if let Some(state) = vm.loop_state(l) {
+        state.debug = on;
+    }
+    Ok(Value::None)
+}
+
+fn receiver_handle<'a>(vm: &'a mut Vm, args: &[Value]) -> Result<&'a mut Handle, Exception> {
+    match args.first().and_then(|v| v.as_obj()).map(|r| vm.heap.get_mut(r)) {
+        Some(Object::Handle(h)) => Ok(h),
+        _ => Err(Exception::new("TypeError", "a handle method needs a handle")),
+    }
+}
+
+fn handle_cancel(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    receiver_handle(vm, args)?.cancelled = true;
+    Ok(Value::None)
+}
+
+fn handle_cancelled(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    Ok(Value::Bool(receiver_handle(vm, args)?.cancelled))
+}
+
+fn handle_when(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    Ok(receiver_handle(vm, args)?
+        .when
+        .map_or(Value::None, Value::Float))
+}
+
+fn receiver_group(vm: &mut Vm, args: &[Value]) -> Result<ObjRef, Exception> {
+    args.first()
+        .and_then(|v| v.as_obj())
+        .filter(|&r| matches!(vm.heap.get(r), Object::TaskGroup(_)))
+        .ok_or_else(|| Exception::new("TypeError", "a TaskGroup method needs a TaskGroup"))
+}
+
+fn group_mut(vm: &mut Vm, g: ObjRef) -> Option<&mut TaskGroup> {
+    match vm.heap.get_mut(g) {
+        Object::TaskGroup(group) => Some(group),
+        _ => None,
+    }
+}
+
+/// `async with TaskGroup() as tg`: what `__aenter__` returns is a done future holding the group.
+fn task_group_enter(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let g = receiver_group(vm, args)?;
+    let current = vm.current_task;
+    let group = group_mut(vm, g).ok_or_else(|| Exception::new("TypeError", "not a TaskGroup"))?;
+    if group.entered {
+        return Err(Exception::new(
+            "RuntimeError",
+            format!("TaskGroup {} has been already entered", "<TaskGroup entered>"),
+        ));
+    }
+    group.entered = true;
+    let Some(parent) = current else {
+        return Err(Exception::new(
+            "RuntimeError",
+            "TaskGroup cannot determine the parent task",
+        ));
+    };
+    group.parent = Some(parent);
+    let l = vm.running_loop_ref()?;
+    let f = vm.new_future(l, FutureKind::Plain);
+    vm.finish_future(f, Outcome::Result(Value::Obj(g)));
+    Ok(Value::Obj(f))
+}
+
+fn task_group_create_task(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
+    arity("create_task", &args[1..], 1, 1)?;
+    let g = receiver_group(vm, args)?;
+    let name = keyword("create_task", kwargs, &["name", "context"], "name")?;
+    let group = group_mut(vm, g).ok_or_else(|| Exception::new("TypeError", "not a TaskGroup"))?;
+    if !group.entered {
+        return Err(Exception::new("RuntimeError", "TaskGroup <TaskGroup> has not been entered"));
+    }
+    if group.exiting && group.tasks.is_empty() {
+        return Err(Exception::new("RuntimeError", "TaskGroup <TaskGroup> is finished"));
+    }
+    if group.aborting {
+        return Err(Exception::new("RuntimeError", "TaskGroup <TaskGroup> is shutting down"));
+    }
+    let l = vm.running_loop_ref()?;
+    let task = spawn(vm, l, args[1], name)?;
+    if let Some(t) = task.as_obj() {
+        if let Some(group) = group_mut(vm, g) {
+            group.tasks.push(t);
+        }
+        vm.add_done_callback(t, DoneCallback::TaskGroup(g));
+    }
+    Ok(task)
+}
+
+/// `__aexit__`: a future done when every task of the group is; on an error in the body, the
+/// tasks are cancelled first.
+fn task_group_exit(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    let g = receiver_group(vm, args)?;
+    let exc = args.get(2).copied().unwrap_or(Value::None);
+    let l = vm.running_loop_ref()?;
+    let failed = exc != Value::None;
+    let tasks = match group_mut(vm, g) {
+        Some(group) => {
+            group.exiting = true;
+            if failed {
+                group.aborting = true;
+            }
+            group.tasks.clone()
+        }
+        None => Vec::new(),
+    };
+    if failed && !vm.is_cancelled_error_value(exc) {
+        for t in &tasks {
+            vm.cancel_future(*t, Value::None);
+        }
+    }
+    let f = vm.new_future(l, FutureKind::Plain);
+    if tasks.is_empty() {
+        vm.finish_task_group(g, f);
+    } else if let Some(group) = group_mut(vm, g) {
+        group.on_completed = Some(f);
+    }
+    Ok(Value::Obj(f))
+}
+
+impl Vm {
+    /// A task of TaskGroup `g` finished.
+    pub(super) fn task_group_child_done(&mut self, g: ObjRef, task: ObjRef) {
+        let outcome = self.outcome(task);
+        let (aborting, parent) = match group_mut(self, g) {
+            Some(group) => {
+                group.tasks.retain(|&t| t != task);
+                (group.aborting, group.parent)
+            }
+            None => return,
+        };
+        if let Outcome::Exception(e) = outcome {
+            if let Some(f) = self.future_mut(task) {
+                f.log_traceback = false;
+            }
+            if let Some(group) = group_mut(self, g) {
+                group.errors.push(e);
+            }
+            if !aborting {
+                // The first error: the other tasks are cancelled, and the parent too unless
+                // it is already leaving the `async with`.
+                let (tasks, exiting) = match group_mut(self, g) {
+                    Some(group) => {
+                        group.aborting = true;
+                        (group.tasks.clone(), group.exiting)
+                    }
+                    None => return,
+                };
+                for t in tasks {
+                    self.cancel_future(t, Value::None);
+                }
+                if let (Some(parent), false) = (parent, exiting) {
+                    self.cancel_future(parent, Value::None);
+                }
+            }
+        }
+        let (done, on_completed) = match group_mut(self, g) {
+            Some(group) => (group.tasks.is_empty(), group.on_completed),
+            None => return,
+        };
+        if let (true, Some(f)) = (done, on_completed) {
+            self.finish_task_group(g, f);
+        }
+    }
+
+    /// The group's last task is done: `__aexit__`'s future ends, with the group's errors as
+    /// an `ExceptionGroup` if there were any.
+    fn finish_task_group(&mut self, g: ObjRef, f: ObjRef) {
+        let errors = group_mut(self, g).map(|group| std::mem::take(&mut group.errors)).unwrap_or_default();
+        if errors.is_empty() {
+            self.finish_future(f, Outcome::Result(Value::None));
+            return;
+        }
+        let e = Exception::new(
+            "NotImplementedError",
+            format!(
+                "ExceptionGroup (unhandled errors in a TaskGroup ({} sub-exception{}))",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            ),
+        );
+        let error = self.exception_object(&e);
+        self.finish_future(f, Outcome::Exception(error));
+    }
+
+    fn is_cancelled_error_value(&self, v: Value) -> bool {
+        match v.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Instance(i)) => {
+                super::exceptions::is_kind(&self.heap, i.class, "CancelledError")
+            }
+            Some(Object::Class(c)) => c.name.as_ref() == "CancelledError",
+            _ => false,
+        }
+    }
+
+    fn is_stop_iteration(&self, v: Value) -> bool {
+        match v.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Instance(i)) => {
+                super::exceptions::is_kind(&self.heap, i.class, "StopIteration")
+            }
+            _ => false,
+        }
+    }
+}

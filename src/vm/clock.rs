@@ -1,0 +1,124 @@
+//! The clock programs and the event loop read: real time, or — with virtual time on — a clock
+//! that moves only when something waits (a timer the loop jumps to, a blocking `time.sleep`),
+//! so sleep-heavy programs run at once and print what they print in real time.
+
+use std::rc::Rc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use super::builtins::arity;
+use super::{Exception, Vm};
+use crate::runtime::Value;
+
+/// What `time.monotonic()` reads at the start of the run (any positive origin will do).
+const MONOTONIC_ORIGIN: f64 = 1.0;
+
+pub(super) struct Clock {
+    start: Instant,
+    /// Wall-clock seconds at `start`.
+    start_wall: f64,
+    /// With virtual time: the seconds it has moved on since `start`.
+    virtual_elapsed: Option<f64>,
+}
+
+impl Default for Clock {
+    fn default() -> Clock {
+        Clock {
+            start: Instant::now(),
+            start_wall: SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .unwrap_or_default()
+                .as_secs_f64(),
+            virtual_elapsed: None,
+        }
+    }
+}
+
+impl Clock {
+    /// Switches to virtual time, from now on.
+    pub(super) fn use_virtual_time(&mut self) {
+        self.virtual_elapsed = Some(self.elapsed());
+    }
+
+    pub(super) fn is_virtual(&self) -> bool {
+        self.virtual_elapsed.is_some()
+    }
+
+    fn elapsed(&self) -> f64 {
+        self.virtual_elapsed
+            .unwrap_or_else(|| self.start.elapsed().as_secs_f64())
+    }
+
+    /// `time.monotonic()`, and the event loop's `time()`.
+    pub(super) fn monotonic(&self) -> f64 {
+        MONOTONIC_ORIGIN + self.elapsed()
+    }
+
+    /// `time.time()`.
+    pub(super) fn wall(&self) -> f64 {
+        match self.virtual_elapsed {
+            Some(e) => self.start_wall + e,
+            None => SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .unwrap_or_default()
+                .as_secs_f64(),
+        }
+    }
+}
+
+impl Vm {
+    /// Waits until the monotonic clock reads `deadline`: moves the virtual clock there, or
+    /// sleeps in slices (so that a Ctrl-C interrupts a long wait, as it does CPython's).
+    pub(super) fn wait_until(&mut self, deadline: f64) -> Result<(), Exception> {
+        if let Some(elapsed) = &mut self.clock.virtual_elapsed {
+            *elapsed = elapsed.max(deadline - MONOTONIC_ORIGIN);
+            return Ok(());
+        }
+        self.flush();
+        loop {
+            if let Some(e) = self.take_interrupt() {
+                return Err(e);
+            }
+            let left = deadline - self.clock.monotonic();
+            if left <= 0.0 {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_secs_f64(left.min(0.02)));
+        }
+    }
+}
+
+pub(super) fn time_time(vm: &mut Vm, _: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    Ok(Value::Float(vm.clock.wall()))
+}
+
+pub(super) fn time_monotonic(
+    vm: &mut Vm,
+    _: &[Value],
+    _: &[(Rc<str>, Value)],
+) -> Result<Value, Exception> {
+    Ok(Value::Float(vm.clock.monotonic()))
+}
+
+pub(super) fn time_sleep(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    arity("time.sleep", args, 1, 1)?;
+    let seconds = seconds(vm, args[0])?;
+    if seconds < 0.0 {
+        return Err(Exception::new(
+            "ValueError",
+            "sleep length must be non-negative",
+        ));
+    }
+    let deadline = vm.clock.monotonic() + seconds;
+    vm.wait_until(deadline)?;
+    Ok(Value::None)
+}
+
+/// A number of seconds given as an int or a float.
+pub(super) fn seconds(vm: &Vm, v: Value) -> Result<f64, Exception> {
+    match v {
+        Value::Int(i) => Ok(i as f64),
+        Value::Float(f) => Ok(f),
+        Value::Bool(b) => Ok(f64::from(u8::from(b))),
+        other => Err(super::ops::not_an_integer(&vm.heap, other)),
+    }
+}

@@ -1,0 +1,699 @@
+//! Futures and tasks at work: completing a future (which schedules its done-callbacks), the
+//! `result()`/`cancel()` rules, a task's step (its execution swapped into the VM, run until it
+//! returns, raises or awaits something pending), `await` of every kind of awaitable, and
+//! `gather`'s bookkeeping. The order of everything scheduled mirrors CPython's `asyncio`.
+
+use super::dispatch::Exit;
+use super::{Exception, Vm};
+use crate::runtime::object::GeneratorState;
+use crate::runtime::tasks::{
+    DoneCallback, Execution, Future, FutureKind, Job, Outcome, Task, Waiter,
+};
+use crate::runtime::{ObjRef, Object, Value};
+
+/// What an `await` did with the awaitable on top of the stack.
+pub(super) enum Awaited {
+    /// Its value is on the stack, or its frame is running: go on.
+    Continue,
+    /// The task must wait: its step ends here.
+    Suspend,
+}
+
+impl Vm {
+    pub(super) fn future(&self, r: ObjRef) -> Option<&Future> {
+        match self.heap.get(r) {
+            Object::Future(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub(super) fn future_mut(&mut self, r: ObjRef) -> Option<&mut Future> {
+        match self.heap.get_mut(r) {
+            Object::Future(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub(super) fn task_mut(&mut self, r: ObjRef) -> Option<&mut Task> {
+        self.future_mut(r).and_then(Future::task_mut)
+    }
+
+    /// A new pending future of loop `event_loop`.
+    pub(super) fn new_future(&mut self, event_loop: ObjRef, kind: FutureKind) -> ObjRef {
+        self.heap
+            .alloc(Object::Future(Box::new(Future::new(event_loop, kind))))
+    }
+
+    /// A task driving coroutine `coro` on loop `event_loop`, its first step scheduled.
+    pub(super) fn new_task(&mut self, event_loop: ObjRef, coro: Value, name: Value) -> ObjRef {
+        self.tasks_made += 1;
+        let task = Task {
+            coro,
+            number: self.tasks_made,
+            name,
+            execution: Execution::default(),
+            started: false,
+            waiter: Waiter::Nothing,
+            must_cancel: false,
+            cancel_message: Value::None,
+            cancel_requests: 0,
+        };
+        let r = self.new_future(event_loop, FutureKind::Task(Box::new(task)));
+        self.live_tasks.insert(r);
+        self.call_soon(
+            event_loop,
+            Job::Step {
+                task: r,
+                throw: Value::None,
+            },
+        );
+        r
+    }
+
+    /// Gives future `r` its outcome and schedules its done-callbacks, in the order they were
+    /// added.
+    pub(super) fn finish_future(&mut self, r: ObjRef, outcome: Outcome) {
+        let Some(f) = self.future_mut(r) else { return };
+        f.outcome = outcome;
+        f.log_traceback = matches!(outcome, Outcome::Exception(_));
+        let callbacks = std::mem::take(&mut f.callbacks);
+        let (event_loop, is_task) = (f.event_loop, f.task().is_some());
+        if is_task {
+            self.live_tasks.remove(&r);
+        }
+        for callback in callbacks {
+            self.call_soon(
+                event_loop,
+                Job::Done {
+                    future: r,
+                    callback,
+                },
+            );
+        }
+    }
+
+    /// `add_done_callback`: scheduled at once if the future is done.
+    pub(super) fn add_done_callback(&mut self, r: ObjRef, callback: DoneCallback) {
+        let Some(f) = self.future_mut(r) else { return };
+        if f.is_done() {
+            let event_loop = f.event_loop;
+            self.call_soon(
+                event_loop,
+                Job::Done {
+                    future: r,
+                    callback,
+                },
+            );
+        } else {
+            f.callbacks.push(callback);
+        }
+    }
+
+    /// `Future.cancel(msg)`, `Task.cancel(msg)` and a gather's `cancel(msg)`: whether the
+    /// request was taken.
+    pub(super) fn cancel_future(&mut self, r: ObjRef, message: Value) -> bool {
+        let Some(f) = self.future_mut(r) else {
+            return false;
+        };
+        if f.is_done() {
+            return false;
+        }
+        match &mut f.kind {
+            FutureKind::Plain => {
+                self.finish_future(
+                    r,
+                    Outcome::Cancelled {
+                        message,
+                        error: Value::None,
+                    },
+                );
+                true
+            }
+            FutureKind::Task(t) => {
+                t.cancel_requests += 1;
+                if !self.cancel_waiter(r, message) {
+                    if let Some(t) = self.task_mut(r) {
+                        t.must_cancel = true;
+                        t.cancel_message = message;
+                    }
+                }
+                true
+            }
+            FutureKind::Gather(g) => {
+                let children = g.children.clone();
+                let mut taken = false;
+                for child in children {
+                    taken |= self.cancel_future(child, message);
+                }
+                if taken {
+                    if let Some(f) = self.future_mut(r) {
+                        f.cancel_requested = true;
+                    }
+                }
+                taken
+            }
+        }
+    }
+
+    /// A new `CancelledError(message)` object (no argument when the message is `None`).
+    pub(super) fn new_cancelled_error(&mut self, message: Value) -> Value {
+        let cls = self.builtin_type("CancelledError");
+        let args: &[Value] = if message == Value::None {
+            &[]
+        } else {
+            std::slice::from_ref(&message)
+        };
+        self.new_instance(cls, args)
+    }
+
+    /// The `CancelledError` a cancelled future raises (the one that ended a task's coroutine,
+    /// the first time).
+    fn cancelled_error(&mut self, r: ObjRef) -> Value {
+        let Some(f) = self.future_mut(r) else {
+            return Value::None;
+        };
+        let Outcome::Cancelled { message, error } = &mut f.outcome else {
+            return Value::None;
+        };
+        if *error != Value::None {
+            return std::mem::replace(error, Value::None);
+        }
+        let message = *message;
+        self.new_cancelled_error(message)
+    }
+
+    /// `future.result()`: its value, or the exception it holds raised.
+    pub(super) fn future_result(&mut self, r: ObjRef) -> Result<Value, Exception> {
+        let Some(f) = self.future_mut(r) else {
+            return Err(Exception::new("TypeError", "not a future"));
+        };
+        match f.outcome {
+            Outcome::Pending => Err(Exception::new("InvalidStateError", "Result is not ready.")),
+            Outcome::Result(v) => Ok(v),
+            Outcome::Exception(e) => {
+                f.log_traceback = false;
+                let prefix = self.traceback();
+                Err(self.reraised(e, prefix))
+            }
+            Outcome::Cancelled { .. } => {
+                let e = self.cancelled_error(r);
+                Err(self.raised(e))
+            }
+        }
+    }
+
+    /// `future.exception()`: the exception it holds (`None` for a result).
+    pub(super) fn future_exception(&mut self, r: ObjRef) -> Result<Value, Exception> {
+        let Some(f) = self.future_mut(r) else {
+            return Err(Exception::new("TypeError", "not a future"));
+        };
+        match f.outcome {
+            Outcome::Pending => Err(Exception::new(
+                "InvalidStateError",
+                "Exception is not set.",
+            )),
+            Outcome::Result(_) => Ok(Value::None),
+            Outcome::Exception(e) => {
+                f.log_traceback = false;
+                Ok(e)
+            }
+            Outcome::Cancelled { .. } => {
+                let e = self.cancelled_error(r);
+                Err(self.raised(e))
+            }
+        }
+    }
+
+    /// Runs one job of the loop's. Only `SystemExit` and `KeyboardInterrupt` come back as
+    /// errors; other failures of callbacks are reported as the loop's exception handler does.
+    pub(super) fn run_job(&mut self, job: Job) -> Result<(), Exception> {
+        match job {
+            Job::Step { task, throw } => self.step_task(task, throw),
+            Job::WakeSleeper { task, timer } => {
+                match self.task_mut(task) {
+                    Some(t) if t.waiter == Waiter::Timer(timer) => {}
+                    _ => return Ok(()),
+                };
+                self.step_task(task, Value::None)
+            }
+            Job::Done { future, callback } => self.run_done_callback(future, callback),
+            Job::Handle(h) => self.run_handle(h),
+            Job::Finish(f) => {
+                self.finish_future(f, Outcome::Result(Value::None));
+                Ok(())
+            }
+        }
+    }
+
+    fn run_done_callback(&mut self, future: ObjRef, callback: DoneCallback) -> Result<(), Exception> {
+        match callback {
+            DoneCallback::Wakeup(task) => self.step_task(task, Value::None),
+            DoneCallback::Gather(outer) => {
+                self.gather_child_done(outer, future);
+                Ok(())
+            }
+            DoneCallback::TaskGroup(group) => {
+                self.task_group_child_done(group, future);
+                Ok(())
+            }
+            DoneCallback::StopLoop(_) => {
+                let fatal = match self.future(future).map(|f| f.outcome) {
+                    Some(Outcome::Exception(e)) => self.is_fatal(e),
+                    _ => false,
+                };
+                if !fatal {
+                    if let Some(f) = self.future_mut(future) {
+                        f.log_traceback = false;
+                    }
+                    if let Some(state) = self.running_state() {
+                        state.stopping = true;
+                    }
+                }
+                Ok(())
+            }
+            DoneCallback::Call(f) => self.run_callback(f, &[Value::Obj(future)]),
+        }
+    }
+
+    /// Whether exception object `e` is one the loop lets through (`SystemExit`,
+    /// `KeyboardInterrupt`).
+    fn is_fatal(&self, e: Value) -> bool {
+        let name = super::ops::type_name(&self.heap, e);
+        let kind = match e.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Instance(i)) => super::exceptions::builtin_kind(&self.heap, i.class),
+            _ => name,
+        };
+        matches!(kind, "SystemExit" | "KeyboardInterrupt")
+    }
+
+    /// One step of `task`: its coroutine runs (with `throw` raised where it waits, unless it is
+    /// `None`) until it returns, raises, or awaits something not ready.
+    fn step_task(&mut self, task: ObjRef, mut throw: Value) -> Result<(), Exception> {
+        let Some(Object::Future(f)) = Some(self.heap.get_mut(task)) else {
+            return Ok(());
+        };
+        if f.is_done() {
+            return Ok(());
+        }
+        let Some(t) = f.task_mut() else { return Ok(()) };
+        let mut execution = std::mem::take(&mut t.execution);
+        let started = std::mem::replace(&mut t.started, true);
+        t.waiter = Waiter::Nothing;
+        let must_cancel = std::mem::replace(&mut t.must_cancel, false);
+        let (coro, message) = (t.coro, t.cancel_message);
+        if must_cancel && !self.is_cancelled_error(throw) {
+            throw = self.new_cancelled_error(message);
+        }
+        if !started {
+            if throw != Value::None {
+                // Thrown into a coroutine that never started: it ends at once.
+                if let Some(Object::Coroutine(c)) = coro.as_obj().map(|r| self.heap.get_mut(r)) {
+                    c.state = GeneratorState::Finished;
+                }
+                let e = self.raised(throw);
+                return self.end_step(task, Err(e));
+            }
+            execution.stack.reserve(16);
+            execution.stack.push(coro);
+        }
+        let outer = self.swap_execution(execution);
+        self.set_aside.push(outer);
+        let previous_task = self.current_task.replace(task);
+        let previous_level = self.task_run_level;
+        self.task_run_level = self.nested_runs + 1;
+        let result = if started {
+            self.resume_awaiter(throw)
+        } else {
+            self.await_top().map(drop)
+        };
+        let result = match result {
+            Ok(()) => self.run(),
+            Err(e) => Err(e),
+        };
+        self.task_run_level = previous_level;
+        self.current_task = previous_task;
+        let outer = self.set_aside.pop().unwrap_or_default();
+        let execution = self.swap_execution(outer);
+        match result {
+            Ok(Exit::Suspend) => {
+                if let Some(t) = self.task_mut(task) {
+                    t.execution = execution;
+                }
+                self.suspend_task(task);
+                Ok(())
+            }
+            Ok(Exit::Return(v) | Exit::Yield(v)) => self.end_step(task, Ok(v)),
+            Err(e) => self.end_step(task, Err(e)),
+        }
+    }
+
+    /// Puts `execution` in the VM and returns the one it replaces.
+    pub(super) fn swap_execution(&mut self, mut execution: Execution) -> Execution {
+        std::mem::swap(&mut self.frames, &mut execution.frames);
+        std::mem::swap(&mut self.stack, &mut execution.stack);
+        std::mem::swap(&mut self.handling, &mut execution.handling);
+        execution
+    }
+
+    /// The value of the awaitable a resumed task waited on replaces it on the stack, or, with
+    /// `throw` (or a failed future), the exception is raised there when the frames run.
+    fn resume_awaiter(&mut self, throw: Value) -> Result<(), Exception> {
+        if throw != Value::None {
+            let prefix = self.traceback();
+            self.pending_throw = Some(self.reraised(throw, prefix));
+            return Ok(());
+        }
+        let awaited = self.stack.last().copied().unwrap_or(Value::None);
+        let value = match awaited.as_obj() {
+            Some(r) => match self.heap.get(r) {
+                Object::Sleep { result, .. } => Ok(*result),
+                Object::Future(_) => self.future_result(r),
+                _ => Ok(Value::None),
+            },
+            None => Ok(Value::None),
+        };
+        match value {
+            Ok(v) => {
+                if let Some(top) = self.stack.last_mut() {
+                    *top = v;
+                }
+            }
+            Err(e) => self.pending_throw = Some(e),
+        }
+        Ok(())
+    }
+
+    /// A task stopped at an `await` of something not ready (on top of its stack): it waits
+    /// for it.
+    fn suspend_task(&mut self, task: ObjRef) {
+        let Some(f) = self.future(task) else { return };
+        let event_loop = f.event_loop;
+        let awaited = f
+            .task()
+            .and_then(|t| t.execution.stack.last().copied())
+            .unwrap_or(Value::None);
+        match awaited.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Sleep { delay, .. }) if *delay > 0.0 => {
+                let delay = *delay;
+                let when = self.clock.monotonic() + delay;
+                let timer = self.call_at(event_loop, when, |number| Job::WakeSleeper {
+                    task,
+                    timer: number,
+                });
+                if let Some(t) = self.task_mut(task) {
+                    t.waiter = Waiter::Timer(timer);
+                }
+                if self.task_mut(task).is_some_and(|t| t.must_cancel) {
+                    self.cancel_must(task);
+                }
+            }
+            Some(Object::Future(_)) => {
+                let waited = awaited.as_obj().unwrap_or(task);
+                if waited == task {
+                    let error = self.runtime_error_value(format!(
+                        "Task cannot await on itself: {}",
+                        self.future_repr(task)
+                    ));
+                    self.call_soon(event_loop, Job::Step { task, throw: error });
+                    return;
+                }
+                self.add_done_callback(waited, DoneCallback::Wakeup(task));
+                if let Some(t) = self.task_mut(task) {
+                    t.waiter = Waiter::Future(waited);
+                }
+                if self.task_mut(task).is_some_and(|t| t.must_cancel) {
+                    self.cancel_must(task);
+                }
+            }
+            // A bare yield (`sleep(0)`): the task goes to the back of the ready queue.
+            _ => self.call_soon(
+                event_loop,
+                Job::Step {
+                    task,
+                    throw: Value::None,
+                },
+            ),
+        }
+    }
+
+    /// Cancels what task `task` waits for, if it can be: a future is cancelled (its
+    /// done-callback resumes the task); a sleep's timer is void and the task resumes next time
+    /// round with the `CancelledError` the sleep's future would raise.
+    fn cancel_waiter(&mut self, task: ObjRef, message: Value) -> bool {
+        let Some(f) = self.future_mut(task) else {
+            return false;
+        };
+        let event_loop = f.event_loop;
+        let Some(t) = f.task_mut() else { return false };
+        match t.waiter {
+            Waiter::Future(w) => self.cancel_future(w, message),
+            Waiter::Timer(_) => {
+                t.waiter = Waiter::Nothing;
+                let error = self.new_cancelled_error(message);
+                self.call_soon(event_loop, Job::Step { task, throw: error });
+                true
+            }
+            Waiter::Nothing => false,
+        }
+    }
+
+    /// A task asked to cancel before it waited on something: its new waiter is cancelled now.
+    fn cancel_must(&mut self, task: ObjRef) {
+        let Some(t) = self.task_mut(task) else { return };
+        let message = t.cancel_message;
+        if self.cancel_waiter(task, message) {
+            if let Some(t) = self.task_mut(task) {
+                t.must_cancel = false;
+            }
+        }
+    }
+
+    /// A task's coroutine returned `Ok` or raised: the task's future gets the outcome.
+    fn end_step(&mut self, task: ObjRef, result: Result<Value, Exception>) -> Result<(), Exception> {
+        if let Some(t) = self.task_mut(task) {
+            t.execution = Execution::default();
+        }
+        let (must_cancel, message) = self
+            .task_mut(task)
+            .map_or((false, Value::None), |t| (t.must_cancel, t.cancel_message));
+        match result {
+            Ok(v) if must_cancel => {
+                self.finish_future(
+                    task,
+                    Outcome::Cancelled {
+                        message,
+                        error: Value::None,
+                    },
+                );
+                let _ = v;
+                Ok(())
+            }
+            Ok(v) => {
+                self.finish_future(task, Outcome::Result(v));
+                Ok(())
+            }
+            Err(e) => {
+                let fatal = matches!(e.kind, "SystemExit" | "KeyboardInterrupt");
+                let error = self.exception_object(&e);
+                if e.kind == "CancelledError" {
+                    self.finish_future(
+                        task,
+                        Outcome::Cancelled {
+                            message: Value::None,
+                            error,
+                        },
+                    );
+                    return Ok(());
+                }
+                self.finish_future(task, Outcome::Exception(error));
+                self.failed_tasks.push(task);
+                if fatal {
+                    return Err(e);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Whether `v` is a `CancelledError` object.
+    fn is_cancelled_error(&self, v: Value) -> bool {
+        match v.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Instance(i)) => {
+                super::exceptions::is_kind(&self.heap, i.class, "CancelledError")
+            }
+            _ => false,
+        }
+    }
+
+    /// A `RuntimeError(message)` object.
+    fn runtime_error_value(&mut self, message: String) -> Value {
+        let e = Exception::new("RuntimeError", message);
+        self.exception_object(&e)
+    }
+
+    /// `await` of the value on top of the stack. A coroutine runs in a frame above; a done
+    /// future gives its result at once; a pending one (or `sleep`) suspends the task, which
+    /// only the step of a task can do.
+    pub(super) fn await_top(&mut self) -> Result<Awaited, Exception> {
+        let awaited = self.stack.last().copied().unwrap_or(Value::None);
+        let Some(r) = awaited.as_obj() else {
+            return Err(not_awaitable(self, awaited));
+        };
+        match self.heap.get_mut(r) {
+            Object::Coroutine(_) => {
+                self.await_frame()?;
+                Ok(Awaited::Continue)
+            }
+            Object::Sleep { awaited, .. } => {
+                if *awaited {
+                    return Err(Exception::new(
+                        "RuntimeError",
+                        "cannot reuse already awaited coroutine",
+                    ));
+                }
+                *awaited = true;
+                self.running_loop_ref()?;
+                self.suspend_here("asyncio.sleep")
+            }
+            Object::Future(f) => {
+                if f.is_done() {
+                    let v = self.future_result(r)?;
+                    if let Some(top) = self.stack.last_mut() {
+                        *top = v;
+                    }
+                    return Ok(Awaited::Continue);
+                }
+                self.suspend_here("a pending future")
+            }
+            Object::Instance(_) => {
+                let Some(method) = self.special_method(awaited, "__await__") else {
+                    return Err(not_awaitable(self, awaited));
+                };
+                let iterator = self.call_value(method, &[awaited], &[])?;
+                match iterator.as_obj().map(|i| self.heap.get(i)) {
+                    Some(Object::Coroutine(_)) => Err(Exception::new(
+                        "TypeError",
+                        "__await__() returned a coroutine",
+                    )),
+                    Some(Object::Future(_) | Object::Sleep { .. }) => {
+                        if let Some(top) = self.stack.last_mut() {
+                            *top = iterator;
+                        }
+                        self.await_top()
+                    }
+                    Some(o) if o.is_iterator() => Err(Exception::new(
+                        "NotImplementedError",
+                        "__await__ returning a generator is not supported",
+                    )),
+                    _ => Err(Exception::new(
+                        "TypeError",
+                        format!(
+                            "__await__() returned non-iterator of type '{}'",
+                            super::ops::type_name(&self.heap, iterator)
+                        ),
+                    )),
+                }
+            }
+            _ => Err(not_awaitable(self, awaited)),
+        }
+    }
+
+    /// Suspends the running task at this `await` of `what`, if this is a task's own run (not
+    /// code a native runs inside it, such as a coroutine driven by `send`).
+    fn suspend_here(&self, what: &str) -> Result<Awaited, Exception> {
+        if self.current_task.is_some() && self.nested_runs == self.task_run_level {
+            return Ok(Awaited::Suspend);
+        }
+        Err(Exception::new(
+            "NotImplementedError",
+            format!("awaiting {what} outside a task's own frames (in a coroutine driven by send() or a native callback)"),
+        ))
+    }
+
+    /// A child of gather `outer` is done.
+    fn gather_child_done(&mut self, outer: ObjRef, child: ObjRef) {
+        let Some(Object::Future(f)) = Some(self.heap.get_mut(outer)) else {
+            return;
+        };
+        let outer_done = f.is_done();
+        let cancel_requested = f.cancel_requested;
+        let FutureKind::Gather(g) = &mut f.kind else {
+            return;
+        };
+        g.finished += 1;
+        let (finished, distinct, return_exceptions) = (g.finished, g.distinct, g.return_exceptions);
+        let child_outcome = self.future(child).map_or(Outcome::Pending, |c| c.outcome);
+        if outer_done {
+            if let (Outcome::Exception(_), Some(c)) = (child_outcome, self.future_mut(child)) {
+                c.log_traceback = false;
+            }
+            return;
+        }
+        if !return_exceptions {
+            match child_outcome {
+                Outcome::Cancelled { .. } => {
+                    let e = self.cancelled_error(child);
+                    self.finish_future(outer, Outcome::Exception(e));
+                    return;
+                }
+                Outcome::Exception(e) => {
+                    if let Some(c) = self.future_mut(child) {
+                        c.log_traceback = false;
+                    }
+                    self.finish_future(outer, Outcome::Exception(e));
+                    return;
+                }
+                _ => {}
+            }
+        }
+        if finished < distinct {
+            return;
+        }
+        let children = match self.future(outer).map(|f| &f.kind) {
+            Some(FutureKind::Gather(g)) => g.children.clone(),
+            _ => return,
+        };
+        let children_last = children.last().copied();
+        let mut results = Vec::with_capacity(children.len());
+        for c in children {
+            let outcome = self.future(c).map_or(Outcome::Pending, |f| f.outcome);
+            results.push(match outcome {
+                Outcome::Result(v) => v,
+                Outcome::Exception(e) => {
+                    if let Some(f) = self.future_mut(c) {
+                        f.log_traceback = false;
+                    }
+                    e
+                }
+                Outcome::Cancelled { message, .. } => {
+                    let message = if message == Value::None {
+                        super::ops::new_str(&mut self.heap, "")
+                    } else {
+                        message
+                    };
+                    self.new_cancelled_error(message)
+                }
+                Outcome::Pending => Value::None,
+            });
+        }
+        if cancel_requested {
+            let last = children_last.unwrap_or(child);
+            let e = self.cancelled_error(last);
+            self.finish_future(outer, Outcome::Exception(e));
+        } else {
+            let list = self.heap.alloc(Object::List(results));
+            self.finish_future(outer, Outcome::Result(Value::Obj(list)));
+        }
+    }
+}
+
+/// `TypeError: object X can't be used in 'await' expression`.
+pub(super) fn not_awaitable(vm: &Vm, v: Value) -> Exception {
+    Exception::new(
+        "TypeError",
+        format!(
+            "object {} can't be used in 'await' expression",
+            super::ops::type_name(&vm.heap, v)
+        ),
+    )
+}

@@ -89,6 +89,23 @@ impl Interpreter {
         self.vm.interrupt_handle()
     }
 
+    /// Runs the program on a virtual clock: when no task is runnable the event loop jumps
+    /// straight to its next timer, and `time.time()`, `time.monotonic()`, `loop.time()` and a
+    /// blocking `time.sleep()` follow that clock. Sleep-heavy programs print what they print
+    /// in real time, at once.
+    ///
+    /// ```
+    /// let mut interp = baton::Interpreter::with_output(Box::new(std::io::sink()));
+    /// interp.use_virtual_time();
+    /// let started = std::time::Instant::now();
+    /// let program = "import asyncio, time\nasync def main():\n    await asyncio.sleep(3600)\nt = time.time()\nasyncio.run(main())\nassert round(time.time() - t) == 3600\n";
+    /// interp.run_source("t.py", program).unwrap();
+    /// assert!(started.elapsed().as_secs() < 60);
+    /// ```
+    pub fn use_virtual_time(&mut self) {
+        self.vm.use_virtual_time();
+    }
+
     /// Sets `sys.argv`: the script's name, then its arguments.
     pub fn set_argv(&mut self, argv: Vec<String>) {
         self.vm.set_argv(argv);

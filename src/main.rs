@@ -41,6 +41,12 @@ fn command() -> Command {
                 .help("Print the bytecode of every code object instead of running"),
         )
         .arg(
+            Arg::new("virtual-time")
+                .long("virtual-time")
+                .action(ArgAction::SetTrue)
+                .help("Run on a virtual clock: the event loop jumps to its next timer instead of waiting (also BATON_VIRTUAL_TIME=1)"),
+        )
+        .arg(
             Arg::new("command")
                 .short('c')
                 .value_name("CODE")
@@ -73,11 +79,13 @@ fn main() -> ExitCode {
         Mode::Run
     };
     let command = matches.get_one::<String>("command").cloned();
+    let virtual_time = matches.get_flag("virtual-time")
+        || std::env::var("BATON_VIRTUAL_TIME").is_ok_and(|v| !v.is_empty() && v != "0");
     let worker = std::thread::Builder::new()
         .stack_size(STACK_BYTES)
         .spawn(move || match command {
-            Some(code) => run_command(&code, &files),
-            None => run(&files, mode),
+            Some(code) => run_command(&code, &files, virtual_time),
+            None => run(&files, mode, virtual_time),
         });
     match worker.map(|w| w.join()) {
         Ok(Ok(code)) => code,
@@ -88,9 +96,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// Makes Ctrl-C raise `KeyboardInterrupt` in the interpreter's program: the signal handler
-/// only sets the interpreter's interrupt flag (no thread, nothing else in the handler).
-fn interruptible(interpreter: Interpreter) -> Interpreter {
+/// A new interpreter, on the virtual clock if asked. Ctrl-C raises `KeyboardInterrupt` in
+/// its program: the signal handler only sets the interpreter's interrupt flag (no thread,
+/// nothing else in the handler).
+fn new_interpreter(virtual_time: bool) -> Interpreter {
+    let mut interpreter = Interpreter::new();
+    if virtual_time {
+        interpreter.use_virtual_time();
+    }
     let flag = interpreter.interrupt_handle();
     // Should registering fail, Ctrl-C keeps its default effect: ending the process.
     let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, flag);
@@ -98,8 +111,8 @@ fn interruptible(interpreter: Interpreter) -> Interpreter {
 }
 
 /// `baton -c CODE ARGS…`: runs CODE as a program named `<string>`, with `sys.argv` `-c ARGS…`.
-fn run_command(code: &str, args: &[String]) -> ExitCode {
-    let mut interpreter = Interpreter::new();
+fn run_command(code: &str, args: &[String], virtual_time: bool) -> ExitCode {
+    let mut interpreter = new_interpreter(virtual_time);
     interpreter.set_argv(
         std::iter::once("-c".to_owned())
             .chain(args.iter().cloned())
@@ -111,7 +124,7 @@ fn run_command(code: &str, args: &[String]) -> ExitCode {
     status
 }
 
-fn run(files: &[String], mode: Mode) -> ExitCode {
+fn run(files: &[String], mode: Mode, virtual_time: bool) -> ExitCode {
     if files.is_empty() {
         eprintln!("baton: give a script to run (see --help)");
         return ExitCode::from(2);
@@ -159,7 +172,7 @@ fn run(files: &[String], mode: Mode) -> ExitCode {
                 })
                 .map_err(RunError::Syntax),
             Mode::Run => {
-                let running = interpreter.insert(interruptible(Interpreter::new()));
+                let running = interpreter.insert(new_interpreter(virtual_time));
                 running.set_argv(files.to_vec());
                 running.run_source(&name, &src)
             }

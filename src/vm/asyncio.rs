@@ -631,7 +631,7 @@ fn isfuture(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> 
 
 /// `asyncio.Future(*, loop=None)`.
 fn new_future(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
-    arity("Future", &args[1..], 0, 0)?;
+    arity("Future", args, 0, 0)?;
     let l = match keyword("Future", kwargs, &["loop"], "loop")?.and_then(|v| v.as_obj()) {
         Some(l) => l,
         None => vm.current_loop(),
@@ -641,17 +641,17 @@ fn new_future(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exce
 
 /// `asyncio.Task(coro, *, loop=None, name=None)`.
 fn new_task(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
-    arity("Task", &args[1..], 1, 1)?;
+    arity("Task", args, 1, 1)?;
     let name = keyword("Task", kwargs, &["loop", "name", "context"], "name")?;
     let l = match keyword("Task", kwargs, &["loop", "name", "context"], "loop")?.and_then(|v| v.as_obj()) {
         Some(l) => l,
         None => vm.current_loop(),
     };
-    spawn(vm, l, args[1], name)
+    spawn(vm, l, args[0], name)
 }
 
 fn new_task_group(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    arity("TaskGroup", &args[1..], 0, 0)?;
+    arity("TaskGroup", args, 0, 0)?;
     Ok(Value::Obj(vm.heap.alloc(Object::TaskGroup(Box::default()))))
 }
 

@@ -793,6 +793,23 @@ impl Vm {
         (!native).then_some(found)
     }
 
+    /// Special method `name` of `v`: as [`Vm::special_method`] finds it for an instance, or
+    /// the built-in type's own (a task group's `__aenter__`), taking `v` first.
+    pub(super) fn protocol_method(&mut self, v: Value, name: &str) -> Option<Value> {
+        if let Some(found) = self.special_method(v, name) {
+            return Some(found);
+        }
+        let (func, name) = super::containers::method(type_name(&self.heap, v), name)?;
+        Some(Value::Obj(self.heap.alloc(Object::Native(
+            crate::runtime::object::NativeFunction {
+                name,
+                func,
+                keywords: false,
+                receiver: None,
+            },
+        ))))
+    }
+
     /// Runs a class body (its function, with a fresh namespace) and makes the class; the body
     /// returns the `__class__` cell its methods use, if any, which then gets the class.
     pub(super) fn build_class(

@@ -35,7 +35,13 @@ impl Vm {
     /// generator, yields. On an uncaught exception the frames are unwound and the exception
     /// carries its traceback.
     pub(super) fn run(&mut self) -> Result<Exit, Exception> {
-        let stop_depth = self.frames.len() - 1;
+        let stop_depth = self.frames.len().saturating_sub(1);
+        self.run_down_to(stop_depth)
+    }
+
+    /// Runs frames until the one at `stop_depth` returns (or yields): a resumed task runs
+    /// from its innermost frame down to its first.
+    pub(super) fn run_down_to(&mut self, stop_depth: usize) -> Result<Exit, Exception> {
         if self.nested_runs >= NESTED_RUN_LIMIT {
             self.frames.truncate(stop_depth);
             return Err(Exception::new(

@@ -295,6 +295,11 @@ impl Vm {
         result
     }
 
+    /// Puts the program on a virtual clock (see [`crate::Interpreter::use_virtual_time`]).
+    pub fn use_virtual_time(&mut self) {
+        self.clock.use_virtual_time();
+    }
+
     /// Sets `sys.argv` (the script's path first).
     pub fn set_argv(&mut self, argv: Vec<String>) {
         self.argv = argv;

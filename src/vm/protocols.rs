@@ -476,8 +476,8 @@ impl Vm {
         } else {
             ("__enter__", "__exit__", "")
         };
-        let enter = self.special_method(manager, enter_name);
-        let exit = self.special_method(manager, exit_name);
+        let enter = self.protocol_method(manager, enter_name);
+        let exit = self.protocol_method(manager, exit_name);
         let (Some(enter), Some(exit)) = (enter, exit) else {
             let missing = if enter.is_none() {
                 String::new()

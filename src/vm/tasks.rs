@@ -327,7 +327,7 @@ impl Vm {
             self.await_top().map(drop)
         };
         let result = match result {
-            Ok(()) => self.run(),
+            Ok(()) => self.run_down_to(0),
             Err(e) => Err(e),
         };
         self.task_run_level = previous_level;

@@ -126,7 +126,29 @@ pub struct Generator {
     pub state: GeneratorState,
     /// Where a coroutine was made (the call of its `async def`), for the warning given when
     /// it is never awaited.
-    pub origin: Option<TraceEntry>,
+    pub origin: Option<Origin>,
+}
+
+/// Where an object was made: the code and the instruction (a line, when it is reported).
+#[derive(Clone, Debug)]
+pub struct Origin {
+    pub loaded: Rc<Loaded>,
+    pub ip: u32,
+}
+
+impl Origin {
+    pub fn trace_entry(&self) -> TraceEntry {
+        let code = &self.loaded.code;
+        TraceEntry {
+            filename: code.filename.clone(),
+            line: code
+                .lines
+                .get(self.ip as usize)
+                .copied()
+                .unwrap_or(code.first_line),
+            function: code.name.clone(),
+        }
+    }
 }
 
 /// One line of a traceback.
@@ -288,7 +310,7 @@ pub enum Object {
         delay: f64,
         result: Value,
         awaited: bool,
-        origin: Option<(Rc<Loaded>, u32)>,
+        origin: Option<Origin>,
     },
     /// An event loop's object. Its queues are here while it is not running.
     EventLoop(Box<super::tasks::LoopState>),
@@ -408,26 +430,15 @@ impl Object {
     /// For a coroutine dropped without ever being awaited: its name and where it was made.
     pub fn unawaited(&self) -> Option<(Rc<str>, Option<TraceEntry>)> {
         match self {
-            Object::Coroutine(c) if c.state == GeneratorState::Created => {
-                Some((c.loaded.code.qualname.clone(), c.origin.clone()))
-            }
+            Object::Coroutine(c) if c.state == GeneratorState::Created => Some((
+                c.loaded.code.qualname.clone(),
+                c.origin.as_ref().map(Origin::trace_entry),
+            )),
             Object::Sleep {
                 awaited: false,
                 origin,
                 ..
-            } => Some((
-                Rc::from("sleep"),
-                origin.as_ref().map(|(loaded, ip)| TraceEntry {
-                    filename: loaded.code.filename.clone(),
-                    line: loaded
-                        .code
-                        .lines
-                        .get(*ip as usize)
-                        .copied()
-                        .unwrap_or(loaded.code.first_line),
-                    function: loaded.code.name.clone(),
-                }),
-            )),
+            } => Some((Rc::from("sleep"), origin.as_ref().map(Origin::trace_entry))),
             _ => None,
         }
     }
@@ -564,11 +575,8 @@ impl Object {
                 out.extend(f.values().filter_map(|v| v.as_obj()));
                 return;
             }
-            Object::Sleep { result, origin, .. } => {
+            Object::Sleep { result, .. } => {
                 out.extend(result.as_obj());
-                if let Some((loaded, _)) = origin {
-                    out.extend(loaded.consts.iter().filter_map(|v| v.as_obj()));
-                }
                 return;
             }
             Object::EventLoop(state) => {

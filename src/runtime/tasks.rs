@@ -65,7 +65,10 @@ pub enum Outcome {
     Exception(Value),
     /// Cancelled, with the message given to `cancel` (`None` or a str) and, for a task whose
     /// coroutine ended by raising it, that `CancelledError` (else `None`).
-    Cancelled { message: Value, error: Value },
+    Cancelled {
+        message: Value,
+        error: Value,
+    },
 }
 
 /// Something to do when a future is done (each is scheduled with `call_soon`).

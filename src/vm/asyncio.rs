@@ -210,61 +210,51 @@ impl Vm {
         }
     }
 
-    /// `gather(*children)` on loop `l`: the gathering future.
+    /// `gather(*children)`: the gathering future. Each distinct argument becomes a child (a
+    /// coroutine is wrapped in a task), in order; a repeated one shares its first child.
     fn gather_on(&mut self, args: &[Value], return_exceptions: bool) -> Result<Value, Exception> {
-        let mut children: Vec<ObjRef> = Vec::with_capacity(args.len());
-        let mut seen: Vec<(Value, ObjRef)> = Vec::new();
-        let mut l = None;
-        for &arg in args {
-            // Duplicates share one child (objects compare by identity here, as the futures
-            // and coroutines gather is given do).
-            if let Some(&(_, f)) = seen.iter().find(|(a, _)| *a == arg) {
-                children.push(f);
-                continue;
-            }
-            let event_loop = match l {
-                Some(l) => l,
-                None => match future_ref(&self.heap, arg) {
-                    Some(f) => match self.future(f) {
-                        Some(f) => f.event_loop,
-                        None => self.current_loop(),
-                    },
-                    None => self.current_loop(),
-                },
-            };
-            l = Some(event_loop);
-            let f = self.ensure_future_on(arg, event_loop)?;
-            if args.len() > 1 {
-                seen.push((arg, f));
-            }
-            children.push(f);
-        }
-        let event_loop = l.unwrap_or_else(|| self.current_loop());
-        let distinct = if seen.is_empty() { children.len() } else { seen.len() };
+        let event_loop = match args.first().and_then(|&a| future_ref(&self.heap, a)) {
+            Some(f) => match self.future(f) {
+                Some(f) => f.event_loop,
+                None => self.current_loop(),
+            },
+            None => self.current_loop(),
+        };
         let outer = self.new_future(
             event_loop,
             FutureKind::Gather(Box::new(Gather {
-                children: Vec::new(),
-                distinct,
+                children: Vec::with_capacity(args.len()),
+                distinct: 0,
                 finished: 0,
                 return_exceptions,
             })),
         );
-        let mut added: Vec<ObjRef> = Vec::new();
-        for &c in &children {
-            if !added.contains(&c) || args.len() <= 1 {
-                self.add_done_callback(c, DoneCallback::Gather(outer));
-                if args.len() > 1 && !seen.is_empty() {
-                    added.push(c);
+        // Objects compare by identity here, as the futures and coroutines gather takes do.
+        let mut seen: HashMap<ObjRef, ObjRef, foldhash::fast::FixedState> = HashMap::default();
+        self.with_pinned([Value::Obj(outer)], |vm| {
+            for &arg in args {
+                let child = match arg.as_obj().and_then(|a| seen.get(&a)) {
+                    Some(&child) => child,
+                    None => {
+                        let child = vm.ensure_future_on(arg, event_loop)?;
+                        if let Some(a) = arg.as_obj() {
+                            seen.insert(a, child);
+                        }
+                        vm.add_done_callback(child, DoneCallback::Gather(outer));
+                        if let Some(FutureKind::Gather(g)) =
+                            vm.future_mut(outer).map(|f| &mut f.kind)
+                        {
+                            g.distinct += 1;
+                        }
+                        child
+                    }
+                };
+                if let Some(FutureKind::Gather(g)) = vm.future_mut(outer).map(|f| &mut f.kind) {
+                    g.children.push(child);
                 }
             }
-        }
-        if let Some(Object::Future(f)) = Some(self.heap.get_mut(outer)) {
-            if let FutureKind::Gather(g) = &mut f.kind {
-                g.children = children;
-            }
-        }
-        Ok(Value::Obj(outer))
+            Ok(Value::Obj(outer))
+        })
     }
 
     /// The end of `asyncio.run`: leftover tasks are cancelled and waited for, the shutdown
@@ -274,10 +264,17 @@ impl Vm {
             .live_tasks
             .iter()
             .copied()
-            .filter(|&t| self.future(t).is_some_and(|f| f.event_loop == l && !f.is_done()))
+            .filter(|&t| {
+                self.future(t)
+                    .is_some_and(|f| f.event_loop == l && !f.is_done())
+            })
             .collect();
         if !leftover.is_empty() {
-            leftover.sort_by_key(|&t| self.future(t).and_then(|f| f.task()).map_or(0, |t| t.number));
+            leftover.sort_by_key(|&t| {
+                self.future(t)
+                    .and_then(|f| f.task())
+                    .map_or(0, |t| t.number)
+            });
             for &t in &leftover {
                 self.cancel_future(t, Value::None);
             }
@@ -361,10 +358,20 @@ pub(super) fn repr(heap: &Heap, r: ObjRef) -> String {
             python_bool(state.debug)
         ),
         Object::Handle(h) => {
-            let kind = if h.when.is_some() { "TimerHandle" } else { "Handle" };
-            let when = h.when.map(|w| format!(" when={}", crate::runtime::format::float_repr(w))).unwrap_or_default();
+            let kind = if h.when.is_some() {
+                "TimerHandle"
+            } else {
+                "Handle"
+            };
+            let when = h
+                .when
+                .map(|w| format!(" when={}", crate::runtime::format::float_repr(w)))
+                .unwrap_or_default();
             let state = if h.cancelled { " cancelled" } else { "" };
-            format!("<{kind}{state}{when} {}()>", callable_name(heap, h.callback))
+            format!(
+                "<{kind}{state}{when} {}()>",
+                callable_name(heap, h.callback)
+            )
         }
         Object::Sleep { .. } => format!("<coroutine object sleep at 0x{addr:x}>"),
         Object::TaskGroup(g) => {
@@ -406,7 +413,10 @@ fn future_repr(heap: &Heap, f: &Future) -> String {
             ops::to_str(heap, t.name)
         };
         out.push_str(&format!(" name={}", ops::str_repr(&name)));
-        out.push_str(&format!(" coro=<{}>", coroutine_state(heap, t, f.is_done())));
+        out.push_str(&format!(
+            " coro=<{}>",
+            coroutine_state(heap, t, f.is_done())
+        ));
     }
     match f.outcome {
         Outcome::Result(v) => out.push_str(&format!(" result={}", ops::repr(heap, v))),
@@ -452,7 +462,10 @@ fn coroutine_state(heap: &Heap, t: &crate::runtime::tasks::Task, done: bool) -> 
     };
     let code = &loaded.code;
     if done {
-        return format!("{}() done, defined at {}:{}", code.qualname, code.filename, code.first_line);
+        return format!(
+            "{}() done, defined at {}:{}",
+            code.qualname, code.filename, code.first_line
+        );
     }
     let line = t
         .execution
@@ -476,13 +489,18 @@ fn run(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> 
     if !is_coroutine(&vm.heap, coro) {
         return Err(Exception::new(
             "ValueError",
-            format!("a coroutine was expected, got {}", ops::repr(&vm.heap, coro)),
+            format!(
+                "a coroutine was expected, got {}",
+                ops::repr(&vm.heap, coro)
+            ),
         ));
     }
     let l = vm.new_event_loop();
     vm.event_loop = Some(l);
     let debug = match debug {
-        Some(Value::None) | None => std::env::var_os("PYTHONASYNCIODEBUG").is_some_and(|v| !v.is_empty()),
+        Some(Value::None) | None => {
+            std::env::var_os("PYTHONASYNCIODEBUG").is_some_and(|v| !v.is_empty())
+        }
         Some(v) => ops::truthy(&vm.heap, v),
     };
     if let Some(state) = vm.loop_state(l) {
@@ -504,7 +522,7 @@ fn sleep(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception
         None => args.get(1).copied().unwrap_or(Value::None),
     };
     let delay = super::clock::seconds(vm, args[0])?;
-    let origin = vm.frames.last().map(|f| (f.loaded.clone(), f.ip.saturating_sub(1) as u32));
+    let origin = vm.origin();
     vm.made_coroutines = true;
     Ok(Value::Obj(vm.heap.alloc(Object::Sleep {
         delay,
@@ -515,8 +533,13 @@ fn sleep(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception
 }
 
 fn gather(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
-    let return_exceptions = keyword("gather", kwargs, &["return_exceptions"], "return_exceptions")?
-        .is_some_and(|v| ops::truthy(&vm.heap, v));
+    let return_exceptions = keyword(
+        "gather",
+        kwargs,
+        &["return_exceptions"],
+        "return_exceptions",
+    )?
+    .is_some_and(|v| ops::truthy(&vm.heap, v));
     if args.is_empty() {
         let l = vm.current_loop();
         let f = vm.new_future(l, FutureKind::Plain);
@@ -539,7 +562,10 @@ fn spawn(vm: &mut Vm, l: ObjRef, coro: Value, name: Option<Value>) -> Result<Val
     if !is_coroutine(&vm.heap, coro) {
         return Err(Exception::new(
             "TypeError",
-            format!("a coroutine was expected, got {}", ops::repr(&vm.heap, coro)),
+            format!(
+                "a coroutine was expected, got {}",
+                ops::repr(&vm.heap, coro)
+            ),
         ));
     }
     let name = match name {
@@ -600,7 +626,10 @@ fn all_tasks(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception>
         .live_tasks
         .iter()
         .copied()
-        .filter(|&t| vm.future(t).is_some_and(|f| f.event_loop == l && !f.is_done()))
+        .filter(|&t| {
+            vm.future(t)
+                .is_some_and(|f| f.event_loop == l && !f.is_done())
+        })
         .collect();
     tasks.sort_by_key(|&t| vm.future(t).and_then(|f| f.task()).map_or(0, |t| t.number));
     let items: Vec<Value> = tasks.into_iter().map(Value::Obj).collect();
@@ -643,7 +672,9 @@ fn new_future(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exce
 fn new_task(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
     arity("Task", args, 1, 1)?;
     let name = keyword("Task", kwargs, &["loop", "name", "context"], "name")?;
-    let l = match keyword("Task", kwargs, &["loop", "name", "context"], "loop")?.and_then(|v| v.as_obj()) {
+    let l = match keyword("Task", kwargs, &["loop", "name", "context"], "loop")?
+        .and_then(|v| v.as_obj())
+    {
         Some(l) => l,
         None => vm.current_loop(),
     };
@@ -676,7 +707,10 @@ fn future_done(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exceptio
 
 fn future_cancelled(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     let f = receiver_future(vm, args)?;
-    Ok(Value::Bool(matches!(vm.outcome(f), Outcome::Cancelled { .. })))
+    Ok(Value::Bool(matches!(
+        vm.outcome(f),
+        Outcome::Cancelled { .. }
+    )))
 }
 
 fn future_cancel(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
@@ -713,13 +747,13 @@ fn remove_done_callback(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value,
 /// The `InvalidStateError` of setting a future that is done.
 fn check_settable(vm: &Vm, f: ObjRef) -> Result<(), Exception> {
     if vm.future(f).is_some_and(|fut| fut.task().is_some()) {
-        return Err(Exception::new("RuntimeError", "Task does not support set_result operation"));
+        return Err(Exception::new(
+            "RuntimeError",
+            "Task does not support set_result operation",
+        ));
     }
     if vm.outcome(f) != Outcome::Pending {
-        return Err(Exception::new(
-            "InvalidStateError",
-            "invalid state",
-        ));
+        return Err(Exception::new("InvalidStateError", "invalid state"));
     }
     Ok(())
 }
@@ -753,7 +787,9 @@ fn set_exception(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Except
 
 fn get_loop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     let f = receiver_future(vm, args)?;
-    Ok(vm.future(f).map_or(Value::None, |f| Value::Obj(f.event_loop)))
+    Ok(vm
+        .future(f)
+        .map_or(Value::None, |f| Value::Obj(f.event_loop)))
 }
 
 fn receiver_task(vm: &mut Vm, args: &[Value]) -> Result<ObjRef, Exception> {
@@ -766,7 +802,9 @@ fn receiver_task(vm: &mut Vm, args: &[Value]) -> Result<ObjRef, Exception> {
 
 fn task_get_name(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     let t = receiver_task(vm, args)?;
-    let (name, number) = vm.task_mut(t).map_or((Value::None, 0), |t| (t.name, t.number));
+    let (name, number) = vm
+        .task_mut(t)
+        .map_or((Value::None, 0), |t| (t.name, t.number));
     if name != Value::None {
         return Ok(name);
     }
@@ -791,7 +829,9 @@ fn task_get_coro(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Except
 
 fn task_cancelling(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     let t = receiver_task(vm, args)?;
-    Ok(Value::Int(vm.task_mut(t).map_or(0, |t| t.cancel_requests) as i64))
+    Ok(Value::Int(
+        vm.task_mut(t).map_or(0, |t| t.cancel_requests) as i64
+    ))
 }
 
 fn task_uncancel(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
@@ -831,7 +871,9 @@ fn loop_close(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception
 
 fn loop_is_running(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     let l = receiver_loop(vm, args)?;
-    Ok(Value::Bool(matches!(&vm.running_loop, Some((r, _)) if *r == l)))
+    Ok(Value::Bool(
+        matches!(&vm.running_loop, Some((r, _)) if *r == l),
+    ))
 }
 
 fn loop_is_closed(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
@@ -913,9 +955,16 @@ fn loop_set_debug(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excep
 }
 
 fn receiver_handle<'a>(vm: &'a mut Vm, args: &[Value]) -> Result<&'a mut Handle, Exception> {
-    match args.first().and_then(|v| v.as_obj()).map(|r| vm.heap.get_mut(r)) {
+    match args
+        .first()
+        .and_then(|v| v.as_obj())
+        .map(|r| vm.heap.get_mut(r))
+    {
         Some(Object::Handle(h)) => Ok(h),
-        _ => Err(Exception::new("TypeError", "a handle method needs a handle")),
+        _ => Err(Exception::new(
+            "TypeError",
+            "a handle method needs a handle",
+        )),
     }
 }
 
@@ -956,7 +1005,10 @@ fn task_group_enter(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exc
     if group.entered {
         return Err(Exception::new(
             "RuntimeError",
-            format!("TaskGroup {} has been already entered", "<TaskGroup entered>"),
+            format!(
+                "TaskGroup {} has been already entered",
+                "<TaskGroup entered>"
+            ),
         ));
     }
     group.entered = true;
@@ -979,13 +1031,22 @@ fn task_group_create_task(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result
     let name = keyword("create_task", kwargs, &["name", "context"], "name")?;
     let group = group_mut(vm, g).ok_or_else(|| Exception::new("TypeError", "not a TaskGroup"))?;
     if !group.entered {
-        return Err(Exception::new("RuntimeError", "TaskGroup <TaskGroup> has not been entered"));
+        return Err(Exception::new(
+            "RuntimeError",
+            "TaskGroup <TaskGroup> has not been entered",
+        ));
     }
     if group.exiting && group.tasks.is_empty() {
-        return Err(Exception::new("RuntimeError", "TaskGroup <TaskGroup> is finished"));
+        return Err(Exception::new(
+            "RuntimeError",
+            "TaskGroup <TaskGroup> is finished",
+        ));
     }
     if group.aborting {
-        return Err(Exception::new("RuntimeError", "TaskGroup <TaskGroup> is shutting down"));
+        return Err(Exception::new(
+            "RuntimeError",
+            "TaskGroup <TaskGroup> is shutting down",
+        ));
     }
     let l = vm.running_loop_ref()?;
     let task = spawn(vm, l, args[1], name)?;
@@ -1077,7 +1138,9 @@ impl Vm {
     /// The group's last task is done: `__aexit__`'s future ends, with the group's errors as
     /// an `ExceptionGroup` if there were any.
     fn finish_task_group(&mut self, g: ObjRef, f: ObjRef) {
-        let errors = group_mut(self, g).map(|group| std::mem::take(&mut group.errors)).unwrap_or_default();
+        let errors = group_mut(self, g)
+            .map(|group| std::mem::take(&mut group.errors))
+            .unwrap_or_default();
         if errors.is_empty() {
             self.finish_future(f, Outcome::Result(Value::None));
             return;

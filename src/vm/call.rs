@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use super::ops::{type_name, type_name as type_name_of};
 use super::{classes, Exception, Frame, FrameKind, Vm};
+use crate::compile::Op;
 use crate::runtime::object::{Function, Loaded, NativeFn};
 use crate::runtime::{Object, Value};
 
@@ -190,6 +191,20 @@ impl Vm {
         kwnames: &[Rc<str>],
         kind: FrameKind,
     ) -> Result<Invoked, Exception> {
+        self.bind_frame(func, callee_at, kwnames, kind, false)
+    }
+
+    /// [`Vm::function_frame`]; with `awaited`, an `async def` runs at once in a call's frame
+    /// (for `await f(…)`, whose coroutine nothing else can see: making it and then awaiting
+    /// it would do the same, with two allocations more).
+    fn bind_frame(
+        &mut self,
+        func: crate::runtime::ObjRef,
+        callee_at: usize,
+        kwnames: &[Rc<str>],
+        kind: FrameKind,
+        awaited: bool,
+    ) -> Result<Invoked, Exception> {
         self.check_depth()?;
         let Object::Function(f) = self.heap.get(func) else {
             return Err(not_callable(&self.heap, Value::Obj(func)));
@@ -204,7 +219,7 @@ impl Vm {
             };
             self.make_cells(&loaded, callee_at + 1, &closure);
         }
-        if loaded.code.is_generator || loaded.code.is_coroutine {
+        if loaded.code.is_generator || (loaded.code.is_coroutine && !awaited) {
             return Ok(Invoked::Done(self.make_generator(loaded, callee_at)));
         }
         self.push_frame(Frame {
@@ -289,8 +304,25 @@ impl Vm {
                 return Ok(Invoked::Done(Value::Int(n as i64)));
             }
         }
-        let native = match callee.as_obj().map(|r| self.heap.get(r)) {
-            Some(Object::Native(n)) if n.receiver.is_none() => Some(n.func),
+        let native = match callee.as_obj().map(|r| (r, self.heap.get(r))) {
+            Some((_, Object::Native(n))) if n.receiver.is_none() => Some(n.func),
+            Some((func, Object::Function(f))) if f.loaded.code.is_coroutine => {
+                // `await f(…)`: the caller's next instruction is the `await`, which the
+                // coroutine's frame, run now, stands for.
+                let caller = self.frames.last_mut();
+                if let Some(caller) = caller.filter(|c| c.loaded.ops.get(c.ip) == Some(&Op::Await))
+                {
+                    caller.ip += 1;
+                    return self
+                        .bind_frame(func, callee_at, &[], FrameKind::Call, true)
+                        .inspect_err(|_| {
+                            if let Some(c) = self.frames.last_mut() {
+                                c.ip -= 1;
+                            }
+                        });
+                }
+                None
+            }
             _ => None,
         };
         if let Some(func) = native {

@@ -87,7 +87,11 @@ impl Vm {
     }
 }
 
-pub(super) fn time_time(vm: &mut Vm, _: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+pub(super) fn time_time(
+    vm: &mut Vm,
+    _: &[Value],
+    _: &[(Rc<str>, Value)],
+) -> Result<Value, Exception> {
     Ok(Value::Float(vm.clock.wall()))
 }
 
@@ -99,7 +103,11 @@ pub(super) fn time_monotonic(
     Ok(Value::Float(vm.clock.monotonic()))
 }
 
-pub(super) fn time_sleep(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+pub(super) fn time_sleep(
+    vm: &mut Vm,
+    args: &[Value],
+    _: &[(Rc<str>, Value)],
+) -> Result<Value, Exception> {
     arity("time.sleep", args, 1, 1)?;
     let seconds = seconds(vm, args[0])?;
     if seconds < 0.0 {

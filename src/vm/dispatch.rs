@@ -13,8 +13,8 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use super::call::Invoked;
-use super::tasks::Awaited;
 use super::classes::MethodLookup;
+use super::tasks::Awaited;
 use super::{ops, Exception, Frame, FrameKind, NameProblem, Vm, NESTED_RUN_LIMIT};
 use crate::compile::{Const, Op};
 use crate::runtime::object::MethodCache;

@@ -15,8 +15,7 @@ const CLOCK_RESOLUTION: f64 = 1e-9;
 impl Vm {
     /// A new event loop object, not running.
     pub(super) fn new_event_loop(&mut self) -> ObjRef {
-        self.heap
-            .alloc(Object::EventLoop(Box::default()))
+        self.heap.alloc(Object::EventLoop(Box::default()))
     }
 
     /// The queues of the running loop.
@@ -83,7 +82,11 @@ impl Vm {
     }
 
     /// `loop.run_until_complete(future)`: runs the loop until `future` is done; its result.
-    pub(super) fn run_until_complete(&mut self, l: ObjRef, future: ObjRef) -> Result<Value, Exception> {
+    pub(super) fn run_until_complete(
+        &mut self,
+        l: ObjRef,
+        future: ObjRef,
+    ) -> Result<Value, Exception> {
         self.check_can_run(l)?;
         self.add_done_callback(future, DoneCallback::StopLoop(l));
         let ran = self.run_forever(l);
@@ -174,7 +177,11 @@ impl Vm {
                         // epoll selector does.
                         let wait = (timeout * 1e3).ceil() * 1e-3;
                         let deadline = self.clock.monotonic() + wait;
-                        let deadline = if self.clock.is_virtual() { when } else { deadline };
+                        let deadline = if self.clock.is_virtual() {
+                            when
+                        } else {
+                            deadline
+                        };
                         self.wait_until(deadline)?;
                     }
                 }
@@ -212,9 +219,7 @@ impl Vm {
     /// A program's callback scheduled with `call_soon`/`call_later`, unless cancelled.
     pub(super) fn run_handle(&mut self, h: ObjRef) -> Result<(), Exception> {
         let (callback, args) = match self.heap.get(h) {
-            Object::Handle(handle) if !handle.cancelled => {
-                (handle.callback, handle.args.to_vec())
-            }
+            Object::Handle(handle) if !handle.cancelled => (handle.callback, handle.args.to_vec()),
             _ => return Ok(()),
         };
         self.run_callback(callback, &args)
@@ -222,7 +227,11 @@ impl Vm {
 
     /// Calls a callback the loop runs; what it raises goes to the loop's exception handler,
     /// except `SystemExit` and `KeyboardInterrupt`, which stop the loop.
-    pub(super) fn run_callback(&mut self, callback: Value, args: &[Value]) -> Result<(), Exception> {
+    pub(super) fn run_callback(
+        &mut self,
+        callback: Value,
+        args: &[Value],
+    ) -> Result<(), Exception> {
         match self.call_value(callback, args, &[]) {
             Ok(_) => Ok(()),
             Err(e) if matches!(e.kind, "SystemExit" | "KeyboardInterrupt") => Err(e),
@@ -356,7 +365,8 @@ mod tests {
         for n in 0..5 {
             heap_push(&mut heap, timer(1.0, n));
         }
-        let order: Vec<u64> = std::iter::from_fn(|| heap_pop(&mut heap).map(|t| t.number)).collect();
+        let order: Vec<u64> =
+            std::iter::from_fn(|| heap_pop(&mut heap).map(|t| t.number)).collect();
         assert_eq!(order, [0, 2, 4, 1, 3]);
     }
 }

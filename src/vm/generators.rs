@@ -14,7 +14,7 @@
 use std::rc::Rc;
 
 use super::dispatch::Exit;
-use super::{trace_entry, Exception, Frame, FrameKind, Vm};
+use super::{Exception, Frame, FrameKind, Vm};
 use crate::compile::Op;
 use crate::runtime::object::{Generator, GeneratorState, Loaded};
 use crate::runtime::{ObjRef, Object, Value};
@@ -41,9 +41,7 @@ impl Vm {
             values,
             handling: Vec::new(),
             state: GeneratorState::Created,
-            origin: coroutine
-                .then(|| self.frames.last().map(trace_entry))
-                .flatten(),
+            origin: coroutine.then(|| self.origin()).flatten(),
         });
         Value::Obj(self.heap.alloc(if coroutine {
             Object::Coroutine(body)
@@ -57,6 +55,12 @@ impl Vm {
     /// will go), and counts as finished from then on: it cannot be awaited or sent to again.
     pub(super) fn await_frame(&mut self) -> Result<(), Exception> {
         let awaited = self.stack.last().copied().unwrap_or(Value::None);
+        self.enter_coroutine(awaited)
+    }
+
+    /// Pushes the frame of coroutine `coro`, not awaited before, on the running stacks; on an
+    /// empty stack (a task's first step) its values become the stack, without a copy.
+    pub(super) fn enter_coroutine(&mut self, awaited: Value) -> Result<(), Exception> {
         let depth = self.check_depth();
         let Some(Object::Coroutine(c)) = awaited.as_obj().map(|r| self.heap.get_mut(r)) else {
             return Err(Exception::new(
@@ -77,7 +81,11 @@ impl Vm {
         c.state = GeneratorState::Finished;
         let loaded = c.loaded.clone();
         let base = self.stack.len();
-        self.stack.append(&mut c.values);
+        if base == 0 {
+            std::mem::swap(&mut self.stack, &mut c.values);
+        } else {
+            self.stack.append(&mut c.values);
+        }
         self.push_frame(Frame {
             loaded,
             ip: 0,

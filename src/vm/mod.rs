@@ -614,9 +614,11 @@ impl Vm {
             .copied()
             .chain(self.types.values().map(|&r| Value::Obj(r)))
             .chain(self.set_aside.iter().flat_map(Execution::values))
-            .chain(self.running_loop.iter().flat_map(|(l, state)| {
-                std::iter::once(Value::Obj(*l)).chain(state.values())
-            }))
+            .chain(
+                self.running_loop
+                    .iter()
+                    .flat_map(|(l, state)| std::iter::once(Value::Obj(*l)).chain(state.values())),
+            )
             .chain(
                 self.event_loop
                     .iter()
@@ -639,6 +641,14 @@ impl Vm {
             ));
         }
         Ok(())
+    }
+
+    /// Where the running frame is, for an object made here.
+    fn origin(&self) -> Option<crate::runtime::object::Origin> {
+        self.frames.last().map(|f| crate::runtime::object::Origin {
+            loaded: f.loaded.clone(),
+            ip: f.ip.saturating_sub(1) as u32,
+        })
     }
 
     /// The traceback of the frames on the frame stack, outermost first.

@@ -105,6 +105,10 @@ impl Vm {
                 },
             );
         } else {
+            // Most futures get one callback (the task that awaits it, or a gather).
+            if f.callbacks.capacity() == 0 {
+                f.callbacks.reserve_exact(1);
+            }
             f.callbacks.push(callback);
         }
     }
@@ -208,10 +212,7 @@ impl Vm {
             return Err(Exception::new("TypeError", "not a future"));
         };
         match f.outcome {
-            Outcome::Pending => Err(Exception::new(
-                "InvalidStateError",
-                "Exception is not set.",
-            )),
+            Outcome::Pending => Err(Exception::new("InvalidStateError", "Exception is not set.")),
             Outcome::Result(_) => Ok(Value::None),
             Outcome::Exception(e) => {
                 f.log_traceback = false;
@@ -245,7 +246,11 @@ impl Vm {
         }
     }
 
-    fn run_done_callback(&mut self, future: ObjRef, callback: DoneCallback) -> Result<(), Exception> {
+    fn run_done_callback(
+        &mut self,
+        future: ObjRef,
+        callback: DoneCallback,
+    ) -> Result<(), Exception> {
         match callback {
             DoneCallback::Wakeup(task) => self.step_task(task, Value::None),
             DoneCallback::Gather(outer) => {
@@ -313,8 +318,8 @@ impl Vm {
                 let e = self.raised(throw);
                 return self.end_step(task, Err(e));
             }
-            execution.stack.reserve(16);
-            execution.stack.push(coro);
+            // Most tasks never await deeper than their coroutine: room for one frame.
+            execution.frames.reserve_exact(1);
         }
         let outer = self.swap_execution(execution);
         self.set_aside.push(outer);
@@ -324,7 +329,7 @@ impl Vm {
         let result = if started {
             self.resume_awaiter(throw)
         } else {
-            self.await_top().map(drop)
+            self.enter_coroutine(coro)
         };
         let result = match result {
             Ok(()) => self.run_down_to(0),
@@ -363,16 +368,15 @@ impl Vm {
             self.pending_throw = Some(self.reraised(throw, prefix));
             return Ok(());
         }
+        // A future gives its outcome now; a sleep's result took its place when it began.
         let awaited = self.stack.last().copied().unwrap_or(Value::None);
-        let value = match awaited.as_obj() {
-            Some(r) => match self.heap.get(r) {
-                Object::Sleep { result, .. } => Ok(*result),
-                Object::Future(_) => self.future_result(r),
-                _ => Ok(Value::None),
-            },
-            None => Ok(Value::None),
+        let Some(r) = awaited
+            .as_obj()
+            .filter(|&r| matches!(self.heap.get(r), Object::Future(_)))
+        else {
+            return Ok(());
         };
-        match value {
+        match self.future_result(r) {
             Ok(v) => {
                 if let Some(top) = self.stack.last_mut() {
                     *top = v;
@@ -392,9 +396,23 @@ impl Vm {
             .task()
             .and_then(|t| t.execution.stack.last().copied())
             .unwrap_or(Value::None);
+        let mut sleep = None;
+        if let Some(Object::Sleep { delay, result, .. }) =
+            awaited.as_obj().map(|r| self.heap.get(r))
+        {
+            sleep = Some(*delay);
+            // What the sleep will give takes its place now (the sleep object can go).
+            let result = *result;
+            if let Some(top) = self
+                .task_mut(task)
+                .and_then(|t| t.execution.stack.last_mut())
+            {
+                *top = result;
+            }
+        }
         match awaited.as_obj().map(|r| self.heap.get(r)) {
-            Some(Object::Sleep { delay, .. }) if *delay > 0.0 => {
-                let delay = *delay;
+            Some(Object::Sleep { .. }) if sleep.is_some_and(|d| d > 0.0) => {
+                let delay = sleep.unwrap_or(0.0);
                 let when = self.clock.monotonic() + delay;
                 let timer = self.call_at(event_loop, when, |number| Job::WakeSleeper {
                     task,
@@ -469,7 +487,11 @@ impl Vm {
     }
 
     /// A task's coroutine returned `Ok` or raised: the task's future gets the outcome.
-    fn end_step(&mut self, task: ObjRef, result: Result<Value, Exception>) -> Result<(), Exception> {
+    fn end_step(
+        &mut self,
+        task: ObjRef,
+        result: Result<Value, Exception>,
+    ) -> Result<(), Exception> {
         if let Some(t) = self.task_mut(task) {
             t.execution = Execution::default();
         }

@@ -1,5 +1,6 @@
 //! The data-driven suites, one test case per file:
-//! - `programs::NAME`: `tests/programs/NAME.py` runs and prints exactly what CPython printed
+//! - `programs::NAME`: `tests/programs/NAME.py` runs (on the virtual clock) and prints exactly
+//!   what CPython printed
 //!   (`NAME.out`), with its exit status (`NAME.code`) and last stderr line (`NAME.err_last`), all
 //!   recorded by `scripts/expect_programs.py`.
 //! - `syntax_errors::NAME`: `tests/syntax_errors/NAME.py` is rejected with the last line CPython
@@ -189,6 +190,8 @@ fn runs_like_cpython(path: PathBuf) -> Result<(), Failed> {
     let src = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
     let (out, err) = (Captured::default(), Captured::default());
     let mut interp = baton::Interpreter::with_streams(Box::new(out.clone()), Box::new(err.clone()));
+    // Waits are skipped, the order of everything kept (the examples' suite checks real time).
+    interp.use_virtual_time();
     interp.set_argv(vec![path.display().to_string()]);
     let (code, mut last) = match interp.run_source(&path.display().to_string(), &src) {
         Ok(()) => (

@@ -507,12 +507,11 @@ fn run(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> 
         state.debug = debug;
     }
     let task = vm.new_task(l, coro, Value::None);
-    let result = vm.with_pinned([Value::Obj(l), Value::Obj(task)], |vm| {
+    vm.with_pinned([Value::Obj(l), Value::Obj(task)], |vm| {
         let result = vm.run_until_complete(l, task);
         let closed = vm.close_runner(l);
         result.and_then(|v| closed.map(|()| v))
-    });
-    result
+    })
 }
 
 fn sleep(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
@@ -808,7 +807,7 @@ fn task_get_name(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Except
     if name != Value::None {
         return Ok(name);
     }
-    Ok(new_str(&mut vm.heap, &format!("Task-{number}")))
+    Ok(new_str(&mut vm.heap, format!("Task-{number}")))
 }
 
 fn task_set_name(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {

@@ -213,11 +213,7 @@ impl Vm {
         let argc = self.stack.len() - callee_at - 1;
         bind_arguments(&mut self.stack, &mut self.heap, func, argc, kwnames)?;
         if loaded.ncells + loaded.nfree > 0 {
-            let closure = match self.heap.get(func) {
-                Object::Function(f) => f.closure.clone(),
-                _ => Box::new([]),
-            };
-            self.make_cells(&loaded, callee_at + 1, &closure);
+            self.make_cells(&loaded, callee_at + 1, func);
         }
         if loaded.code.is_generator || (loaded.code.is_coroutine && !awaited) {
             return Ok(Invoked::Done(self.make_generator(loaded, callee_at)));

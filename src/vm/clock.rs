@@ -16,8 +16,10 @@ pub(super) struct Clock {
     start: Instant,
     /// Wall-clock seconds at `start`.
     start_wall: f64,
-    /// With virtual time: the seconds it has moved on since `start`.
-    virtual_elapsed: Option<f64>,
+    /// With virtual time: the seconds of waiting it skipped. The clock still moves with the
+    /// time the program computes, so deadlines set one after the other are as far apart as
+    /// they are in real time (and timers keep their real-time order).
+    skipped: Option<f64>,
 }
 
 impl Default for Clock {
@@ -28,7 +30,7 @@ impl Default for Clock {
                 .duration_since(UNIX_EPOCH)
                 .unwrap_or_default()
                 .as_secs_f64(),
-            virtual_elapsed: None,
+            skipped: None,
         }
     }
 }
@@ -36,16 +38,15 @@ impl Default for Clock {
 impl Clock {
     /// Switches to virtual time, from now on.
     pub(super) fn use_virtual_time(&mut self) {
-        self.virtual_elapsed = Some(self.elapsed());
+        self.skipped = Some(0.0);
     }
 
     pub(super) fn is_virtual(&self) -> bool {
-        self.virtual_elapsed.is_some()
+        self.skipped.is_some()
     }
 
     fn elapsed(&self) -> f64 {
-        self.virtual_elapsed
-            .unwrap_or_else(|| self.start.elapsed().as_secs_f64())
+        self.start.elapsed().as_secs_f64() + self.skipped.unwrap_or(0.0)
     }
 
     /// `time.monotonic()`, and the event loop's `time()`.
@@ -55,8 +56,8 @@ impl Clock {
 
     /// `time.time()`.
     pub(super) fn wall(&self) -> f64 {
-        match self.virtual_elapsed {
-            Some(e) => self.start_wall + e,
+        match self.skipped {
+            Some(_) => self.start_wall + self.elapsed(),
             None => SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .unwrap_or_default()
@@ -69,8 +70,9 @@ impl Vm {
     /// Waits until the monotonic clock reads `deadline`: moves the virtual clock there, or
     /// sleeps in slices (so that a Ctrl-C interrupts a long wait, as it does CPython's).
     pub(super) fn wait_until(&mut self, deadline: f64) -> Result<(), Exception> {
-        if let Some(elapsed) = &mut self.clock.virtual_elapsed {
-            *elapsed = elapsed.max(deadline - MONOTONIC_ORIGIN);
+        let now = self.clock.monotonic();
+        if let Some(skipped) = &mut self.clock.skipped {
+            *skipped += (deadline - now).max(0.0);
             return Ok(());
         }
         self.flush();

@@ -4,6 +4,8 @@
 //! `heapq` keeps one, so timers due at the same time come out in CPython's order. When nothing
 //! is ready the loop waits for the next timer — or, with virtual time, jumps to it.
 
+use std::cmp::Ordering;
+
 use super::{Exception, Vm};
 use crate::runtime::tasks::{DoneCallback, Job, LoopState, Outcome, Timer, Waiter};
 use crate::runtime::{ObjRef, Object, Value};
@@ -174,14 +176,10 @@ impl Vm {
                     let timeout = when - self.clock.monotonic();
                     if timeout > 0.0 {
                         // The selector waits whole milliseconds, rounded up, as CPython's
-                        // epoll selector does.
+                        // epoll selector does (so timers due within that millisecond run in
+                        // this iteration too).
                         let wait = (timeout * 1e3).ceil() * 1e-3;
                         let deadline = self.clock.monotonic() + wait;
-                        let deadline = if self.clock.is_virtual() {
-                            when
-                        } else {
-                            deadline
-                        };
                         self.wait_until(deadline)?;
                     }
                 }
@@ -325,7 +323,7 @@ fn sift_up(heap: &mut [Timer], mut pos: usize) {
     let mut child = 2 * pos + 1;
     while child < end {
         let right = child + 1;
-        if right < end && !(heap[child].when < heap[right].when) {
+        if right < end && heap[child].when.partial_cmp(&heap[right].when) != Some(Ordering::Less) {
             child = right;
         }
         heap[pos] = heap[child];

@@ -394,8 +394,8 @@ impl Vm {
     }
 
     /// Puts a called function's cells after its locals: fresh cells (holding the argument when
-    /// the cell is a parameter), then the closure's cells.
-    fn make_cells(&mut self, loaded: &Loaded, base: usize, closure: &[Value]) {
+    /// the cell is a parameter), then the cells of function `func`'s closure.
+    fn make_cells(&mut self, loaded: &Loaded, base: usize, func: ObjRef) {
         for c in 0..loaded.ncells {
             let initial = loaded
                 .cell_params
@@ -407,7 +407,9 @@ impl Vm {
             let cell = self.heap.alloc(Object::Cell(initial));
             self.stack.push(Value::Obj(cell));
         }
-        self.stack.extend_from_slice(closure);
+        if let Object::Function(f) = self.heap.get(func) {
+            self.stack.extend_from_slice(&f.closure);
+        }
     }
 
     /// A NameError (or UnboundLocalError) for `name`, with CPython's "Did you mean" suggestion

@@ -192,7 +192,7 @@ impl Vm {
             return Err(Exception::new("TypeError", "not a future"));
         };
         match f.outcome {
-            Outcome::Pending => Err(Exception::new("InvalidStateError", "Result is not ready.")),
+            Outcome::Pending => Err(Exception::new("InvalidStateError", "Result is not set.")),
             Outcome::Result(v) => Ok(v),
             Outcome::Exception(e) => {
                 f.log_traceback = false;
@@ -308,6 +308,27 @@ impl Vm {
         let (coro, message) = (t.coro, t.cancel_message);
         if must_cancel && !self.is_cancelled_error(throw) {
             throw = self.new_cancelled_error(message);
+        }
+        if let Some(Object::Sleep { awaited, .. }) = coro.as_obj().map(|r| self.heap.get_mut(r)) {
+            // A task of `sleep()` itself: it has no frames, only the sleep to wait on.
+            if throw != Value::None {
+                let e = self.raised(throw);
+                return self.end_step(task, Err(e));
+            }
+            if started {
+                let result = execution.stack.last().copied().unwrap_or(Value::None);
+                return self.end_step(task, Ok(result));
+            }
+            if std::mem::replace(awaited, true) {
+                let e = Exception::new("RuntimeError", "cannot reuse already awaited coroutine");
+                return self.end_step(task, Err(e));
+            }
+            execution.stack.push(coro);
+            if let Some(t) = self.task_mut(task) {
+                t.execution = execution;
+            }
+            self.suspend_task(task);
+            return Ok(());
         }
         if !started {
             if throw != Value::None {

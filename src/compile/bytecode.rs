@@ -173,6 +173,14 @@ pub enum Op {
     /// `await`: run the coroutine on top of the stack (its frame above the awaiting one), which
     /// the value it returns then replaces.
     Await,
+    /// `async for`: replace the top of the stack with its asynchronous iterator (`__aiter__`).
+    GetAIter,
+    /// `async for`: push the awaitable giving the next item of the asynchronous iterator on
+    /// top (`__anext__`), keeping the iterator.
+    GetANext,
+    /// The handler of an `async for`'s `__anext__`: `StopAsyncIteration` (the exception on top)
+    /// ends the loop (the iterator goes too) by jumping to the target; any other is raised again.
+    EndAsyncFor(u32),
     /// Send the popped value to the iterator below it: push what it yields, or pop it, push its
     /// return value and jump when it is finished (`yield from` loops over this and `Yield`).
     YieldFrom(u32),
@@ -239,6 +247,7 @@ impl Op {
             | Op::JumpIfTrueOrPop(t)
             | Op::ForIter(t)
             | Op::YieldFrom(t)
+            | Op::EndAsyncFor(t)
             | Op::CompareJump(_, t)
             | Op::CompareConstJump(_, _, t)
             | Op::CompareJumpIfTrue(_, t)
@@ -476,7 +485,8 @@ impl Code {
             | Op::JumpIfFalseOrPop(t)
             | Op::JumpIfTrueOrPop(t)
             | Op::ForIter(t)
-            | Op::YieldFrom(t) => {
+            | Op::YieldFrom(t)
+            | Op::EndAsyncFor(t) => {
                 format!("to {t}")
             }
             Op::CompareConstJump(o, k, t) | Op::CompareConstJumpIfTrue(o, k, t) => {
@@ -549,7 +559,9 @@ impl Code {
             | Op::RaiseFrom
             | Op::Yield
             | Op::GetYieldFromIter
-            | Op::Await => String::new(),
+            | Op::Await
+            | Op::GetAIter
+            | Op::GetANext => String::new(),
         };
         (mnemonic, arg)
     }

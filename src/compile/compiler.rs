@@ -391,7 +391,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Records the protected range `start..here` (its target is set when the handler is placed).
-    fn push_range(&mut self, start: u32, depth: u32, handling: u32) -> usize {
+    pub(super) fn push_range(&mut self, start: u32, depth: u32, handling: u32) -> usize {
         self.unit.handlers.push(Handler {
             start,
             end: self.here(),

@@ -68,9 +68,6 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn function(&mut self, def: &'a FunctionDef, span: Span) -> Result<()> {
-        if def.is_async && crate::syntax::check::body_yields(&def.body) {
-            return unsupported("an asynchronous generator", span);
-        }
         let name = def.name.name.clone();
         self.decorated(&def.decorators, &name, |c| {
             let body = Body::Block(&def.body);
@@ -183,6 +180,10 @@ impl<'a> Compiler<'a> {
             Body::Comprehension(kind, gens) => {
                 self.unit.argcount = 1;
                 self.unit.is_generator = matches!(kind, Comp::Generator(_));
+                // A generator expression with an `async for` is an async generator. The other
+                // comprehensions run in the awaiting task's frames as they are: their awaits
+                // suspend the task like any frame's.
+                self.unit.is_coroutine = self.unit.is_generator && gens.iter().any(|g| g.is_async);
                 self.comprehension_body(kind, gens)
             }
         };
@@ -237,18 +238,26 @@ impl<'a> Compiler<'a> {
             Comp::Generator(_) => {}
         }
         let mut exits = Vec::new();
+        let container = u32::from(!matches!(kind, Comp::Generator(_)));
         for (depth, g) in gens.iter().enumerate() {
-            if g.is_async {
-                return unsupported("an asynchronous comprehension", g.iter.span);
-            }
             if depth == 0 {
                 self.emit(Op::LoadFast(0));
             } else {
                 self.expr(&g.iter)?;
-                self.emit(Op::GetIter);
+                self.emit(if g.is_async {
+                    Op::GetAIter
+                } else {
+                    Op::GetIter
+                });
             }
             let start = self.here();
-            let exit = self.emit(Op::ForIter(0));
+            let exit = if g.is_async {
+                // The container and the iterators so far, this one included, are operands.
+                let operands = container + depth as u32 + 1;
+                self.async_next_item(start, operands)
+            } else {
+                self.emit(Op::ForIter(0))
+            };
             self.target(&g.target)?;
             for cond in &g.ifs {
                 for jump in self.jump_unless(cond)? {
@@ -306,7 +315,11 @@ impl<'a> Compiler<'a> {
         };
         self.make_function(name, span, None, Body::Comprehension(kind, gens), false)?;
         self.expr(&first.iter)?;
-        self.emit(Op::GetIter);
+        self.emit(if first.is_async {
+            Op::GetAIter
+        } else {
+            Op::GetIter
+        });
         self.at(span);
         self.emit(Op::Call(1));
         Ok(())

@@ -65,6 +65,7 @@ fn stack_effect(op: Op, code: &Code) -> StackEffect {
         | Op::GetIter
         | Op::GetYieldFromIter
         | Op::Await
+        | Op::GetAIter
         | Op::BeforeAsyncWith(_)
         | Op::AsyncExitWithException(_)
         | Op::ListToTuple
@@ -96,6 +97,8 @@ fn stack_effect(op: Op, code: &Code) -> StackEffect {
         Op::CompareJump(..) | Op::CompareJumpIfTrue(..) => effect(2, -2),
         Op::JumpIfFalseOrPop(_) | Op::JumpIfTrueOrPop(_) => branch(1, -1, 0),
         Op::ForIter(_) => branch(1, 1, -1),
+        Op::GetANext => effect(1, 1),
+        Op::EndAsyncFor(_) => branch(2, 0, -2),
         Op::YieldFrom(_) => branch(2, 0, -1),
         Op::Call(argc) | Op::CallKw(argc, _) => effect(argc + 1, -n(argc)),
         Op::CallMethod(argc) | Op::CallMethodKw(argc, _) => effect(argc + 2, -n(argc) - 1),

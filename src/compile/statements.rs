@@ -86,6 +86,13 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Jump(start));
                 self.end_loop(vec![exit], orelse)?;
             }
+            StmtKind::For {
+                is_async: true,
+                target,
+                iter,
+                body,
+                orelse,
+            } => self.async_for(target, iter, body, orelse)?,
             StmtKind::Break | StmtKind::Continue => {
                 self.loop_jump(matches!(stmt.kind, StmtKind::Break))?
             }
@@ -409,6 +416,46 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Reraise);
         self.patch(normal);
         self.block(finalbody)
+    }
+
+    /// `async for target in iter: body else: orelse`: each item is what awaiting the
+    /// iterator's `__anext__()` gives, until it raises `StopAsyncIteration`.
+    fn async_for(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> Result<()> {
+        self.expr(iter)?;
+        self.emit(Op::GetAIter);
+        let start = self.here();
+        // The iterator is on the stack (its loop's block is not open yet).
+        let exit = self.async_next_item(start, self.stack_depth() + 1);
+        self.unit.blocks.push(Block::Loop {
+            start,
+            breaks: Vec::new(),
+            is_for: true,
+            owns_iterator: false,
+        });
+        self.target(target)?;
+        self.block(body)?;
+        self.emit(Op::Jump(start));
+        self.end_loop(vec![exit], orelse)
+    }
+
+    /// The head of an `async for` loop starting at `start`, with `operands` on the stack (the
+    /// iterator last): awaits the next item, and on `StopAsyncIteration` leaves through the
+    /// returned instruction (its jump target is the loop's exit, patched later).
+    pub(super) fn async_next_item(&mut self, start: u32, operands: u32) -> usize {
+        self.emit(Op::GetANext);
+        self.emit(Op::Await);
+        let handler = self.push_range(start, operands, self.unit.handling);
+        let next_item = self.emit(Op::Jump(0));
+        self.unit.handlers[handler].target = self.here();
+        let exit = self.emit(Op::EndAsyncFor(0));
+        self.patch(next_item);
+        exit
     }
 
     /// `with a as x, b: body` is `with a as x: with b: body`. In `async with` (`is_async`), what

@@ -151,6 +151,17 @@ impl Origin {
     }
 }
 
+/// What a step of an async generator does to it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AsyncGenAction {
+    /// `__anext__()` or `asend(value)`.
+    Send,
+    /// `athrow(exc)`: the exception object to raise where it is paused.
+    Throw(Value),
+    /// `aclose()`: `GeneratorExit` raised where it is paused.
+    Close,
+}
+
 /// One line of a traceback.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TraceEntry {
@@ -301,6 +312,16 @@ pub enum Object {
     Zip {
         iters: Box<[Value]>,
     },
+    /// What calling an `async def` that yields makes: a generator driven by awaiting the
+    /// steps its `__anext__`, `asend`, `athrow` and `aclose` return.
+    AsyncGenerator(Box<Generator>),
+    /// One such step: awaiting it resumes the generator (with `sent`, or raising in it).
+    AsyncGenStep {
+        generator: ObjRef,
+        sent: Value,
+        action: AsyncGenAction,
+        used: bool,
+    },
     /// An asyncio future: a plain one, a task or a gather's.
     Future(Box<super::tasks::Future>),
     /// What `asyncio.sleep(delay, result)` returns: a coroutine, awaited once, made without a
@@ -366,6 +387,12 @@ impl Object {
             Object::Super { .. } => "super",
             Object::Generator(_) => "generator",
             Object::Coroutine(_) | Object::Sleep { .. } => "coroutine",
+            Object::AsyncGenerator(_) => "async_generator",
+            Object::AsyncGenStep {
+                action: AsyncGenAction::Send,
+                ..
+            } => "async_generator_asend",
+            Object::AsyncGenStep { .. } => "async_generator_athrow",
             Object::Future(f) => f.type_name(),
             Object::EventLoop(_) => "_UnixSelectorEventLoop",
             Object::Handle(h) if h.when.is_some() => "TimerHandle",
@@ -540,7 +567,20 @@ impl Object {
                 out.extend(f.as_obj());
                 return;
             }
-            Object::Generator(g) | Object::Coroutine(g) => {
+            Object::AsyncGenStep {
+                generator,
+                sent,
+                action,
+                ..
+            } => {
+                out.push(*generator);
+                out.extend(sent.as_obj());
+                if let AsyncGenAction::Throw(e) = action {
+                    out.extend(e.as_obj());
+                }
+                return;
+            }
+            Object::Generator(g) | Object::Coroutine(g) | Object::AsyncGenerator(g) => {
                 out.extend(
                     g.values
                         .iter()

@@ -453,6 +453,7 @@ pub fn method_tables(type_name: &str) -> &'static [&'static [(&'static str, Nati
         "property" => &[PROPERTY],
         "generator" => &[GENERATOR],
         "coroutine" => &[COROUTINE],
+        "async_generator" => &[super::async_generators::METHODS],
         "Future" | "_GatheringFuture" => &[super::asyncio::FUTURE_METHODS],
         "Task" => &[super::asyncio::FUTURE_METHODS, super::asyncio::TASK_METHODS],
         "_UnixSelectorEventLoop" => &[super::asyncio::LOOP_METHODS],

@@ -752,6 +752,15 @@ impl Vm {
                         return Ok(Exit::Yield(v));
                     }
                     load!();
+                    // SAFETY: the caller's `ip` is past the instruction that resumed the
+                    // generator.
+                    if let Op::Await = unsafe { *ip.sub(1) } {
+                        // An async generator's item: it replaces the awaited step.
+                        let step = pop!();
+                        let item = saved!(self.async_step_yielded(step, v));
+                        push!(item);
+                        continue;
+                    }
                     push!(v);
                 }
                 Op::Call(argc) => call_positional!(callee_at!(argc, 0)),
@@ -878,6 +887,12 @@ impl Vm {
                             load!();
                             // The caller was at `ForIter` or `YieldFrom`: the iterator is done.
                             let caller_op = frame!().loaded.ops[frame!().ip - 1];
+                            if let Op::Await = caller_op {
+                                let step = pop!();
+                                let value = saved!(self.async_step_ended(step));
+                                push!(value);
+                                continue;
+                            }
                             let (Op::ForIter(t) | Op::YieldFrom(t)) = caller_op else {
                                 continue;
                             };
@@ -1060,6 +1075,9 @@ impl Vm {
                 | Op::MakeFunction(..)
                 | Op::BuildClass(_)
                 | Op::BeforeWith(_)
+                | Op::GetAIter
+                | Op::GetANext
+                | Op::EndAsyncFor(_)
                 | Op::BeforeAsyncWith(_)
                 | Op::AsyncExitWith(_)
                 | Op::AsyncExitWithException(_)

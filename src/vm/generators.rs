@@ -31,7 +31,7 @@ impl Vm {
     /// The generator for a call of a generator function, from the frame values `invoke` set up
     /// above `callee_at`.
     pub(super) fn make_generator(&mut self, loaded: Rc<Loaded>, callee_at: usize) -> Value {
-        let coroutine = loaded.code.is_coroutine;
+        let (coroutine, generator) = (loaded.code.is_coroutine, loaded.code.is_generator);
         self.made_coroutines |= coroutine;
         let values = self.stack.split_off(callee_at + 1);
         self.stack.truncate(callee_at);
@@ -41,12 +41,12 @@ impl Vm {
             values,
             handling: Vec::new(),
             state: GeneratorState::Created,
-            origin: coroutine.then(|| self.origin()).flatten(),
+            origin: (coroutine && !generator).then(|| self.origin()).flatten(),
         });
-        Value::Obj(self.heap.alloc(if coroutine {
-            Object::Coroutine(body)
-        } else {
-            Object::Generator(body)
+        Value::Obj(self.heap.alloc(match (coroutine, generator) {
+            (true, true) => Object::AsyncGenerator(body),
+            (true, false) => Object::Coroutine(body),
+            _ => Object::Generator(body),
         }))
     }
 
@@ -109,6 +109,7 @@ impl Vm {
         let (g, kind) = match self.heap.get_mut(r) {
             Object::Generator(g) => (g, "generator"),
             Object::Coroutine(g) => (g, "coroutine"),
+            Object::AsyncGenerator(g) => (g, "async generator"),
             _ => return Ok(None),
         };
         match g.state {
@@ -160,7 +161,7 @@ impl Vm {
         };
         let values = self.stack.split_off(frame.base);
         let handling = self.handling.split_off(frame.handling_base);
-        if let Object::Generator(g) = self.heap.get_mut(r) {
+        if let Object::Generator(g) | Object::AsyncGenerator(g) = self.heap.get_mut(r) {
             g.values = values;
             g.handling = handling;
             g.ip = frame.ip;
@@ -169,7 +170,9 @@ impl Vm {
     }
 
     pub(super) fn finish_generator(&mut self, r: ObjRef) {
-        if let Object::Generator(g) | Object::Coroutine(g) = self.heap.get_mut(r) {
+        if let Object::Generator(g) | Object::Coroutine(g) | Object::AsyncGenerator(g) =
+            self.heap.get_mut(r)
+        {
             g.state = GeneratorState::Finished;
             g.values = Vec::new();
             g.handling = Vec::new();

@@ -7,6 +7,7 @@
 //! global load is then two array reads — the module's value in the slot, or else the builtin of
 //! the same name — instead of hashing the name on every access.
 
+mod async_generators;
 mod asyncio;
 mod builtins;
 mod bytes;
@@ -488,6 +489,26 @@ impl Vm {
             let (kind, base, handling_base) = (frame.kind, frame.base, frame.handling_base);
             if let FrameKind::Generator(gen) = kind {
                 self.finish_generator(gen);
+                let is_async = matches!(self.heap.get(gen), Object::AsyncGenerator(_));
+                let awaited_by = base.checked_sub(1).and_then(|b| self.stack.get(b)).copied();
+                if e.kind == "GeneratorExit"
+                    && self.frames.len() > stop_depth + 1
+                    && awaited_by.is_some_and(|s| self.is_close_step(s))
+                {
+                    // `aclose()` ended the generator: the await gives `None`.
+                    self.frames.pop();
+                    self.stack.truncate(base);
+                    self.handling.truncate(handling_base);
+                    self.stack[base - 1] = Value::None;
+                    return Ok(());
+                }
+                if is_async && e.kind == "StopAsyncIteration" {
+                    let mut replaced =
+                        Exception::new("RuntimeError", "async generator raised StopAsyncIteration");
+                    replaced.traceback = e.traceback.clone();
+                    replaced.context = Some(self.exception_object(&e));
+                    e = replaced;
+                }
                 if e.kind == "StopIteration" {
                     let mut replaced =
                         Exception::new("RuntimeError", "generator raised StopIteration");

@@ -1194,7 +1194,7 @@ pub fn object_repr(heap: &Heap, r: crate::runtime::ObjRef) -> String {
         | Object::Handle(_)
         | Object::Sleep { .. }
         | Object::TaskGroup(_) => super::asyncio::repr(heap, r),
-        Object::Generator(g) | Object::Coroutine(g) => format!(
+        Object::Generator(g) | Object::Coroutine(g) | Object::AsyncGenerator(g) => format!(
             "<{} object {} at 0x{addr:x}>",
             heap.get(r).type_name(),
             g.loaded.code.qualname

@@ -85,6 +85,31 @@ impl Vm {
                     self.stack.pop();
                 }
             }
+            Op::GetAIter => {
+                let v = self.pop();
+                let it = self.async_iter(v)?;
+                self.stack.push(it);
+            }
+            Op::GetANext => {
+                let step = self.async_next(self.top())?;
+                self.stack.push(step);
+            }
+            Op::EndAsyncFor(t) => {
+                let exc = self.pop();
+                let is_stop = match exc.as_obj().map(|r| self.heap.get(r)) {
+                    Some(Object::Instance(i)) => {
+                        exceptions::is_kind(&self.heap, i.class, "StopAsyncIteration")
+                    }
+                    _ => false,
+                };
+                if !is_stop {
+                    let mut prefix = self.traceback();
+                    prefix.pop();
+                    return Err(self.reraised(exc, prefix));
+                }
+                self.pop();
+                self.running_frame()?.ip = t as usize;
+            }
             Op::GetIter | Op::GetYieldFromIter => {
                 let v = self.pop();
                 let it = self.iter(v)?;

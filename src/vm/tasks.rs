@@ -587,6 +587,10 @@ impl Vm {
                 self.await_frame()?;
                 Ok(Awaited::Continue)
             }
+            Object::AsyncGenStep { .. } => {
+                self.await_async_step(r)?;
+                Ok(Awaited::Continue)
+            }
             Object::Sleep { awaited, .. } => {
                 if *awaited {
                     return Err(Exception::new(

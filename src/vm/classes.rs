@@ -480,7 +480,20 @@ impl Vm {
                     None => Ok(None),
                 }
             }
-            Object::Module(m) => Ok(m.attrs.get(name).copied()),
+            Object::Module(m) => match m.attrs.get(name) {
+                Some(&v) => Ok(Some(v)),
+                // The module's Python half runs the first time a name it lacks is asked for.
+                None => {
+                    let module = m.name.clone();
+                    if !self.load_embedded(r, &module)? {
+                        return Ok(None);
+                    }
+                    match self.heap.get(r) {
+                        Object::Module(m) => Ok(m.attrs.get(name).copied()),
+                        _ => Ok(None),
+                    }
+                }
+            },
             Object::Function(f) => {
                 if let Some(&v) = f.attrs.get(name) {
                     return Ok(Some(v));

@@ -29,6 +29,7 @@ mod protocols;
 mod rare_ops;
 mod reflection;
 mod sets;
+mod stdlib;
 mod str_methods;
 mod suggestions;
 mod sys;
@@ -213,6 +214,8 @@ pub struct Vm {
     live_tasks: std::collections::HashSet<ObjRef, foldhash::fast::FixedState>,
     /// Tasks that ended with an exception, until it is retrieved or reported.
     failed_tasks: Vec<ObjRef>,
+    /// The modules whose embedded Python half has run (or is running).
+    embedded_run: std::collections::HashSet<Rc<str>>,
 }
 
 impl Vm {
@@ -255,6 +258,7 @@ impl Vm {
             tasks_made: 0,
             live_tasks: Default::default(),
             failed_tasks: Vec::new(),
+            embedded_run: Default::default(),
         };
         builtins::install(&mut vm);
         vm.str_type = Some(vm.builtin_type("str"));
@@ -431,7 +435,9 @@ impl Vm {
         let mut bound: Vec<(&Rc<str>, u32)> = self
             .global_slots
             .iter()
-            .filter(|(_, &slot)| self.global_values[slot as usize] != Value::Unbound)
+            .filter(|(n, &slot)| {
+                self.global_values[slot as usize] != Value::Unbound && !stdlib::is_private_slot(n)
+            })
             .map(|(n, &slot)| (n, slot))
             .collect();
         bound.sort_by_key(|&(_, slot)| slot);
@@ -551,7 +557,10 @@ impl Vm {
             .map(|&n| Rc::from(n))
             .collect();
         for (name, &slot) in &self.global_slots {
-            if self.global_values[slot as usize] != Value::Unbound && !names.contains(name) {
+            if self.global_values[slot as usize] != Value::Unbound
+                && !names.contains(name)
+                && !stdlib::is_private_slot(name)
+            {
                 names.push(name.clone());
             }
         }
@@ -570,7 +579,16 @@ impl Vm {
         let max_depth = code
             .validate()
             .map_err(|problem| Exception::new("SystemError", problem))?;
-        let globals = code.names.iter().map(|n| self.global_slot(n)).collect();
+        let globals = match stdlib::module_of(&code) {
+            Some(module) => {
+                let module = module.to_owned();
+                code.names
+                    .iter()
+                    .map(|n| self.module_slot(&module, n))
+                    .collect()
+            }
+            None => code.names.iter().map(|n| self.global_slot(n)).collect(),
+        };
         let names = code
             .names
             .iter()

@@ -341,18 +341,19 @@ impl Vm {
             }
             Op::ImportFrom(i) => {
                 let name = &loaded.code.names[i as usize];
-                let v = match self.top().as_obj().map(|r| self.heap.get(r)) {
-                    Some(Object::Module(m)) => m.attrs.get(name).copied().ok_or_else(|| {
-                        Exception::new(
-                            "ImportError",
-                            format!(
-                                "cannot import name '{name}' from '{}' (unknown location)",
-                                m.name
-                            ),
-                        )
-                    })?,
-                    _ => return Err(Exception::new("ImportError", "not a module")),
+                let module = self.top();
+                let Some(Object::Module(m)) = module.as_obj().map(|r| self.heap.get(r)) else {
+                    return Err(Exception::new("ImportError", "not a module"));
                 };
+                let module_name = m.name.clone();
+                let v = self.get_attr(module, name).map_err(|_| {
+                    Exception::new(
+                        "ImportError",
+                        format!(
+                            "cannot import name '{name}' from '{module_name}' (unknown location)"
+                        ),
+                    )
+                })?;
                 self.stack.push(v);
             }
             _ => {

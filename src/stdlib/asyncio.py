@@ -1,0 +1,627 @@
+# The parts of asyncio that are written in Python: synchronization primitives, queues, and the
+# functions that combine futures (wait_for, wait, as_completed, shield, timeout). They run on
+# the native futures, tasks and loop of Baton's asyncio module. Written for Baton from the
+# documented behaviour of CPython 3.11's asyncio.
+
+import asyncio
+
+FIRST_COMPLETED = 'FIRST_COMPLETED'
+FIRST_EXCEPTION = 'FIRST_EXCEPTION'
+ALL_COMPLETED = 'ALL_COMPLETED'
+
+
+def _wake_first(waiters):
+    # Gives the first waiter still waiting its turn.
+    for waiter in waiters:
+        if not waiter.done():
+            waiter.set_result(True)
+            return
+
+
+class QueueEmpty(Exception):
+    pass
+
+
+class QueueFull(Exception):
+    pass
+
+
+class Event:
+    def __init__(self):
+        self._waiters = []
+        self._value = False
+
+    def __repr__(self):
+        state = 'set' if self._value else 'unset'
+        if self._waiters:
+            state = f'{state}, waiters:{len(self._waiters)}'
+        return f'<asyncio.locks.Event object [{state}]>'
+
+    def is_set(self):
+        return self._value
+
+    def set(self):
+        if not self._value:
+            self._value = True
+            for waiter in self._waiters:
+                if not waiter.done():
+                    waiter.set_result(True)
+
+    def clear(self):
+        self._value = False
+
+    async def wait(self):
+        if self._value:
+            return True
+        waiter = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        try:
+            await waiter
+            return True
+        finally:
+            self._waiters.remove(waiter)
+
+
+class Lock:
+    def __init__(self):
+        self._waiters = []
+        self._locked = False
+
+    def __repr__(self):
+        state = 'locked' if self._locked else 'unlocked'
+        if self._waiters:
+            state = f'{state}, waiters:{len(self._waiters)}'
+        return f'<asyncio.locks.Lock object [{state}]>'
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+    def locked(self):
+        return self._locked
+
+    async def acquire(self):
+        if not self._locked and all(w.cancelled() for w in self._waiters):
+            self._locked = True
+            return True
+        waiter = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        try:
+            try:
+                await waiter
+            finally:
+                self._waiters.remove(waiter)
+        except asyncio.CancelledError:
+            if not self._locked:
+                _wake_first(self._waiters[:1])
+            raise
+        self._locked = True
+        return True
+
+    def release(self):
+        if not self._locked:
+            raise RuntimeError('Lock is not acquired.')
+        self._locked = False
+        _wake_first(self._waiters[:1])
+
+
+class Semaphore:
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("Semaphore initial value must be >= 0")
+        self._waiters = []
+        self._value = value
+
+    def __repr__(self):
+        state = 'locked' if self.locked() else f'unlocked, value:{self._value}'
+        if self._waiters:
+            state = f'{state}, waiters:{len(self._waiters)}'
+        return f'<asyncio.locks.{type(self).__name__} object [{state}]>'
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+    def locked(self):
+        return self._value == 0 or any(not w.cancelled() for w in self._waiters)
+
+    async def acquire(self):
+        if not self.locked():
+            self._value -= 1
+            return True
+        waiter = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        try:
+            try:
+                await waiter
+            finally:
+                self._waiters.remove(waiter)
+        except asyncio.CancelledError:
+            if not waiter.cancelled():
+                self._value += 1
+                self._wake_next()
+            raise
+        if self._value > 0:
+            self._wake_next()
+        return True
+
+    def release(self):
+        self._value += 1
+        self._wake_next()
+
+    def _wake_next(self):
+        for waiter in self._waiters:
+            if not waiter.done():
+                self._value -= 1
+                waiter.set_result(True)
+                return
+
+
+class BoundedSemaphore(Semaphore):
+    def __init__(self, value=1):
+        self._bound_value = value
+        super().__init__(value)
+
+    def release(self):
+        if self._value >= self._bound_value:
+            raise ValueError('BoundedSemaphore released too many times')
+        super().release()
+
+
+class Condition:
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = Lock()
+        self._lock = lock
+        self._waiters = []
+
+    async def __aenter__(self):
+        await self._lock.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self._lock.release()
+
+    def locked(self):
+        return self._lock.locked()
+
+    async def acquire(self):
+        return await self._lock.acquire()
+
+    def release(self):
+        self._lock.release()
+
+    async def wait(self):
+        if not self.locked():
+            raise RuntimeError('cannot wait on un-acquired lock')
+        self.release()
+        try:
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters.append(waiter)
+            try:
+                await waiter
+                return True
+            finally:
+                self._waiters.remove(waiter)
+        finally:
+            cancelled = False
+            while True:
+                try:
+                    await self.acquire()
+                    break
+                except asyncio.CancelledError:
+                    cancelled = True
+            if cancelled:
+                raise asyncio.CancelledError
+
+    async def wait_for(self, predicate):
+        result = predicate()
+        while not result:
+            await self.wait()
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        if not self.locked():
+            raise RuntimeError('cannot notify on un-acquired lock')
+        woken = 0
+        for waiter in self._waiters:
+            if woken >= n:
+                break
+            if not waiter.done():
+                woken += 1
+                waiter.set_result(False)
+
+    def notify_all(self):
+        self.notify(len(self._waiters))
+
+
+class Queue:
+    def __init__(self, maxsize=0):
+        self._maxsize = maxsize
+        self._getters = []
+        self._putters = []
+        self._unfinished_tasks = 0
+        self._finished = Event()
+        self._finished.set()
+        self._queue = []
+
+    def __repr__(self):
+        return f'<{type(self).__name__} maxsize={self._maxsize!r} _queue={self._queue!r}>'
+
+    def _put(self, item):
+        self._queue.append(item)
+
+    def _get(self):
+        return self._queue.pop(0)
+
+    @property
+    def maxsize(self):
+        return self._maxsize
+
+    def qsize(self):
+        return len(self._queue)
+
+    def empty(self):
+        return not self._queue
+
+    def full(self):
+        if self._maxsize <= 0:
+            return False
+        return self.qsize() >= self._maxsize
+
+    async def put(self, item):
+        while self.full():
+            putter = asyncio.get_running_loop().create_future()
+            self._putters.append(putter)
+            try:
+                await putter
+            except BaseException:
+                putter.cancel()
+                if putter in self._putters:
+                    self._putters.remove(putter)
+                if not self.full() and not putter.cancelled():
+                    _wake_waiting(self._putters)
+                raise
+        return self.put_nowait(item)
+
+    def put_nowait(self, item):
+        if self.full():
+            raise QueueFull
+        self._put(item)
+        self._unfinished_tasks += 1
+        self._finished.clear()
+        _wake_waiting(self._getters)
+
+    async def get(self):
+        while self.empty():
+            getter = asyncio.get_running_loop().create_future()
+            self._getters.append(getter)
+            try:
+                await getter
+            except BaseException:
+                getter.cancel()
+                if getter in self._getters:
+                    self._getters.remove(getter)
+                if not self.empty() and not getter.cancelled():
+                    _wake_waiting(self._getters)
+                raise
+        return self.get_nowait()
+
+    def get_nowait(self):
+        if self.empty():
+            raise QueueEmpty
+        item = self._get()
+        _wake_waiting(self._putters)
+        return item
+
+    def task_done(self):
+        if self._unfinished_tasks <= 0:
+            raise ValueError('task_done() called too many times')
+        self._unfinished_tasks -= 1
+        if self._unfinished_tasks == 0:
+            self._finished.set()
+
+    async def join(self):
+        if self._unfinished_tasks > 0:
+            await self._finished.wait()
+
+
+def _wake_waiting(waiters):
+    # Takes waiters off the front until one that is still waiting has been woken.
+    while waiters:
+        waiter = waiters.pop(0)
+        if not waiter.done():
+            waiter.set_result(None)
+            break
+
+
+class LifoQueue(Queue):
+    def _get(self):
+        return self._queue.pop()
+
+
+class PriorityQueue(Queue):
+    def _put(self, item):
+        queue = self._queue
+        queue.append(item)
+        i = len(queue) - 1
+        while i > 0:
+            parent = (i - 1) // 2
+            if queue[i] < queue[parent]:
+                queue[i], queue[parent] = queue[parent], queue[i]
+                i = parent
+            else:
+                break
+
+    def _get(self):
+        queue = self._queue
+        last = queue.pop()
+        if not queue:
+            return last
+        first = queue[0]
+        queue[0] = last
+        i, n = 0, len(queue)
+        while True:
+            child = 2 * i + 1
+            if child >= n:
+                break
+            if child + 1 < n and not queue[child] < queue[child + 1]:
+                child += 1
+            if queue[child] < queue[i]:
+                queue[i], queue[child] = queue[child], queue[i]
+                i = child
+            else:
+                break
+        return first
+
+
+def _release_waiter(waiter, *args):
+    if not waiter.done():
+        waiter.set_result(None)
+
+
+async def _cancel_and_wait(fut):
+    waiter = asyncio.get_running_loop().create_future()
+
+    def wake(_):
+        _release_waiter(waiter)
+
+    fut.add_done_callback(wake)
+    try:
+        fut.cancel()
+        await waiter
+    finally:
+        fut.remove_done_callback(wake)
+
+
+async def wait_for(fut, timeout):
+    loop = asyncio.get_running_loop()
+    if timeout is None:
+        return await fut
+    if timeout <= 0:
+        fut = asyncio.ensure_future(fut)
+        if fut.done():
+            return fut.result()
+        await _cancel_and_wait(fut)
+        try:
+            return fut.result()
+        except asyncio.CancelledError as exc:
+            raise TimeoutError() from exc
+    waiter = loop.create_future()
+    timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+
+    def on_done(_):
+        _release_waiter(waiter)
+
+    fut = asyncio.ensure_future(fut)
+    fut.add_done_callback(on_done)
+    try:
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if fut.done():
+                return fut.result()
+            fut.remove_done_callback(on_done)
+            await _cancel_and_wait(fut)
+            raise
+        if fut.done():
+            return fut.result()
+        fut.remove_done_callback(on_done)
+        await _cancel_and_wait(fut)
+        try:
+            return fut.result()
+        except asyncio.CancelledError as exc:
+            raise TimeoutError() from exc
+    finally:
+        timeout_handle.cancel()
+
+
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+    if asyncio.isfuture(fs) or asyncio.iscoroutine(fs):
+        raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
+    if not fs:
+        raise ValueError('Set of Tasks/Futures is empty.')
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError(f'Invalid return_when value: {return_when}')
+    fs = set(fs)
+    if any(asyncio.iscoroutine(f) for f in fs):
+        raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
+    loop = asyncio.get_running_loop()
+    waiter = loop.create_future()
+    timeout_handle = None
+    if timeout is not None:
+        timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+    left = [len(fs)]
+
+    def on_completion(f):
+        left[0] -= 1
+        if (left[0] <= 0 or return_when == FIRST_COMPLETED or
+                return_when == FIRST_EXCEPTION and not f.cancelled() and f.exception() is not None):
+            if timeout_handle is not None:
+                timeout_handle.cancel()
+            if not waiter.done():
+                waiter.set_result(None)
+
+    for f in fs:
+        f.add_done_callback(on_completion)
+    try:
+        await waiter
+    finally:
+        if timeout_handle is not None:
+            timeout_handle.cancel()
+        for f in fs:
+            f.remove_done_callback(on_completion)
+    done, pending = set(), set()
+    for f in fs:
+        if f.done():
+            done.add(f)
+        else:
+            pending.add(f)
+    return done, pending
+
+
+def as_completed(fs, *, timeout=None):
+    if asyncio.isfuture(fs) or asyncio.iscoroutine(fs):
+        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+    done = Queue()
+    loop = asyncio.get_event_loop()
+    todo = {asyncio.ensure_future(f) for f in set(fs)}
+    handle = [None]
+
+    def on_timeout():
+        for f in todo:
+            f.remove_done_callback(on_completion)
+            done.put_nowait(None)
+        todo.clear()
+
+    def on_completion(f):
+        if not todo:
+            return
+        todo.remove(f)
+        done.put_nowait(f)
+        if not todo and handle[0] is not None:
+            handle[0].cancel()
+
+    async def wait_for_one():
+        f = await done.get()
+        if f is None:
+            raise TimeoutError
+        return f.result()
+
+    for f in todo:
+        f.add_done_callback(on_completion)
+    if todo and timeout is not None:
+        handle[0] = loop.call_later(timeout, on_timeout)
+    return [wait_for_one() for _ in range(len(todo))]
+
+
+def shield(arg):
+    inner = asyncio.ensure_future(arg)
+    if inner.done():
+        return inner
+    outer = inner.get_loop().create_future()
+
+    def inner_done(inner):
+        if outer.cancelled():
+            if not inner.cancelled():
+                inner.exception()
+            return
+        if inner.cancelled():
+            outer.cancel()
+        else:
+            exc = inner.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+            else:
+                outer.set_result(inner.result())
+
+    def outer_done(outer):
+        if not inner.done():
+            inner.remove_done_callback(inner_done)
+
+    inner.add_done_callback(inner_done)
+    outer.add_done_callback(outer_done)
+    return outer
+
+
+class Timeout:
+    def __init__(self, when):
+        self._state = 'created'
+        self._handle = None
+        self._task = None
+        self._when = when
+
+    def when(self):
+        return self._when
+
+    def reschedule(self, when):
+        if self._state != 'active':
+            if self._state == 'created':
+                raise RuntimeError("Timeout has not been entered")
+            raise RuntimeError(f"Cannot change state of {self._state} Timeout")
+        self._when = when
+        if self._handle is not None:
+            self._handle.cancel()
+        if when is None:
+            self._handle = None
+        else:
+            loop = asyncio.get_running_loop()
+            if when <= loop.time():
+                self._handle = loop.call_soon(self._on_timeout)
+            else:
+                self._handle = loop.call_at(when, self._on_timeout)
+
+    def expired(self):
+        return self._state in ('expiring', 'expired')
+
+    def __repr__(self):
+        info = ''
+        if self._state == 'active':
+            when = round(self._when, 3) if self._when is not None else None
+            info = f' when={when}'
+        return f"<Timeout [{self._state}]{info}>"
+
+    async def __aenter__(self):
+        if self._state != 'created':
+            raise RuntimeError("Timeout has already been entered")
+        task = asyncio.current_task()
+        if task is None:
+            raise RuntimeError("Timeout should be used inside a task")
+        self._state = 'active'
+        self._task = task
+        self._cancelling = task.cancelling()
+        self.reschedule(self._when)
+        return self
+
+    async def __aexit__(self, exc_type, exc_val, exc_tb):
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+        if self._state == 'expiring':
+            self._state = 'expired'
+            if self._task.uncancel() <= self._cancelling and exc_type is asyncio.CancelledError:
+                raise TimeoutError from exc_val
+        elif self._state == 'active':
+            self._state = 'finished'
+        return None
+
+    def _on_timeout(self):
+        self._task.cancel()
+        self._state = 'expiring'
+        self._handle = None
+
+
+def timeout(delay):
+    loop = asyncio.get_running_loop()
+    return Timeout(loop.time() + delay if delay is not None else None)
+
+
+def timeout_at(when):
+    return Timeout(when)

@@ -1,0 +1,100 @@
+//! Modules (or parts of them) written in Python and embedded in the binary: compiled and run
+//! on first import, each with a global namespace of its own. Their globals live in VM slots
+//! under names a program cannot spell (`module\0name`), so they neither see nor disturb the
+//! program's globals; builtins resolve as usual.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::{Exception, Frame, FrameKind, Vm};
+use crate::compile::Code;
+use crate::runtime::{ObjRef, Object, Value};
+
+/// The Python half of each module that has one: its name and source.
+const SOURCES: &[(&str, &str)] = &[("asyncio", include_str!("../stdlib/asyncio.py"))];
+
+/// The file name of module `name`'s Python source in tracebacks (how CPython names frozen
+/// modules).
+fn file_name(module: &str) -> String {
+    format!("<frozen {module}>")
+}
+
+/// The module whose embedded source `code` comes from, if it is one.
+pub(super) fn module_of(code: &Code) -> Option<&str> {
+    let module = code.filename.strip_prefix("<frozen ")?.strip_suffix('>')?;
+    SOURCES.iter().any(|(m, _)| *m == module).then_some(module)
+}
+
+/// Whether a global slot's name is one of an embedded module's (hidden from the program).
+pub(super) fn is_private_slot(name: &str) -> bool {
+    name.contains('\0')
+}
+
+impl Vm {
+    /// The slot of global `name` for code of embedded module `module`.
+    pub(super) fn module_slot(&mut self, module: &str, name: &Rc<str>) -> u32 {
+        let key: Rc<str> = Rc::from(format!("{module}\0{name}"));
+        if let Some(&slot) = self.global_slots.get(&key) {
+            return slot;
+        }
+        let slot = self.global_slot(&key);
+        let plain = self.global_slot(name);
+        self.builtin_values[slot as usize] = self.builtin_values[plain as usize];
+        slot
+    }
+
+    /// Runs the embedded Python half of module object `m` (named `name`) if it has one not run
+    /// yet, adding its public globals to the module's attributes: whether it ran now.
+    pub(super) fn load_embedded(&mut self, m: ObjRef, name: &str) -> Result<bool, Exception> {
+        if !SOURCES.iter().any(|(n, _)| *n == name) || !self.embedded_run.insert(name.into()) {
+            return Ok(false);
+        }
+        let mut attrs = HashMap::new();
+        self.with_pinned([Value::Obj(m)], |vm| vm.run_embedded(name, &mut attrs))?;
+        if let Object::Module(module) = self.heap.get_mut(m) {
+            module.attrs.extend(attrs);
+        }
+        Ok(true)
+    }
+
+    /// Runs the embedded Python source of module `name` and adds its public globals to
+    /// `attrs`.
+    fn run_embedded(
+        &mut self,
+        name: &str,
+        attrs: &mut HashMap<Rc<str>, Value>,
+    ) -> Result<(), Exception> {
+        let Some(&(_, source)) = SOURCES.iter().find(|(m, _)| *m == name) else {
+            return Ok(());
+        };
+        let code = crate::compile_source(&file_name(name), source)
+            .map_err(|e| Exception::new("ImportError", format!("embedded module {name}: {e}")))?;
+        let names = code.names.clone();
+        let loaded = self.load(code)?;
+        self.check_depth()?;
+        let base = self.stack.len();
+        self.stack
+            .extend(std::iter::repeat_n(Value::Unbound, loaded.nlocals));
+        self.push_frame(Frame {
+            loaded,
+            ip: 0,
+            base,
+            handling_base: self.handling.len(),
+            kind: FrameKind::Call,
+        });
+        let ran = self.execute();
+        self.stack.truncate(base);
+        ran?;
+        for n in names {
+            if n.starts_with('_') {
+                continue;
+            }
+            let slot = self.module_slot(name, &n) as usize;
+            let v = self.global_values[slot];
+            if v != Value::Unbound {
+                attrs.insert(n, v);
+            }
+        }
+        Ok(())
+    }
+}

@@ -52,3 +52,37 @@ fn script_arguments_may_start_with_a_dash() {
         "value",
     ]);
 }
+
+/// The stderr of `baton ARGS` with `env` set.
+fn stderr_of(args: &[&str], env: &[(&str, &str)]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_baton"))
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .expect("baton runs");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+const SLOW_STEP: &str = "import asyncio, time\n\
+async def slow():\n    time.sleep(0.25)\n    await asyncio.sleep(0)\n\
+async def main():\n    await asyncio.gather(slow(), asyncio.sleep(0))\n\
+asyncio.run(main(){})\n";
+
+#[test]
+fn debug_mode_reports_slow_task_steps() {
+    let with_flag = SLOW_STEP.replace("{}", ", debug=True");
+    let reported = stderr_of(&["--virtual-time", "-c", &with_flag], &[]);
+    assert!(
+        reported
+            .contains("Executing <Task pending name='Task-2' coro=<slow() running at <string>:4>")
+            && reported.contains("took 0.25"),
+        "{reported}"
+    );
+    let by_env = stderr_of(
+        &["--virtual-time", "-c", &SLOW_STEP.replace("{}", "")],
+        &[("PYTHONASYNCIODEBUG", "1")],
+    );
+    assert!(by_env.contains("took 0.25"), "{by_env}");
+    let quiet = stderr_of(&["--virtual-time", "-c", &SLOW_STEP.replace("{}", "")], &[]);
+    assert!(quiet.is_empty(), "{quiet}");
+}

@@ -14,6 +14,10 @@ use crate::runtime::{ObjRef, Object, Value};
 /// `_clock_resolution`, the monotonic clock's resolution on Linux).
 const CLOCK_RESOLUTION: f64 = 1e-9;
 
+/// In debug mode, a callback or task step running this long (seconds) is reported
+/// (asyncio's `slow_callback_duration`).
+const SLOW_CALLBACK: f64 = 0.1;
+
 impl Vm {
     /// A new event loop object, not running.
     pub(super) fn new_event_loop(&mut self) -> ObjRef {
@@ -204,14 +208,41 @@ impl Vm {
                 }
             }
         }
-        let count = self.running_state().map_or(0, |s| s.ready.len());
+        let (count, debug) = self
+            .running_state()
+            .map_or((0, false), |s| (s.ready.len(), s.debug));
         for _ in 0..count {
             let Some(job) = self.running_state().and_then(|s| s.ready.pop_front()) else {
                 break;
             };
-            self.run_job(job)?;
+            if debug {
+                let started = self.clock.monotonic();
+                self.run_job(job)?;
+                let took = self.clock.monotonic() - started;
+                if took >= SLOW_CALLBACK {
+                    self.warn_slow(job, took);
+                }
+            } else {
+                self.run_job(job)?;
+            }
         }
         Ok(())
+    }
+
+    /// Debug mode's warning about a job that held the loop too long: the task it stepped (as
+    /// it is now: where it waits, or how it ended), or the callback it ran.
+    fn warn_slow(&mut self, job: Job, took: f64) {
+        let what = match job {
+            Job::Step { task, .. }
+            | Job::WakeSleeper { task, .. }
+            | Job::Done {
+                callback: DoneCallback::Wakeup(task),
+                ..
+            } => self.future_repr(task),
+            Job::Handle(h) => super::asyncio::repr(&self.heap, h),
+            Job::Done { future, .. } | Job::Finish(future) => self.future_repr(future),
+        };
+        self.write_err(&format!("Executing {what} took {took:.3} seconds\n"));
     }
 
     /// A program's callback scheduled with `call_soon`/`call_later`, unless cancelled.

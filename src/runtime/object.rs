@@ -191,8 +191,11 @@ pub use super::instance::Instance;
 #[derive(Debug)]
 pub struct Module {
     pub name: Rc<str>,
-    pub attrs: HashMap<Rc<str>, Value>,
+    pub attrs: ModuleAttrs,
 }
+
+/// A module's attributes by name.
+pub type ModuleAttrs = HashMap<Rc<str>, Value, foldhash::fast::FixedState>;
 
 /// Which part of a dict's entries a view shows.
 #[derive(Clone, Copy, Debug, PartialEq)]

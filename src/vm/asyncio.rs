@@ -102,8 +102,8 @@ pub(super) fn takes_keywords(name: &str) -> bool {
 }
 
 /// The module's attributes.
-pub(super) fn attributes(vm: &mut Vm) -> HashMap<Rc<str>, Value> {
-    let mut attrs: HashMap<Rc<str>, Value> = FUNCTIONS
+pub(super) fn attributes(vm: &mut Vm) -> crate::runtime::object::ModuleAttrs {
+    let mut attrs: crate::runtime::object::ModuleAttrs = FUNCTIONS
         .iter()
         .map(|&(name, func)| (Rc::from(name), native(&mut vm.heap, name, func)))
         .collect();

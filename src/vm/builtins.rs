@@ -1,6 +1,5 @@
 //! Built-in functions and the built-in modules (`time`), and iteration over the built-in types.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::ops::{self, new_str, type_name, Host};
@@ -154,7 +153,7 @@ pub(super) fn install(vm: &mut Vm) {
 }
 
 /// The attributes of built-in module `name`, if there is one.
-pub(super) fn module(heap: &mut Heap, name: &str) -> Option<HashMap<Rc<str>, Value>> {
+pub(super) fn module(heap: &mut Heap, name: &str) -> Option<crate::runtime::object::ModuleAttrs> {
     let table: &[(&'static str, NativeFn)] = match name {
         "time" => &[
             ("time", super::clock::time_time),

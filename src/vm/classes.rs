@@ -787,6 +787,12 @@ impl Vm {
                     }
                 }
             }
+            // A module's function (`asyncio.sleep(…)`): straight from its attributes.
+            Some(Object::Module(m)) => {
+                if let Some(&v) = m.attrs.get(name) {
+                    return Ok(MethodLookup::Bound(v));
+                }
+            }
             _ => {}
         }
         self.get_attr(obj, name).map(MethodLookup::Bound)

@@ -1,6 +1,5 @@
 //! The `math` module: float functions with CPython's domain errors, and its constants.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::ops::{self, type_name};
@@ -9,7 +8,7 @@ use crate::runtime::object::NativeFn;
 use crate::runtime::{Heap, Object, Value};
 
 /// The attributes of `math`.
-pub(super) fn attributes(heap: &mut Heap) -> HashMap<Rc<str>, Value> {
+pub(super) fn attributes(heap: &mut Heap) -> crate::runtime::object::ModuleAttrs {
     let table: [(&'static str, NativeFn); 37] = [
         ("sqrt", math_sqrt),
         ("floor", math_floor),
@@ -49,7 +48,7 @@ pub(super) fn attributes(heap: &mut Heap) -> HashMap<Rc<str>, Value> {
         ("prod", math_prod),
         ("fsum", math_fsum),
     ];
-    let mut attrs: HashMap<Rc<str>, Value> = table
+    let mut attrs: crate::runtime::object::ModuleAttrs = table
         .iter()
         .map(|&(n, f)| (Rc::from(n), super::builtins::native(heap, n, f)))
         .collect();

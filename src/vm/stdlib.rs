@@ -3,7 +3,6 @@
 //! under names a program cannot spell (`module\0name`), so they neither see nor disturb the
 //! program's globals; builtins resolve as usual.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::{Exception, Frame, FrameKind, Vm};
@@ -49,7 +48,7 @@ impl Vm {
         if !SOURCES.iter().any(|(n, _)| *n == name) || !self.embedded_run.insert(name.into()) {
             return Ok(false);
         }
-        let mut attrs = HashMap::new();
+        let mut attrs = crate::runtime::object::ModuleAttrs::default();
         self.with_pinned([Value::Obj(m)], |vm| vm.run_embedded(name, &mut attrs))?;
         if let Object::Module(module) = self.heap.get_mut(m) {
             module.attrs.extend(attrs);
@@ -62,7 +61,7 @@ impl Vm {
     fn run_embedded(
         &mut self,
         name: &str,
-        attrs: &mut HashMap<Rc<str>, Value>,
+        attrs: &mut crate::runtime::object::ModuleAttrs,
     ) -> Result<(), Exception> {
         let Some(&(_, source)) = SOURCES.iter().find(|(m, _)| *m == name) else {
             return Ok(());

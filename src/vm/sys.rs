@@ -1,7 +1,6 @@
 //! The `sys` module: `argv`, `exit`, `stdout`/`stderr` (with `write` and `flush`),
 //! `maxsize`, the recursion limit.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::builtins::{arity, native};
@@ -13,8 +12,8 @@ use crate::runtime::{Object, Value};
 type Kwargs<'a> = &'a [(Rc<str>, Value)];
 
 /// The attributes of `sys`.
-pub(super) fn attributes(vm: &mut Vm) -> HashMap<Rc<str>, Value> {
-    let mut attrs = HashMap::new();
+pub(super) fn attributes(vm: &mut Vm) -> crate::runtime::object::ModuleAttrs {
+    let mut attrs = crate::runtime::object::ModuleAttrs::default();
     let argv: Vec<Value> = vm
         .argv
         .clone()
@@ -43,7 +42,7 @@ pub(super) fn attributes(vm: &mut Vm) -> HashMap<Rc<str>, Value> {
         ),
         ("stderr", stderr_write, stderr_flush),
     ] {
-        let mut stream = HashMap::new();
+        let mut stream = crate::runtime::object::ModuleAttrs::default();
         stream.insert(Rc::from("write"), native(&mut vm.heap, "write", write));
         stream.insert(Rc::from("flush"), native(&mut vm.heap, "flush", flush));
         let v = Value::Obj(vm.heap.alloc(Object::Module(Box::new(Module {

@@ -309,7 +309,13 @@ impl Vm {
         if must_cancel && !self.is_cancelled_error(throw) {
             throw = self.new_cancelled_error(message);
         }
-        if let Some(Object::Sleep { awaited, .. }) = coro.as_obj().map(|r| self.heap.get_mut(r)) {
+        // (A started coroutine's task always has frames when it waits.)
+        let frameless = execution.frames.is_empty();
+        if let Some(Object::Sleep { awaited, .. }) = coro
+            .as_obj()
+            .filter(|_| frameless)
+            .map(|r| self.heap.get_mut(r))
+        {
             // A task of `sleep()` itself: it has no frames, only the sleep to wait on.
             if throw != Value::None {
                 let e = self.raised(throw);
@@ -324,10 +330,7 @@ impl Vm {
                 return self.end_step(task, Err(e));
             }
             execution.stack.push(coro);
-            if let Some(t) = self.task_mut(task) {
-                t.execution = execution;
-            }
-            self.suspend_task(task);
+            self.suspend_task(task, execution);
             return Ok(());
         }
         if !started {
@@ -362,10 +365,7 @@ impl Vm {
         let execution = self.swap_execution(outer);
         match result {
             Ok(Exit::Suspend) => {
-                if let Some(t) = self.task_mut(task) {
-                    t.execution = execution;
-                }
-                self.suspend_task(task);
+                self.suspend_task(task, execution);
                 Ok(())
             }
             Ok(Exit::Return(v) | Exit::Yield(v)) => self.end_step(task, Ok(v)),
@@ -408,32 +408,56 @@ impl Vm {
         Ok(())
     }
 
-    /// A task stopped at an `await` of something not ready (on top of its stack): it waits
-    /// for it.
-    fn suspend_task(&mut self, task: ObjRef) {
-        let Some(f) = self.future(task) else { return };
-        let event_loop = f.event_loop;
-        let awaited = f
-            .task()
-            .and_then(|t| t.execution.stack.last().copied())
-            .unwrap_or(Value::None);
-        let mut sleep = None;
-        if let Some(Object::Sleep { delay, result, .. }) =
-            awaited.as_obj().map(|r| self.heap.get(r))
-        {
-            sleep = Some(*delay);
-            // What the sleep will give takes its place now (the sleep object can go).
-            let result = *result;
-            if let Some(top) = self
-                .task_mut(task)
-                .and_then(|t| t.execution.stack.last_mut())
-            {
-                *top = result;
-            }
+    /// A task stopped at an `await` of something not ready (on top of `execution`'s stack):
+    /// it keeps its execution and waits for it.
+    fn suspend_task(&mut self, task: ObjRef, mut execution: Execution) {
+        /// What the task waits for.
+        enum Wait {
+            /// A bare yield (`sleep(0)`): the back of the ready queue.
+            Turn,
+            Seconds(f64),
+            Future(ObjRef),
         }
-        match awaited.as_obj().map(|r| self.heap.get(r)) {
-            Some(Object::Sleep { .. }) if sleep.is_some_and(|d| d > 0.0) => {
-                let delay = sleep.unwrap_or(0.0);
+        let awaited = execution.stack.last_mut();
+        let wait = match awaited
+            .as_deref()
+            .and_then(|v| v.as_obj())
+            .map(|r| (r, self.heap.get(r)))
+        {
+            Some((_, Object::Sleep { delay, result, .. })) => {
+                let delay = *delay;
+                // What the sleep will give takes its place now (the sleep object can go).
+                if let Some(top) = awaited {
+                    *top = *result;
+                }
+                if delay > 0.0 {
+                    Wait::Seconds(delay)
+                } else {
+                    Wait::Turn
+                }
+            }
+            Some((r, Object::Future(_))) => Wait::Future(r),
+            _ => Wait::Turn,
+        };
+        let Some(f) = self.future_mut(task) else {
+            return;
+        };
+        let event_loop = f.event_loop;
+        let Some(t) = f.task_mut() else { return };
+        t.execution = execution;
+        let must_cancel = t.must_cancel;
+        match wait {
+            Wait::Turn => {
+                self.call_soon(
+                    event_loop,
+                    Job::Step {
+                        task,
+                        throw: Value::None,
+                    },
+                );
+                return;
+            }
+            Wait::Seconds(delay) => {
                 let when = self.clock.monotonic() + delay;
                 let timer = self.call_at(event_loop, when, |number| Job::WakeSleeper {
                     task,
@@ -442,36 +466,24 @@ impl Vm {
                 if let Some(t) = self.task_mut(task) {
                     t.waiter = Waiter::Timer(timer);
                 }
-                if self.task_mut(task).is_some_and(|t| t.must_cancel) {
-                    self.cancel_must(task);
-                }
             }
-            Some(Object::Future(_)) => {
-                let waited = awaited.as_obj().unwrap_or(task);
-                if waited == task {
-                    let error = self.runtime_error_value(format!(
-                        "Task cannot await on itself: {}",
-                        self.future_repr(task)
-                    ));
-                    self.call_soon(event_loop, Job::Step { task, throw: error });
-                    return;
-                }
+            Wait::Future(waited) if waited == task => {
+                let error = self.runtime_error_value(format!(
+                    "Task cannot await on itself: {}",
+                    self.future_repr(task)
+                ));
+                self.call_soon(event_loop, Job::Step { task, throw: error });
+                return;
+            }
+            Wait::Future(waited) => {
                 self.add_done_callback(waited, DoneCallback::Wakeup(task));
                 if let Some(t) = self.task_mut(task) {
                     t.waiter = Waiter::Future(waited);
                 }
-                if self.task_mut(task).is_some_and(|t| t.must_cancel) {
-                    self.cancel_must(task);
-                }
             }
-            // A bare yield (`sleep(0)`): the task goes to the back of the ready queue.
-            _ => self.call_soon(
-                event_loop,
-                Job::Step {
-                    task,
-                    throw: Value::None,
-                },
-            ),
+        }
+        if must_cancel {
+            self.cancel_must(task);
         }
     }
 

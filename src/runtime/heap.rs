@@ -16,6 +16,12 @@ use super::value::{ObjRef, Value};
 /// objects that survived it, if more).
 const MIN_THRESHOLD: usize = 20_000;
 
+/// Slots reserved when the heap is made: address space only (pages are mapped as slots are
+/// first written), so that the slot array does not move while a program grows to this many
+/// objects. A move copies the array while the old one is still mapped: at the moment of the
+/// copy, twice the slots' memory is resident.
+const RESERVED_SLOTS: usize = 1 << 20;
+
 /// Bits of [`Heap::flags`], one byte per slot.
 const MARKED: u8 = 1;
 /// The slot's object holds no handles (a str, bytes, big int, range): marking it needs only
@@ -57,7 +63,11 @@ pub struct Heap {
 impl Default for Heap {
     fn default() -> Heap {
         Heap {
-            slots: vec![None],
+            slots: {
+                let mut slots = Vec::with_capacity(RESERVED_SLOTS);
+                slots.push(None);
+                slots
+            },
             flags: vec![0],
             free: Vec::new(),
             ready: 0,

@@ -83,7 +83,7 @@ pub enum DoneCallback {
     /// `run_until_complete` waits for this future: stop the loop.
     StopLoop(ObjRef),
     /// A callable, called with the future.
-    Call(Value),
+    Call(ObjRef),
 }
 
 impl DoneCallback {
@@ -92,8 +92,8 @@ impl DoneCallback {
             DoneCallback::Wakeup(r)
             | DoneCallback::Gather(r)
             | DoneCallback::TaskGroup(r)
-            | DoneCallback::StopLoop(r) => Value::Obj(r),
-            DoneCallback::Call(v) => v,
+            | DoneCallback::StopLoop(r)
+            | DoneCallback::Call(r) => Value::Obj(r),
         }
     }
 }
@@ -235,8 +235,8 @@ pub struct Gather {
 /// Something the loop runs: a ready callback, or a timer's when it is due.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Job {
-    /// A task's step; with an exception object to throw into its coroutine, or `None`.
-    Step { task: ObjRef, throw: Value },
+    /// A task's step; with an exception object to throw into its coroutine, if any.
+    Step { task: ObjRef, throw: Option<ObjRef> },
     /// A done-callback of a finished future.
     Done {
         future: ObjRef,
@@ -253,7 +253,7 @@ pub enum Job {
 impl Job {
     fn values(self) -> [Value; 2] {
         match self {
-            Job::Step { task, throw } => [Value::Obj(task), throw],
+            Job::Step { task, throw } => [Value::Obj(task), throw.map_or(Value::None, Value::Obj)],
             Job::Done { future, callback } => [Value::Obj(future), callback.value()],
             Job::Handle(h) | Job::WakeSleeper { task: h, .. } | Job::Finish(h) => {
                 [Value::Obj(h), Value::None]
@@ -266,7 +266,6 @@ impl Job {
 #[derive(Clone, Copy, Debug)]
 pub struct Timer {
     pub when: f64,
-    pub number: u64,
     pub job: Job,
 }
 

@@ -521,14 +521,32 @@ fn sleep(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception
         None => args.get(1).copied().unwrap_or(Value::None),
     };
     let delay = super::clock::seconds(vm, args[0])?;
+    // `await asyncio.sleep(…)`: the coroutine is awaited as soon as it is made and never seen
+    // again, so one object serves every such call.
+    if let Some(scratch) = vm.scratch_sleep.filter(|_| vm.awaited_next()) {
+        if let Object::Sleep {
+            delay: d,
+            result: r,
+            awaited,
+            ..
+        } = vm.heap.get_mut(scratch)
+        {
+            (*d, *r, *awaited) = (delay, result, false);
+            return Ok(Value::Obj(scratch));
+        }
+    }
     let origin = vm.origin();
     vm.made_coroutines = true;
-    Ok(Value::Obj(vm.heap.alloc(Object::Sleep {
+    let sleep = vm.heap.alloc(Object::Sleep {
         delay,
         result,
         awaited: false,
         origin,
-    })))
+    });
+    if vm.scratch_sleep.is_none() && vm.awaited_next() {
+        vm.scratch_sleep = Some(sleep);
+    }
+    Ok(Value::Obj(sleep))
 }
 
 fn gather(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
@@ -726,7 +744,13 @@ fn add_done_callback(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Valu
     arity("add_done_callback", &args[1..], 1, 1)?;
     keyword("add_done_callback", kwargs, &["context"], "context")?;
     let f = receiver_future(vm, args)?;
-    vm.add_done_callback(f, DoneCallback::Call(args[1]));
+    let Some(callback) = args[1].as_obj() else {
+        return Err(Exception::new(
+            "TypeError",
+            format!("'{}' object is not callable", ops::type_name(&vm.heap, args[1])),
+        ));
+    };
+    vm.add_done_callback(f, DoneCallback::Call(callback));
     Ok(Value::None)
 }
 
@@ -737,7 +761,8 @@ fn remove_done_callback(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value,
     let mut removed = 0;
     if let Some(fut) = vm.future_mut(f) {
         let before = fut.callbacks.len();
-        fut.callbacks.retain(|c| *c != DoneCallback::Call(callback));
+        fut.callbacks
+            .retain(|c| callback.as_obj().is_none_or(|cb| *c != DoneCallback::Call(cb)));
         removed = before - fut.callbacks.len();
     }
     Ok(Value::Int(removed as i64))

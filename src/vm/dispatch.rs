@@ -775,11 +775,9 @@ impl Vm {
                     let args = pop!();
                     let callee_at = callee_at!(0, 0);
                     save!();
-                    let positional = match args.as_obj().map(|r| self.heap.get(r)) {
-                        Some(Object::List(items)) => items.clone(),
-                        _ => Vec::new(),
-                    };
-                    self.stack.extend(positional);
+                    if let Some(Object::List(items)) = args.as_obj().map(|r| self.heap.get(r)) {
+                        self.stack.extend_from_slice(items);
+                    }
                     let mut names = Vec::new();
                     if let Some(Object::Dict(d)) =
                         kwargs.and_then(|k| k.as_obj()).map(|r| self.heap.get(r))

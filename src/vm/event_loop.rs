@@ -67,7 +67,6 @@ impl Vm {
             &mut state.timers,
             Timer {
                 when,
-                number,
                 job: make(number),
             },
         );
@@ -369,11 +368,10 @@ fn sift_up(heap: &mut [Timer], mut pos: usize) {
 mod tests {
     use super::*;
 
-    fn timer(when: f64, number: u64) -> Timer {
+    fn timer(when: f64, number: u32) -> Timer {
         Timer {
             when,
-            number,
-            job: Job::Handle(ObjRef(0)),
+            job: Job::Handle(ObjRef(number)),
         }
     }
 
@@ -381,7 +379,7 @@ mod tests {
     fn timers_come_out_in_deadline_order() {
         let mut heap = Vec::new();
         for (i, when) in [5.0, 1.0, 3.0, 2.0, 4.0].into_iter().enumerate() {
-            heap_push(&mut heap, timer(when, i as u64));
+            heap_push(&mut heap, timer(when, i as u32));
         }
         let order: Vec<f64> = std::iter::from_fn(|| heap_pop(&mut heap).map(|t| t.when)).collect();
         assert_eq!(order, [1.0, 2.0, 3.0, 4.0, 5.0]);
@@ -394,8 +392,13 @@ mod tests {
         for n in 0..5 {
             heap_push(&mut heap, timer(1.0, n));
         }
-        let order: Vec<u64> =
-            std::iter::from_fn(|| heap_pop(&mut heap).map(|t| t.number)).collect();
+        let order: Vec<u32> = std::iter::from_fn(|| {
+            heap_pop(&mut heap).map(|t| match t.job {
+                Job::Handle(h) => h.0,
+                _ => u32::MAX,
+            })
+        })
+        .collect();
         assert_eq!(order, [0, 2, 4, 1, 3]);
     }
 }

@@ -214,6 +214,8 @@ pub struct Vm {
     live_tasks: std::collections::HashSet<ObjRef, foldhash::fast::FixedState>,
     /// Tasks that ended with an exception, until it is retrieved or reported.
     failed_tasks: Vec<ObjRef>,
+    /// The `sleep()` coroutine reused by every `await asyncio.sleep(…)` (see `asyncio::sleep`).
+    scratch_sleep: Option<ObjRef>,
     /// The modules whose embedded Python half has run (or is running).
     embedded_run: std::collections::HashSet<Rc<str>>,
 }
@@ -259,6 +261,7 @@ impl Vm {
             live_tasks: Default::default(),
             failed_tasks: Vec::new(),
             embedded_run: Default::default(),
+            scratch_sleep: None,
         };
         builtins::install(&mut vm);
         vm.str_type = Some(vm.builtin_type("str"));
@@ -666,6 +669,7 @@ impl Vm {
                     .chain(self.current_task.iter())
                     .chain(self.live_tasks.iter())
                     .chain(self.failed_tasks.iter())
+                    .chain(self.scratch_sleep.iter())
                     .map(|&r| Value::Obj(r)),
             )
             .collect::<Vec<_>>();
@@ -682,6 +686,14 @@ impl Vm {
             ));
         }
         Ok(())
+    }
+
+    /// Whether the running frame's next instruction awaits what the native being called
+    /// returns.
+    fn awaited_next(&self) -> bool {
+        self.frames
+            .last()
+            .is_some_and(|f| f.loaded.ops.get(f.ip) == Some(&Op::Await))
     }
 
     /// Where the running frame is, for an object made here.

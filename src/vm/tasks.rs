@@ -64,7 +64,7 @@ impl Vm {
             event_loop,
             Job::Step {
                 task: r,
-                throw: Value::None,
+                throw: None,
             },
         );
         r
@@ -229,7 +229,9 @@ impl Vm {
     /// errors; other failures of callbacks are reported as the loop's exception handler does.
     pub(super) fn run_job(&mut self, job: Job) -> Result<(), Exception> {
         match job {
-            Job::Step { task, throw } => self.step_task(task, throw),
+            Job::Step { task, throw } => {
+                self.step_task(task, throw.map_or(Value::None, Value::Obj))
+            }
             Job::WakeSleeper { task, timer } => {
                 match self.task_mut(task) {
                     Some(t) if t.waiter == Waiter::Timer(timer) => {}
@@ -276,7 +278,7 @@ impl Vm {
                 }
                 Ok(())
             }
-            DoneCallback::Call(f) => self.run_callback(f, &[Value::Obj(future)]),
+            DoneCallback::Call(f) => self.run_callback(Value::Obj(f), &[Value::Obj(future)]),
         }
     }
 
@@ -452,7 +454,7 @@ impl Vm {
                     event_loop,
                     Job::Step {
                         task,
-                        throw: Value::None,
+                        throw: None,
                     },
                 );
                 return;
@@ -472,7 +474,10 @@ impl Vm {
                     "Task cannot await on itself: {}",
                     self.future_repr(task)
                 ));
-                self.call_soon(event_loop, Job::Step { task, throw: error });
+                self.call_soon(event_loop, Job::Step {
+                        task,
+                        throw: error.as_obj(),
+                    });
                 return;
             }
             Wait::Future(waited) => {
@@ -501,7 +506,10 @@ impl Vm {
             Waiter::Timer(_) => {
                 t.waiter = Waiter::Nothing;
                 let error = self.new_cancelled_error(message);
-                self.call_soon(event_loop, Job::Step { task, throw: error });
+                self.call_soon(event_loop, Job::Step {
+                        task,
+                        throw: error.as_obj(),
+                    });
                 true
             }
             Waiter::Nothing => false,

@@ -124,6 +124,8 @@ pub struct Generator {
     /// The exceptions it was handling when it yielded (inside `except` or `finally`).
     pub handling: Vec<Value>,
     pub state: GeneratorState,
+    /// A coroutine a task was made for (its first step has it run).
+    pub in_task: bool,
     /// Where a coroutine was made (the call of its `async def`), for the warning given when
     /// it is never awaited.
     pub origin: Option<Origin>,

@@ -115,7 +115,7 @@ pub struct Future {
 #[derive(Debug)]
 pub enum FutureKind {
     Plain,
-    Task(Box<Task>),
+    Task(Task),
     Gather(Box<Gather>),
 }
 
@@ -189,7 +189,7 @@ pub enum Waiter {
     Nothing,
     Future(ObjRef),
     /// A timer of the loop's (`asyncio.sleep` with a delay), by its number.
-    Timer(u64),
+    Timer(u32),
 }
 
 /// A task: the coroutine it drives and, between steps, that coroutine's execution.
@@ -245,7 +245,7 @@ pub enum Job {
     /// A callback scheduled by the program (`call_soon`, `call_later`): a handle object.
     Handle(ObjRef),
     /// The timer of a task sleeping: wake it unless it stopped waiting for it.
-    WakeSleeper { task: ObjRef, timer: u64 },
+    WakeSleeper { task: ObjRef, timer: u32 },
     /// Give a future the result `None` (a step that finishes at once).
     Finish(ObjRef),
 }
@@ -287,7 +287,7 @@ pub struct LoopState {
     /// Timers, as a binary heap ordered by `when` (kept exactly as Python's `heapq` keeps it,
     /// so that timers due at the same time run in CPython's order).
     pub timers: Vec<Timer>,
-    pub timers_made: u64,
+    pub timers_made: u32,
     pub stopping: bool,
     pub closed: bool,
     pub debug: bool,

@@ -3,7 +3,6 @@
 //! futures, tasks, event loops and handles. The machinery they drive is in `tasks` and
 //! `event_loop`.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::builtins::arity;
@@ -229,17 +228,12 @@ impl Vm {
                 return_exceptions,
             })),
         );
-        // Objects compare by identity here, as the futures and coroutines gather takes do.
-        let mut seen: HashMap<ObjRef, ObjRef, foldhash::fast::FixedState> = HashMap::default();
         self.with_pinned([Value::Obj(outer)], |vm| {
             for &arg in args {
-                let child = match arg.as_obj().and_then(|a| seen.get(&a)) {
-                    Some(&child) => child,
+                let child = match vm.gathered_already(outer, arg) {
+                    Some(child) => child,
                     None => {
                         let child = vm.ensure_future_on(arg, event_loop)?;
-                        if let Some(a) = arg.as_obj() {
-                            seen.insert(a, child);
-                        }
                         vm.add_done_callback(child, DoneCallback::Gather(outer));
                         if let Some(FutureKind::Gather(g)) =
                             vm.future_mut(outer).map(|f| &mut f.kind)
@@ -255,6 +249,29 @@ impl Vm {
             }
             Ok(Value::Obj(outer))
         })
+    }
+
+    /// The child gather `outer` already has for `arg`, if `arg` came before (the same object:
+    /// a future with this gather's callback, or a coroutine a task of this gather runs).
+    fn gathered_already(&self, outer: ObjRef, arg: Value) -> Option<ObjRef> {
+        let a = arg.as_obj()?;
+        match self.heap.get(a) {
+            Object::Future(f) => f
+                .callbacks
+                .contains(&DoneCallback::Gather(outer))
+                .then_some(a),
+            Object::Coroutine(c) if c.in_task => {
+                let FutureKind::Gather(g) = &self.future(outer)?.kind else {
+                    return None;
+                };
+                g.children.iter().copied().find(|&t| {
+                    self.future(t)
+                        .and_then(Future::task)
+                        .is_some_and(|t| t.coro == arg)
+                })
+            }
+            _ => None,
+        }
     }
 
     /// The end of `asyncio.run`: leftover tasks are cancelled and waited for, the shutdown
@@ -747,7 +764,10 @@ fn add_done_callback(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Valu
     let Some(callback) = args[1].as_obj() else {
         return Err(Exception::new(
             "TypeError",
-            format!("'{}' object is not callable", ops::type_name(&vm.heap, args[1])),
+            format!(
+                "'{}' object is not callable",
+                ops::type_name(&vm.heap, args[1])
+            ),
         ));
     };
     vm.add_done_callback(f, DoneCallback::Call(callback));
@@ -761,8 +781,11 @@ fn remove_done_callback(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value,
     let mut removed = 0;
     if let Some(fut) = vm.future_mut(f) {
         let before = fut.callbacks.len();
-        fut.callbacks
-            .retain(|c| callback.as_obj().is_none_or(|cb| *c != DoneCallback::Call(cb)));
+        fut.callbacks.retain(|c| {
+            callback
+                .as_obj()
+                .is_none_or(|cb| *c != DoneCallback::Call(cb))
+        });
         removed = before - fut.callbacks.len();
     }
     Ok(Value::Int(removed as i64))

@@ -57,11 +57,11 @@ impl Vm {
 
     /// `loop.call_at`: the job `make` builds (given the timer's number) runs once the loop's
     /// clock reaches `when`. Returns the timer's number.
-    pub(super) fn call_at(&mut self, l: ObjRef, when: f64, make: impl FnOnce(u64) -> Job) -> u64 {
+    pub(super) fn call_at(&mut self, l: ObjRef, when: f64, make: impl FnOnce(u32) -> Job) -> u32 {
         let Some(state) = self.loop_state(l) else {
             return 0;
         };
-        state.timers_made += 1;
+        state.timers_made = state.timers_made.wrapping_add(1);
         let number = state.timers_made;
         heap_push(
             &mut state.timers,

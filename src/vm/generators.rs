@@ -41,6 +41,7 @@ impl Vm {
             values,
             handling: Vec::new(),
             state: GeneratorState::Created,
+            in_task: false,
             origin: (coroutine && !generator).then(|| self.origin()).flatten(),
         });
         Value::Obj(self.heap.alloc(match (coroutine, generator) {

@@ -47,6 +47,9 @@ impl Vm {
     /// A task driving coroutine `coro` on loop `event_loop`, its first step scheduled.
     pub(super) fn new_task(&mut self, event_loop: ObjRef, coro: Value, name: Value) -> ObjRef {
         self.tasks_made += 1;
+        if let Some(Object::Coroutine(c)) = coro.as_obj().map(|r| self.heap.get_mut(r)) {
+            c.in_task = true;
+        }
         let task = Task {
             coro,
             number: self.tasks_made,
@@ -58,7 +61,7 @@ impl Vm {
             cancel_message: Value::None,
             cancel_requests: 0,
         };
-        let r = self.new_future(event_loop, FutureKind::Task(Box::new(task)));
+        let r = self.new_future(event_loop, FutureKind::Task(task));
         self.live_tasks.insert(r);
         self.call_soon(
             event_loop,
@@ -450,13 +453,7 @@ impl Vm {
         let must_cancel = t.must_cancel;
         match wait {
             Wait::Turn => {
-                self.call_soon(
-                    event_loop,
-                    Job::Step {
-                        task,
-                        throw: None,
-                    },
-                );
+                self.call_soon(event_loop, Job::Step { task, throw: None });
                 return;
             }
             Wait::Seconds(delay) => {
@@ -474,10 +471,13 @@ impl Vm {
                     "Task cannot await on itself: {}",
                     self.future_repr(task)
                 ));
-                self.call_soon(event_loop, Job::Step {
+                self.call_soon(
+                    event_loop,
+                    Job::Step {
                         task,
                         throw: error.as_obj(),
-                    });
+                    },
+                );
                 return;
             }
             Wait::Future(waited) => {
@@ -506,10 +506,13 @@ impl Vm {
             Waiter::Timer(_) => {
                 t.waiter = Waiter::Nothing;
                 let error = self.new_cancelled_error(message);
-                self.call_soon(event_loop, Job::Step {
+                self.call_soon(
+                    event_loop,
+                    Job::Step {
                         task,
                         throw: error.as_obj(),
-                    });
+                    },
+                );
                 true
             }
             Waiter::Nothing => false,

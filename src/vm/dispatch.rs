@@ -14,7 +14,6 @@ use std::rc::Rc;
 
 use super::call::Invoked;
 use super::classes::MethodLookup;
-use super::tasks::Awaited;
 use super::{ops, Exception, Frame, FrameKind, NameProblem, Vm, NESTED_RUN_LIMIT};
 use crate::compile::{Const, Op};
 use crate::runtime::object::MethodCache;
@@ -919,17 +918,6 @@ impl Vm {
                 Op::Pop => {
                     let _ = pop!();
                 }
-                Op::Await => {
-                    save!();
-                    match self.await_top() {
-                        Ok(Awaited::Continue) => load!(),
-                        Ok(Awaited::Suspend) => return Ok(Exit::Suspend),
-                        Err(e) => {
-                            load!();
-                            fail!(e)
-                        }
-                    }
-                }
                 // A str, number, `None` or bool formats with no spec as `str` makes it, which
                 // `BuildString` does as it joins (every formatted value goes to one).
                 Op::FormatValue(0, false) => {
@@ -1082,7 +1070,16 @@ impl Vm {
                 | Op::ExitWith(_)
                 | Op::ExitWithException(_)
                 | Op::ImportName(_)
-                | Op::ImportFrom(_) => saved!(self.run_rare_op(*op)),
+                | Op::ImportFrom(_)
+                | Op::Await => {
+                    saved!(self.run_rare_op(*op));
+                    // An `await` of something not ready ends the task's step here (its state
+                    // is saved).
+                    if self.suspending {
+                        self.suspending = false;
+                        return Ok(Exit::Suspend);
+                    }
+                }
             }
         }
     }

@@ -214,6 +214,8 @@ pub struct Vm {
     live_tasks: std::collections::HashSet<ObjRef, foldhash::fast::FixedState>,
     /// Tasks that ended with an exception, until it is retrieved or reported.
     failed_tasks: Vec<ObjRef>,
+    /// Set by an `await` that suspends the running task: the dispatch loop returns.
+    suspending: bool,
     /// The `sleep()` coroutine reused by every `await asyncio.sleep(…)` (see `asyncio::sleep`).
     scratch_sleep: Option<ObjRef>,
     /// The modules whose embedded Python half has run (or is running).
@@ -262,6 +264,7 @@ impl Vm {
             failed_tasks: Vec::new(),
             embedded_run: Default::default(),
             scratch_sleep: None,
+            suspending: false,
         };
         builtins::install(&mut vm);
         vm.str_type = Some(vm.builtin_type("str"));

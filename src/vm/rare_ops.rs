@@ -85,6 +85,9 @@ impl Vm {
                     self.stack.pop();
                 }
             }
+            Op::Await => {
+                self.suspending = self.await_top()? == super::tasks::Awaited::Suspend;
+            }
             Op::GetAIter => {
                 let v = self.pop();
                 let it = self.async_iter(v)?;

@@ -12,6 +12,7 @@ use crate::runtime::tasks::{
 use crate::runtime::{ObjRef, Object, Value};
 
 /// What an `await` did with the awaitable on top of the stack.
+#[derive(PartialEq)]
 pub(super) enum Awaited {
     /// Its value is on the stack, or its frame is running: go on.
     Continue,

@@ -767,9 +767,12 @@ impl Vm {
         } else if &**name == "asyncio" {
             asyncio::attributes(self)
         } else {
-            builtins::module(&mut self.heap, name).ok_or_else(|| {
-                Exception::new("ModuleNotFoundError", format!("No module named '{name}'"))
-            })?
+            builtins::module(&mut self.heap, name)
+                // A module written only in Python starts empty and fills on first use.
+                .or_else(|| stdlib::has_source(name).then(Default::default))
+                .ok_or_else(|| {
+                    Exception::new("ModuleNotFoundError", format!("No module named '{name}'"))
+                })?
         };
         let m = self.heap.alloc(Object::Module(Box::new(Module {
             name: name.clone(),

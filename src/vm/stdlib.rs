@@ -10,7 +10,15 @@ use crate::compile::Code;
 use crate::runtime::{ObjRef, Object, Value};
 
 /// The Python half of each module that has one: its name and source.
-const SOURCES: &[(&str, &str)] = &[("asyncio", include_str!("../stdlib/asyncio.py"))];
+const SOURCES: &[(&str, &str)] = &[
+    ("asyncio", include_str!("../stdlib/asyncio.py")),
+    ("contextlib", include_str!("../stdlib/contextlib.py")),
+];
+
+/// Whether module `name` has an embedded Python half.
+pub(super) fn has_source(name: &str) -> bool {
+    SOURCES.iter().any(|(m, _)| *m == name)
+}
 
 /// The file name of module `name`'s Python source in tracebacks (how CPython names frozen
 /// modules).
@@ -21,7 +29,7 @@ fn file_name(module: &str) -> String {
 /// The module whose embedded source `code` comes from, if it is one.
 pub(super) fn module_of(code: &Code) -> Option<&str> {
     let module = code.filename.strip_prefix("<frozen ")?.strip_suffix('>')?;
-    SOURCES.iter().any(|(m, _)| *m == module).then_some(module)
+    has_source(module).then_some(module)
 }
 
 /// Whether a global slot's name is one of an embedded module's (hidden from the program).
@@ -45,7 +53,7 @@ impl Vm {
     /// Runs the embedded Python half of module object `m` (named `name`) if it has one not run
     /// yet, adding its public globals to the module's attributes: whether it ran now.
     pub(super) fn load_embedded(&mut self, m: ObjRef, name: &str) -> Result<bool, Exception> {
-        if !SOURCES.iter().any(|(n, _)| *n == name) || !self.embedded_run.insert(name.into()) {
+        if !has_source(name) || !self.embedded_run.insert(name.into()) {
             return Ok(false);
         }
         let mut attrs = crate::runtime::object::ModuleAttrs::default();

@@ -353,9 +353,19 @@ impl Vm {
         }
     }
 
-    /// The repr of future `r` (a task's with its name and coroutine).
+    /// The repr of future `r` (a task's with its name and coroutine; the running task's
+    /// with the line its coroutine is at now).
     pub(super) fn future_repr(&self, r: ObjRef) -> String {
-        repr(&self.heap, r)
+        match self.heap.get(r) {
+            Object::Future(f) if self.current_task == Some(r) => {
+                let line = self
+                    .frames
+                    .first()
+                    .and_then(|fr| fr.loaded.code.lines.get(fr.ip.saturating_sub(1)).copied());
+                future_repr(&self.heap, f, line)
+            }
+            _ => repr(&self.heap, r),
+        }
     }
 }
 
@@ -367,7 +377,7 @@ fn outer_value(r: ObjRef) -> Value {
 pub(super) fn repr(heap: &Heap, r: ObjRef) -> String {
     let addr = ops::address(r);
     match heap.get(r) {
-        Object::Future(f) => future_repr(heap, f),
+        Object::Future(f) => future_repr(heap, f, None),
         Object::EventLoop(state) => format!(
             "<_UnixSelectorEventLoop running={} closed={} debug={}>",
             python_bool(false),
@@ -416,7 +426,8 @@ fn callable_name(heap: &Heap, v: Value) -> String {
     }
 }
 
-fn future_repr(heap: &Heap, f: &Future) -> String {
+/// A future's repr; `line`, when given, is where a task's coroutine is running.
+fn future_repr(heap: &Heap, f: &Future, line: Option<u32>) -> String {
     let state = match f.outcome {
         Outcome::Pending => "pending",
         Outcome::Cancelled { .. } => "cancelled",
@@ -432,7 +443,7 @@ fn future_repr(heap: &Heap, f: &Future) -> String {
         out.push_str(&format!(" name={}", ops::str_repr(&name)));
         out.push_str(&format!(
             " coro=<{}>",
-            coroutine_state(heap, t, f.is_done())
+            coroutine_state(heap, t, f.is_done(), line)
         ));
     }
     match f.outcome {
@@ -469,7 +480,12 @@ fn future_repr(heap: &Heap, f: &Future) -> String {
 }
 
 /// `main() running at FILE:LINE` or `main() done, defined at FILE:LINE`.
-fn coroutine_state(heap: &Heap, t: &crate::runtime::tasks::Task, done: bool) -> String {
+fn coroutine_state(
+    heap: &Heap,
+    t: &crate::runtime::tasks::Task,
+    done: bool,
+    running_line: Option<u32>,
+) -> String {
     let loaded = match t.coro.as_obj().map(|r| heap.get(r)) {
         Some(Object::Coroutine(c)) => Some(c.loaded.clone()),
         _ => None,
@@ -484,11 +500,11 @@ fn coroutine_state(heap: &Heap, t: &crate::runtime::tasks::Task, done: bool) -> 
             code.qualname, code.filename, code.first_line
         );
     }
-    let line = t
-        .execution
-        .frames
-        .first()
-        .and_then(|fr| code.lines.get(fr.ip.saturating_sub(1)).copied())
+    let line = running_line
+        .or_else(|| {
+            let fr = t.execution.frames.first()?;
+            code.lines.get(fr.ip.saturating_sub(1)).copied()
+        })
         .unwrap_or(code.first_line);
     format!("{}() running at {}:{line}", code.qualname, code.filename)
 }

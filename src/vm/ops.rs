@@ -101,6 +101,11 @@ pub trait Host {
     fn next_item(&mut self, it: Value) -> Result<Option<Value>, Exception>;
     /// The value of `key` in dict, set or frozenset `table` (`None` when it is absent).
     fn table_lookup(&mut self, table: ObjRef, key: Value) -> Result<Option<Value>, Exception>;
+    /// The repr of a built-in object that depends on more than the heap (the task running
+    /// now, whose frames are on the VM's stacks), if `r` is one.
+    fn live_repr(&self, _r: ObjRef) -> Option<String> {
+        None
+    }
 }
 
 /// A heap as a host: no Python code runs.
@@ -1073,6 +1078,10 @@ pub fn repr_in<H: Host>(h: &mut H, v: Value) -> Result<String, Exception> {
                 }
                 None => out.push_str(&object_repr(h.heap(), r)),
             }
+            continue;
+        }
+        if let Some(text) = h.live_repr(r) {
+            out.push_str(&text);
             continue;
         }
         let heap = h.heap();

@@ -42,6 +42,10 @@ impl Host for Vm {
     fn is_not_implemented(&self, v: Value) -> bool {
         v == self.not_implemented
     }
+
+    fn live_repr(&self, r: ObjRef) -> Option<String> {
+        (self.current_task == Some(r)).then(|| self.future_repr(r))
+    }
 }
 
 /// The special method names of a binary operator: plain, reflected, in-place.

@@ -440,6 +440,7 @@ pub fn method_tables(type_name: &str) -> &'static [&'static [(&'static str, Nati
         ("__next__", super::generators::next),
     ];
     const COROUTINE: &[(&str, NativeFn)] = &[
+        ("__await__", super::generators::own_iterator),
         ("send", super::generators::send),
         ("throw", super::generators::throw),
         ("close", super::generators::close),

@@ -308,6 +308,12 @@ pub(super) fn send(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exce
     }
 }
 
+/// `coroutine.__await__()`: the coroutine itself, which `await` drives (CPython wraps it in
+/// an iterator of its own; Baton's `await` takes the coroutine as it is).
+pub(super) fn own_iterator(_: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    Ok(args.first().copied().unwrap_or(Value::None))
+}
+
 /// `generator.__next__()`.
 pub(super) fn next(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     let r = generator_ref(args)?;

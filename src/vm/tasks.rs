@@ -642,11 +642,7 @@ impl Vm {
                 };
                 let iterator = self.call_value(method, &[awaited], &[])?;
                 match iterator.as_obj().map(|i| self.heap.get(i)) {
-                    Some(Object::Coroutine(_)) => Err(Exception::new(
-                        "TypeError",
-                        "__await__() returned a coroutine",
-                    )),
-                    Some(Object::Future(_) | Object::Sleep { .. }) => {
+                    Some(Object::Coroutine(_) | Object::Future(_) | Object::Sleep { .. }) => {
                         if let Some(top) = self.stack.last_mut() {
                             *top = iterator;
                         }
@@ -654,7 +650,7 @@ impl Vm {
                     }
                     Some(o) if o.is_iterator() => Err(Exception::new(
                         "NotImplementedError",
-                        "__await__ returning a generator is not supported",
+                        "an __await__ that is a generator (yielding to the event loop itself)",
                     )),
                     _ => Err(Exception::new(
                         "TypeError",

@@ -12,7 +12,7 @@ use crate::runtime::object::{ExceptionState, TraceEntry};
 use crate::runtime::{Heap, ObjRef, Object, Value};
 
 /// Each built-in exception type with its base, in CPython's hierarchy (bases first).
-const HIERARCHY: [(&str, &str); 37] = [
+const HIERARCHY: &[(&str, &str)] = &[
     ("BaseException", ""),
     ("Exception", "BaseException"),
     ("SystemExit", "BaseException"),
@@ -50,11 +50,30 @@ const HIERARCHY: [(&str, &str); 37] = [
     ("PermissionError", "OSError"),
     ("UnicodeDecodeError", "UnicodeError"),
     ("UnicodeEncodeError", "UnicodeError"),
+    ("SystemError", "Exception"),
+    ("BufferError", "Exception"),
+    ("ReferenceError", "Exception"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("FileExistsError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
 ];
 
 /// Makes the built-in exception classes and their methods.
 pub(super) fn install(vm: &mut Vm) {
-    for (name, base) in HIERARCHY {
+    for &(name, base) in HIERARCHY {
         let base = (!base.is_empty()).then(|| vm.builtin_type(base));
         let r = vm.builtin_class(name, base, None);
         vm.set_builtin(name, Value::Obj(r));

@@ -13,6 +13,7 @@ use crate::runtime::{ObjRef, Object, Value};
 const SOURCES: &[(&str, &str)] = &[
     ("asyncio", include_str!("../stdlib/asyncio.py")),
     ("contextlib", include_str!("../stdlib/contextlib.py")),
+    ("random", include_str!("../stdlib/random.py")),
 ];
 
 /// Whether module `name` has an embedded Python half.

@@ -1,0 +1,13 @@
+import random
+random.seed(42)
+print([random.randint(1, 100) for _ in range(5)])
+print(round(random.random(), 12), round(random.uniform(0.1, 0.5), 12))
+x = list(range(10))
+random.shuffle(x)
+print(x)
+print(random.choice("abcdef"), random.randrange(0, 100, 7), random.getrandbits(70))
+print(random.sample(range(100), 5))
+random.seed(12345678901234567890)
+print(random.random())
+r = random.Random(7)
+print(r.randint(1, 6), r.randint(1, 6))

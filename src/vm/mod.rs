@@ -341,16 +341,7 @@ impl Vm {
         let slot = self.global_slot(&Rc::from("__name__"));
         self.global_values[slot as usize] = name;
         let loaded = self.load(code).map_err(|e| self.report(e))?;
-        let base = self.stack.len();
-        self.stack
-            .extend(std::iter::repeat_n(Value::Unbound, loaded.nlocals));
-        self.push_frame(Frame {
-            loaded,
-            ip: 0,
-            base,
-            handling_base: 0,
-            kind: FrameKind::Call,
-        });
+        self.push_module_frame(loaded);
         let result = self.execute();
         self.stack.clear();
         self.frames.clear();
@@ -362,6 +353,21 @@ impl Vm {
             self.collect_garbage();
         }
         result
+    }
+
+    /// Pushes the frame of a module's code, its locals unbound; the stack's length before it.
+    fn push_module_frame(&mut self, loaded: Rc<Loaded>) -> usize {
+        let base = self.stack.len();
+        self.stack
+            .extend(std::iter::repeat_n(Value::Unbound, loaded.nlocals));
+        self.push_frame(Frame {
+            loaded,
+            ip: 0,
+            base,
+            handling_base: self.handling.len(),
+            kind: FrameKind::Call,
+        });
+        base
     }
 
     /// Pushes `frame` on the frame stack, its slots already on the value stack, and makes

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use super::{Exception, Frame, FrameKind, Vm};
+use super::{Exception, Vm};
 use crate::compile::Code;
 use crate::runtime::{ObjRef, Object, Value};
 
@@ -80,16 +80,7 @@ impl Vm {
         let names = code.names.clone();
         let loaded = self.load(code)?;
         self.check_depth()?;
-        let base = self.stack.len();
-        self.stack
-            .extend(std::iter::repeat_n(Value::Unbound, loaded.nlocals));
-        self.push_frame(Frame {
-            loaded,
-            ip: 0,
-            base,
-            handling_base: self.handling.len(),
-            kind: FrameKind::Call,
-        });
+        let base = self.push_module_frame(loaded);
         let ran = self.execute();
         self.stack.truncate(base);
         ran?;

@@ -173,18 +173,23 @@ fn receiver_loop(vm: &Vm, args: &[Value]) -> Result<ObjRef, Exception> {
 }
 
 impl Vm {
-    /// The loop a future made now belongs to: the running one, else the current one (made if
-    /// there is none).
-    fn current_loop(&mut self) -> ObjRef {
+    /// The loop a future made now belongs to (`get_event_loop()`): the running one, else the
+    /// current one — made if none was ever set, an error once `set_event_loop` (which
+    /// `asyncio.run` calls) has been used and the current loop is unset.
+    fn current_loop(&mut self) -> Result<ObjRef, Exception> {
         if let Some((l, _)) = &self.running_loop {
-            return *l;
+            return Ok(*l);
         }
         match self.event_loop {
-            Some(l) => l,
+            Some(l) => Ok(l),
+            None if self.event_loop_was_set => Err(Exception::new(
+                "RuntimeError",
+                "There is no current event loop in thread 'MainThread'.",
+            )),
             None => {
                 let l = self.new_event_loop();
                 self.event_loop = Some(l);
-                l
+                Ok(l)
             }
         }
     }
@@ -215,9 +220,9 @@ impl Vm {
         let event_loop = match args.first().and_then(|&a| future_ref(&self.heap, a)) {
             Some(f) => match self.future(f) {
                 Some(f) => f.event_loop,
-                None => self.current_loop(),
+                None => self.current_loop()?,
             },
-            None => self.current_loop(),
+            None => self.current_loop()?,
         };
         let outer = self.new_future(
             event_loop,
@@ -530,6 +535,7 @@ fn run(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> 
     }
     let l = vm.new_event_loop();
     vm.event_loop = Some(l);
+    vm.event_loop_was_set = true;
     let debug = match debug {
         Some(Value::None) | None => {
             std::env::var_os("PYTHONASYNCIODEBUG").is_some_and(|v| !v.is_empty())
@@ -591,7 +597,7 @@ fn gather(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exceptio
     )?
     .is_some_and(|v| ops::truthy(&vm.heap, v));
     if args.is_empty() {
-        let l = vm.current_loop();
+        let l = vm.current_loop()?;
         let f = vm.new_future(l, FutureKind::Plain);
         let list = vm.heap.alloc(Object::List(Vec::new()));
         vm.finish_future(f, Outcome::Result(Value::Obj(list)));
@@ -632,7 +638,7 @@ fn ensure_future(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, E
     arity("ensure_future", args, 1, 1)?;
     let l = match keyword("ensure_future", kwargs, &["loop"], "loop")?.and_then(|v| v.as_obj()) {
         Some(l) => l,
-        None => vm.current_loop(),
+        None => vm.current_loop()?,
     };
     vm.ensure_future_on(args[0], l).map(Value::Obj)
 }
@@ -644,7 +650,7 @@ fn get_running_loop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exc
 
 fn get_event_loop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     arity("get_event_loop", args, 0, 0)?;
-    Ok(Value::Obj(vm.current_loop()))
+    Ok(Value::Obj(vm.current_loop()?))
 }
 
 fn new_event_loop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
@@ -655,6 +661,7 @@ fn new_event_loop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excep
 fn set_event_loop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     arity("set_event_loop", args, 1, 1)?;
     vm.event_loop = args[0].as_obj();
+    vm.event_loop_was_set = true;
     Ok(Value::None)
 }
 
@@ -713,7 +720,7 @@ fn new_future(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exce
     arity("Future", args, 0, 0)?;
     let l = match keyword("Future", kwargs, &["loop"], "loop")?.and_then(|v| v.as_obj()) {
         Some(l) => l,
-        None => vm.current_loop(),
+        None => vm.current_loop()?,
     };
     Ok(Value::Obj(vm.new_future(l, FutureKind::Plain)))
 }
@@ -726,7 +733,7 @@ fn new_task(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Except
         .and_then(|v| v.as_obj())
     {
         Some(l) => l,
-        None => vm.current_loop(),
+        None => vm.current_loop()?,
     };
     spawn(vm, l, args[0], name)
 }

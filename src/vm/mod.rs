@@ -202,6 +202,8 @@ pub struct Vm {
     running_loop: Option<(ObjRef, Box<LoopState>)>,
     /// The loop `get_event_loop()` gives when none is running.
     event_loop: Option<ObjRef>,
+    /// Whether `set_event_loop` was ever called (from then on, no loop is made on demand).
+    event_loop_was_set: bool,
     /// The task whose step is running.
     current_task: Option<ObjRef>,
     /// The nested-run level of the running task step: only its own frames can suspend it.
@@ -256,6 +258,7 @@ impl Vm {
             clock: clock::Clock::default(),
             running_loop: None,
             event_loop: None,
+            event_loop_was_set: false,
             current_task: None,
             task_run_level: 0,
             set_aside: Vec::new(),

@@ -411,6 +411,18 @@ pub struct ReportedException {
 impl Report {
     /// The report as CPython prints it: each exception of the chain (causes and contexts
     /// first), its frames outermost first, each with the source line `source_line` gives.
+    ///
+    /// ```
+    /// let mut interp = baton::Interpreter::with_output(Box::new(std::io::sink()));
+    /// let Err(baton::RunError::Exception(report)) = interp.run_source("t.py", "x = 1\n1/0\n") else {
+    ///     panic!("1/0 raises");
+    /// };
+    /// let text = report.render(&|_, line| (line == 2).then(|| "1/0".to_owned()));
+    /// assert_eq!(
+    ///     text,
+    ///     "Traceback (most recent call last):\n  File \"t.py\", line 2, in <module>\n    1/0\nZeroDivisionError: division by zero\n"
+    /// );
+    /// ```
     pub fn render(&self, source_line: &dyn Fn(&str, u32) -> Option<String>) -> String {
         let mut out = String::new();
         for e in &self.chain {

@@ -71,7 +71,7 @@ impl Vm {
 
     /// `await` of step `step` (on top of the stack): the generator's frame is pushed to run; or,
     /// when it has finished (or never started and is being closed), the step's outcome now.
-    pub(super) fn await_async_step(&mut self, step: ObjRef) -> Result<bool, Exception> {
+    pub(super) fn await_async_step(&mut self, step: ObjRef) -> Result<(), Exception> {
         let Object::AsyncGenStep {
             generator,
             sent,
@@ -79,7 +79,7 @@ impl Vm {
             used,
         } = self.heap.get_mut(step)
         else {
-            return Ok(false);
+            return Ok(());
         };
         if std::mem::replace(used, true) {
             return Err(Exception::new(
@@ -99,7 +99,7 @@ impl Vm {
             return match action {
                 AsyncGenAction::Close => {
                     self.replace_top(Value::None);
-                    Ok(true)
+                    Ok(())
                 }
                 AsyncGenAction::Throw(e) => Err(self.raised(e)),
                 AsyncGenAction::Send => Err(Exception::new("StopAsyncIteration", "")),
@@ -113,7 +113,7 @@ impl Vm {
         }
         self.generator_frame(generator, sent)?;
         match action {
-            AsyncGenAction::Send => Ok(true),
+            AsyncGenAction::Send => Ok(()),
             // Raised in the generator's frame, now the running one.
             AsyncGenAction::Throw(e) => Err(self.raised(e)),
             AsyncGenAction::Close => Err(Exception::new("GeneratorExit", "")),

@@ -279,31 +279,33 @@ impl Vm {
         }
     }
 
+    /// The tasks of loop `l` not done yet (those `live_tasks` holds), in the order they were
+    /// made.
+    fn pending_tasks(&self, l: ObjRef) -> Vec<ObjRef> {
+        let mut tasks: Vec<(u64, ObjRef)> = self
+            .live_tasks
+            .iter()
+            .filter_map(|&t| {
+                let f = self.future(t).filter(|f| f.event_loop == l)?;
+                Some((f.task()?.number, t))
+            })
+            .collect();
+        tasks.sort_unstable_by_key(|&(number, _)| number);
+        tasks.into_iter().map(|(_, t)| t).collect()
+    }
+
     /// The end of `asyncio.run`: leftover tasks are cancelled and waited for, the shutdown
     /// steps run, the loop closes, and task exceptions nobody retrieved are reported.
     fn close_runner(&mut self, l: ObjRef) -> Result<(), Exception> {
-        let mut leftover: Vec<ObjRef> = self
-            .live_tasks
-            .iter()
-            .copied()
-            .filter(|&t| {
-                self.future(t)
-                    .is_some_and(|f| f.event_loop == l && !f.is_done())
-            })
-            .collect();
+        let leftover = self.pending_tasks(l);
         if !leftover.is_empty() {
-            leftover.sort_by_key(|&t| {
-                self.future(t)
-                    .and_then(|f| f.task())
-                    .map_or(0, |t| t.number)
-            });
             for &t in &leftover {
                 self.cancel_future(t, Value::None);
             }
             let values: Vec<Value> = leftover.iter().map(|&t| Value::Obj(t)).collect();
             let outer = self.gather_on(&values, true)?;
             if let Some(outer) = outer.as_obj() {
-                self.with_pinned([outer_value(outer)], |vm| vm.run_until_complete(l, outer))?;
+                self.with_pinned([Value::Obj(outer)], |vm| vm.run_until_complete(l, outer))?;
             }
             for &t in &leftover {
                 if let Outcome::Exception(e) = self.outcome(t) {
@@ -322,7 +324,7 @@ impl Vm {
             self.tasks_made += 1;
             let f = self.new_future(l, FutureKind::Plain);
             self.call_soon(l, Job::Finish(f));
-            self.with_pinned([outer_value(f)], |vm| vm.run_until_complete(l, f))?;
+            self.with_pinned([Value::Obj(f)], |vm| vm.run_until_complete(l, f))?;
         }
         if self.event_loop == Some(l) {
             self.event_loop = None;
@@ -374,10 +376,6 @@ impl Vm {
     }
 }
 
-fn outer_value(r: ObjRef) -> Value {
-    Value::Obj(r)
-}
-
 /// The repr of an asyncio object: a future, task, loop, handle or `sleep` coroutine.
 pub(super) fn repr(heap: &Heap, r: ObjRef) -> String {
     let addr = ops::address(r);
@@ -385,9 +383,9 @@ pub(super) fn repr(heap: &Heap, r: ObjRef) -> String {
         Object::Future(f) => future_repr(heap, f, None),
         Object::EventLoop(state) => format!(
             "<_UnixSelectorEventLoop running={} closed={} debug={}>",
-            python_bool(false),
-            python_bool(state.closed),
-            python_bool(state.debug)
+            ops::repr(heap, Value::Bool(false)),
+            ops::repr(heap, Value::Bool(state.closed)),
+            ops::repr(heap, Value::Bool(state.debug))
         ),
         Object::Handle(h) => {
             let kind = if h.when.is_some() {
@@ -414,15 +412,8 @@ pub(super) fn repr(heap: &Heap, r: ObjRef) -> String {
     }
 }
 
-fn python_bool(b: bool) -> &'static str {
-    if b {
-        "True"
-    } else {
-        "False"
-    }
-}
-
-fn callable_name(heap: &Heap, v: Value) -> String {
+/// How a callback is named in messages and reprs: its qualified name.
+pub(super) fn callable_name(heap: &Heap, v: Value) -> String {
     match v.as_obj().map(|r| heap.get(r)) {
         Some(Object::Function(f)) => f.loaded.code.qualname.to_string(),
         Some(Object::Native(n)) => n.name.to_string(),
@@ -679,17 +670,7 @@ fn all_tasks(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception>
         Some(l) => l,
         None => vm.running_loop_ref()?,
     };
-    let mut tasks: Vec<ObjRef> = vm
-        .live_tasks
-        .iter()
-        .copied()
-        .filter(|&t| {
-            vm.future(t)
-                .is_some_and(|f| f.event_loop == l && !f.is_done())
-        })
-        .collect();
-    tasks.sort_by_key(|&t| vm.future(t).and_then(|f| f.task()).map_or(0, |t| t.number));
-    let items: Vec<Value> = tasks.into_iter().map(Value::Obj).collect();
+    let items: Vec<Value> = vm.pending_tasks(l).into_iter().map(Value::Obj).collect();
     super::sets::set_from(vm, items, false)
 }
 
@@ -845,7 +826,7 @@ fn set_exception(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Except
         return Err(e);
     }
     let exc = vm.exception_object(&e);
-    if vm.is_stop_iteration(exc) {
+    if super::exceptions::is_instance_of(&vm.heap, exc, "StopIteration") {
         return Err(Exception::new(
             "TypeError",
             "StopIteration interacts badly with generators and cannot be raised into a Future",
@@ -1146,7 +1127,7 @@ fn task_group_exit(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exce
         }
         None => Vec::new(),
     };
-    if failed && !vm.is_cancelled_error_value(exc) {
+    if failed && !super::exceptions::is_instance_of(&vm.heap, exc, "CancelledError") {
         for t in &tasks {
             vm.cancel_future(*t, Value::None);
         }
@@ -1225,24 +1206,5 @@ impl Vm {
         );
         let error = self.exception_object(&e);
         self.finish_future(f, Outcome::Exception(error));
-    }
-
-    fn is_cancelled_error_value(&self, v: Value) -> bool {
-        match v.as_obj().map(|r| self.heap.get(r)) {
-            Some(Object::Instance(i)) => {
-                super::exceptions::is_kind(&self.heap, i.class, "CancelledError")
-            }
-            Some(Object::Class(c)) => c.name.as_ref() == "CancelledError",
-            _ => false,
-        }
-    }
-
-    fn is_stop_iteration(&self, v: Value) -> bool {
-        match v.as_obj().map(|r| self.heap.get(r)) {
-            Some(Object::Instance(i)) => {
-                super::exceptions::is_kind(&self.heap, i.class, "StopIteration")
-            }
-            _ => false,
-        }
     }
 }

@@ -264,8 +264,8 @@ impl Vm {
             Ok(_) => Ok(()),
             Err(e) if matches!(e.kind, "SystemExit" | "KeyboardInterrupt") => Err(e),
             Err(e) => {
-                let name = self.callable_name(callback);
-                let message = format!("Exception in callback {name}");
+                let name = super::asyncio::callable_name(&self.heap, callback);
+                let message = format!("Exception in callback {name}()");
                 self.report_to_handler(&message, e);
                 Ok(())
             }
@@ -277,16 +277,6 @@ impl Vm {
         let report = self.report(e);
         let text = report.render(&|file, line| super::source_line(file, line));
         self.write_err(&format!("{message}\n{text}"));
-    }
-
-    /// How a callback is named in messages: `name()`.
-    fn callable_name(&mut self, callback: Value) -> String {
-        let name = self
-            .get_attr(callback, &std::rc::Rc::from("__qualname__"))
-            .ok()
-            .map(|n| super::ops::to_str(&self.heap, n))
-            .unwrap_or_else(|| super::ops::repr(&self.heap, callback));
-        format!("{name}()")
     }
 
     /// Closes loop `l`: what was scheduled is dropped.

@@ -160,6 +160,15 @@ pub(super) fn builtin_kind(heap: &Heap, cls: ObjRef) -> &'static str {
         .unwrap_or("Exception")
 }
 
+/// Whether `v` is an exception object of the built-in exception `kind` (or a class deriving
+/// from it).
+pub(super) fn is_instance_of(heap: &Heap, v: Value, kind: &str) -> bool {
+    match v.as_obj().map(|r| heap.get(r)) {
+        Some(Object::Instance(i)) => is_kind(heap, i.class, kind),
+        _ => false,
+    }
+}
+
 /// Whether class `cls` is the built-in exception `kind` or derives from it.
 pub(super) fn is_kind(heap: &Heap, cls: ObjRef, kind: &str) -> bool {
     class(heap, cls).is_some_and(|c| {

@@ -51,16 +51,10 @@ impl Vm {
         }))
     }
 
-    /// `await` of the value on top of the stack: a coroutine not awaited before has its frame
-    /// pushed above the awaiting one as a call's (the coroutine stays below it, where its value
-    /// will go), and counts as finished from then on: it cannot be awaited or sent to again.
-    pub(super) fn await_frame(&mut self) -> Result<(), Exception> {
-        let awaited = self.stack.last().copied().unwrap_or(Value::None);
-        self.enter_coroutine(awaited)
-    }
-
-    /// Pushes the frame of coroutine `coro`, not awaited before, on the running stacks; on an
-    /// empty stack (a task's first step) its values become the stack, without a copy.
+    /// `await` of coroutine `awaited`, not awaited before: its frame is pushed on the running
+    /// stacks as a call's (the coroutine stays below it, where its value will go), and it counts
+    /// as finished from then on: it cannot be awaited or sent to again. On an empty stack (a
+    /// task's first step) its values become the stack, without a copy.
     pub(super) fn enter_coroutine(&mut self, awaited: Value) -> Result<(), Exception> {
         let depth = self.check_depth();
         let Some(Object::Coroutine(c)) = awaited.as_obj().map(|r| self.heap.get_mut(r)) else {

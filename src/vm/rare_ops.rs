@@ -99,13 +99,7 @@ impl Vm {
             }
             Op::EndAsyncFor(t) => {
                 let exc = self.pop();
-                let is_stop = match exc.as_obj().map(|r| self.heap.get(r)) {
-                    Some(Object::Instance(i)) => {
-                        exceptions::is_kind(&self.heap, i.class, "StopAsyncIteration")
-                    }
-                    _ => false,
-                };
-                if !is_stop {
+                if !exceptions::is_instance_of(&self.heap, exc, "StopAsyncIteration") {
                     let mut prefix = self.traceback();
                     prefix.pop();
                     return Err(self.reraised(exc, prefix));

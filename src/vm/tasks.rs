@@ -268,8 +268,8 @@ impl Vm {
                 Ok(())
             }
             DoneCallback::StopLoop(_) => {
-                let fatal = match self.future(future).map(|f| f.outcome) {
-                    Some(Outcome::Exception(e)) => self.is_fatal(e),
+                let fatal = match self.outcome(future) {
+                    Outcome::Exception(e) => self.is_fatal(e),
                     _ => false,
                 };
                 if !fatal {
@@ -289,12 +289,9 @@ impl Vm {
     /// Whether exception object `e` is one the loop lets through (`SystemExit`,
     /// `KeyboardInterrupt`).
     fn is_fatal(&self, e: Value) -> bool {
-        let name = super::ops::type_name(&self.heap, e);
-        let kind = match e.as_obj().map(|r| self.heap.get(r)) {
-            Some(Object::Instance(i)) => super::exceptions::builtin_kind(&self.heap, i.class),
-            _ => name,
-        };
-        matches!(kind, "SystemExit" | "KeyboardInterrupt")
+        ["SystemExit", "KeyboardInterrupt"]
+            .iter()
+            .any(|kind| super::exceptions::is_instance_of(&self.heap, e, kind))
     }
 
     /// One step of `task`: its coroutine runs (with `throw` raised where it waits, unless it is
@@ -312,7 +309,7 @@ impl Vm {
         t.waiter = Waiter::Nothing;
         let must_cancel = std::mem::replace(&mut t.must_cancel, false);
         let (coro, message) = (t.coro, t.cancel_message);
-        if must_cancel && !self.is_cancelled_error(throw) {
+        if must_cancel && !super::exceptions::is_instance_of(&self.heap, throw, "CancelledError") {
             throw = self.new_cancelled_error(message);
         }
         // (A started coroutine's task always has frames when it waits.)
@@ -544,7 +541,7 @@ impl Vm {
             .task_mut(task)
             .map_or((false, Value::None), |t| (t.must_cancel, t.cancel_message));
         match result {
-            Ok(v) if must_cancel => {
+            Ok(_) if must_cancel => {
                 self.finish_future(
                     task,
                     Outcome::Cancelled {
@@ -552,7 +549,6 @@ impl Vm {
                         error: Value::None,
                     },
                 );
-                let _ = v;
                 Ok(())
             }
             Ok(v) => {
@@ -582,16 +578,6 @@ impl Vm {
         }
     }
 
-    /// Whether `v` is a `CancelledError` object.
-    fn is_cancelled_error(&self, v: Value) -> bool {
-        match v.as_obj().map(|r| self.heap.get(r)) {
-            Some(Object::Instance(i)) => {
-                super::exceptions::is_kind(&self.heap, i.class, "CancelledError")
-            }
-            _ => false,
-        }
-    }
-
     /// A `RuntimeError(message)` object.
     fn runtime_error_value(&mut self, message: String) -> Value {
         let e = Exception::new("RuntimeError", message);
@@ -608,7 +594,7 @@ impl Vm {
         };
         match self.heap.get_mut(r) {
             Object::Coroutine(_) => {
-                self.await_frame()?;
+                self.enter_coroutine(awaited)?;
                 Ok(Awaited::Continue)
             }
             Object::AsyncGenStep { .. } => {
@@ -689,7 +675,7 @@ impl Vm {
         };
         g.finished += 1;
         let (finished, distinct, return_exceptions) = (g.finished, g.distinct, g.return_exceptions);
-        let child_outcome = self.future(child).map_or(Outcome::Pending, |c| c.outcome);
+        let child_outcome = self.outcome(child);
         if outer_done {
             if let (Outcome::Exception(_), Some(c)) = (child_outcome, self.future_mut(child)) {
                 c.log_traceback = false;
@@ -723,8 +709,7 @@ impl Vm {
         let children_last = children.last().copied();
         let mut results = Vec::with_capacity(children.len());
         for c in children {
-            let outcome = self.future(c).map_or(Outcome::Pending, |f| f.outcome);
-            results.push(match outcome {
+            results.push(match self.outcome(c) {
                 Outcome::Result(v) => v,
                 Outcome::Exception(e) => {
                     if let Some(f) = self.future_mut(c) {

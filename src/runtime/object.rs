@@ -116,13 +116,14 @@ pub enum GeneratorState {
 
 /// A generator: a suspended frame. While it runs, its values are on the VM's stack; suspended,
 /// they are kept here (its locals, cells and operand stack), with the position to resume at.
+/// Small enough to live inside its heap slot: a coroutine costs no allocation of its own.
 #[derive(Debug)]
 pub struct Generator {
     pub loaded: Rc<Loaded>,
-    pub ip: usize,
-    pub values: Vec<Value>,
+    pub ip: u32,
+    pub values: Box<[Value]>,
     /// The exceptions it was handling when it yielded (inside `except` or `finally`).
-    pub handling: Vec<Value>,
+    pub handling: Box<[Value]>,
     pub state: GeneratorState,
     /// A coroutine a task was made for (its first step has it run).
     pub in_task: bool,
@@ -286,10 +287,10 @@ pub enum Object {
     },
     StaticMethod(Value),
     ClassMethod(Value),
-    Generator(Box<Generator>),
+    Generator(Generator),
     /// What calling an `async def` makes: its frame's values, waiting to be awaited once (its
     /// frame then runs above the awaiting one). Not an iterator.
-    Coroutine(Box<Generator>),
+    Coroutine(Generator),
     /// `map(func, *iterables)` and `filter(func, iterable)`, computed item by item.
     Map {
         func: Value,
@@ -319,7 +320,7 @@ pub enum Object {
     },
     /// What calling an `async def` that yields makes: a generator driven by awaiting the
     /// steps its `__anext__`, `asend`, `athrow` and `aclose` return.
-    AsyncGenerator(Box<Generator>),
+    AsyncGenerator(Generator),
     /// One such step: awaiting it resumes the generator (with `sent`, or raising in it).
     AsyncGenStep {
         generator: ObjRef,
@@ -644,5 +645,14 @@ impl Object {
             | Object::RangeIter { .. } => return,
         };
         out.extend(values.iter().filter_map(|v| v.as_obj()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_generator_lives_in_its_heap_slot() {
+        assert_eq!(std::mem::size_of::<super::Generator>(), 64);
+        assert_eq!(std::mem::size_of::<super::Object>(), 72);
     }
 }

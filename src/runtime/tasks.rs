@@ -20,6 +20,14 @@ pub struct Frame {
     pub kind: FrameKind,
 }
 
+impl Frame {
+    /// The source line of the instruction it is running (or stopped at).
+    pub fn line(&self) -> Option<u32> {
+        let at = self.ip.saturating_sub(1);
+        self.loaded.code.lines.get(at).copied()
+    }
+}
+
 /// What a frame's return means.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum FrameKind {
@@ -195,11 +203,12 @@ pub enum Waiter {
 /// A task: the coroutine it drives and, between steps, that coroutine's execution.
 #[derive(Debug)]
 pub struct Task {
-    pub coro: Value,
+    /// The coroutine (or `asyncio.sleep(…)` object) it drives.
+    pub coro: ObjRef,
     /// Its number among the tasks made (`Task-N` is its default name).
     pub number: u64,
-    /// The name given to it, or `None` for `Task-N`.
-    pub name: Value,
+    /// The name given to it (a str), or `None` for `Task-N`.
+    pub name: Option<ObjRef>,
     pub execution: Execution,
     /// Whether its first step has run.
     pub started: bool,
@@ -212,13 +221,17 @@ pub struct Task {
 
 impl Task {
     pub fn values(&self) -> impl Iterator<Item = Value> + '_ {
-        [self.coro, self.name, self.cancel_message]
-            .into_iter()
-            .chain(match self.waiter {
-                Waiter::Future(f) => Some(Value::Obj(f)),
-                _ => None,
-            })
-            .chain(self.execution.values())
+        [
+            Value::Obj(self.coro),
+            self.name.map_or(Value::None, Value::Obj),
+            self.cancel_message,
+        ]
+        .into_iter()
+        .chain(match self.waiter {
+            Waiter::Future(f) => Some(Value::Obj(f)),
+            _ => None,
+        })
+        .chain(self.execution.values())
     }
 }
 
@@ -325,5 +338,16 @@ impl TaskGroup {
             .chain(self.on_completed.iter())
             .map(|&r| Value::Obj(r))
             .chain(self.errors.iter().copied())
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A parked task's memory is mostly its future's allocation: keep it within mimalloc's
+    /// 192-byte size class.
+    #[test]
+    fn a_task_fits_a_192_byte_allocation() {
+        assert!(std::mem::size_of::<Future>() <= 192);
     }
 }

@@ -10,7 +10,7 @@ use super::ops::{self, new_str};
 use super::{Exception, Vm};
 use crate::runtime::object::{NativeFn, NativeFunction};
 use crate::runtime::tasks::{
-    DoneCallback, Future, FutureKind, Gather, Handle, Job, Outcome, TaskGroup, Waiter,
+    DoneCallback, Frame, Future, FutureKind, Gather, Handle, Job, Outcome, TaskGroup, Waiter,
 };
 use crate::runtime::{Heap, ObjRef, Object, Value};
 
@@ -147,11 +147,10 @@ fn keyword(
     Ok(kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| *v))
 }
 
-fn is_coroutine(heap: &Heap, v: Value) -> bool {
-    matches!(
-        v.as_obj().map(|r| heap.get(r)),
-        Some(Object::Coroutine(_) | Object::Sleep { .. })
-    )
+/// `v` as a coroutine object (an `async def`'s, or `asyncio.sleep`'s), if it is one.
+fn coroutine_ref(heap: &Heap, v: Value) -> Option<ObjRef> {
+    v.as_obj()
+        .filter(|&r| matches!(heap.get(r), Object::Coroutine(_) | Object::Sleep { .. }))
 }
 
 fn future_ref(heap: &Heap, v: Value) -> Option<ObjRef> {
@@ -199,8 +198,8 @@ impl Vm {
         if let Some(f) = future_ref(&self.heap, v) {
             return Ok(f);
         }
-        if is_coroutine(&self.heap, v) {
-            return Ok(self.new_task(l, v, Value::None));
+        if let Some(coro) = coroutine_ref(&self.heap, v) {
+            return Ok(self.new_task(l, coro, None));
         }
         match self.special_method(v, "__await__") {
             Some(_) => Err(Exception::new(
@@ -272,7 +271,7 @@ impl Vm {
                 g.children.iter().copied().find(|&t| {
                     self.future(t)
                         .and_then(Future::task)
-                        .is_some_and(|t| t.coro == arg)
+                        .is_some_and(|t| Value::Obj(t.coro) == arg)
                 })
             }
             _ => None,
@@ -365,10 +364,7 @@ impl Vm {
     pub(super) fn future_repr(&self, r: ObjRef) -> String {
         match self.heap.get(r) {
             Object::Future(f) if self.current_task == Some(r) => {
-                let line = self
-                    .frames
-                    .first()
-                    .and_then(|fr| fr.loaded.code.lines.get(fr.ip.saturating_sub(1)).copied());
+                let line = self.frames.first().and_then(Frame::line);
                 future_repr(&self.heap, f, line)
             }
             _ => repr(&self.heap, r),
@@ -431,10 +427,9 @@ fn future_repr(heap: &Heap, f: &Future, line: Option<u32>) -> String {
     };
     let mut out = format!("<{} {state}", f.type_name());
     if let Some(t) = f.task() {
-        let name = if t.name == Value::None {
-            format!("Task-{}", t.number)
-        } else {
-            ops::to_str(heap, t.name)
+        let name = match t.name {
+            None => format!("Task-{}", t.number),
+            Some(name) => ops::to_str(heap, Value::Obj(name)),
         };
         out.push_str(&format!(" name={}", ops::str_repr(&name)));
         out.push_str(&format!(
@@ -482,8 +477,8 @@ fn coroutine_state(
     done: bool,
     running_line: Option<u32>,
 ) -> String {
-    let loaded = match t.coro.as_obj().map(|r| heap.get(r)) {
-        Some(Object::Coroutine(c)) => Some(c.loaded.clone()),
+    let loaded = match heap.get(t.coro) {
+        Object::Coroutine(c) => Some(c.loaded.clone()),
         _ => None,
     };
     let Some(loaded) = loaded else {
@@ -497,10 +492,7 @@ fn coroutine_state(
         );
     }
     let line = running_line
-        .or_else(|| {
-            let fr = t.execution.frames.first()?;
-            code.lines.get(fr.ip.saturating_sub(1)).copied()
-        })
+        .or_else(|| t.execution.frames.first()?.line())
         .unwrap_or(code.first_line);
     format!("{}() running at {}:{line}", code.qualname, code.filename)
 }
@@ -514,16 +506,15 @@ fn run(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> 
             "asyncio.run() cannot be called from a running event loop",
         ));
     }
-    let coro = args[0];
-    if !is_coroutine(&vm.heap, coro) {
+    let Some(coro) = coroutine_ref(&vm.heap, args[0]) else {
         return Err(Exception::new(
             "ValueError",
             format!(
                 "a coroutine was expected, got {}",
-                ops::repr(&vm.heap, coro)
+                ops::repr(&vm.heap, args[0])
             ),
         ));
-    }
+    };
     let l = vm.new_event_loop();
     vm.event_loop = Some(l);
     vm.event_loop_was_set = true;
@@ -536,7 +527,7 @@ fn run(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> 
     if let Some(state) = vm.loop_state(l) {
         state.debug = debug;
     }
-    let task = vm.new_task(l, coro, Value::None);
+    let task = vm.new_task(l, coro, None);
     vm.with_pinned([Value::Obj(l), Value::Obj(task)], |vm| {
         let result = vm.run_until_complete(l, task);
         let closed = vm.close_runner(l);
@@ -606,7 +597,7 @@ fn create_task(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exc
 
 /// A new task of loop `l` for coroutine `coro`, named `name` (if given and not `None`).
 fn spawn(vm: &mut Vm, l: ObjRef, coro: Value, name: Option<Value>) -> Result<Value, Exception> {
-    if !is_coroutine(&vm.heap, coro) {
+    let Some(coro) = coroutine_ref(&vm.heap, coro) else {
         return Err(Exception::new(
             "TypeError",
             format!(
@@ -614,12 +605,12 @@ fn spawn(vm: &mut Vm, l: ObjRef, coro: Value, name: Option<Value>) -> Result<Val
                 ops::repr(&vm.heap, coro)
             ),
         ));
-    }
+    };
     let name = match name {
-        Some(Value::None) | None => Value::None,
+        Some(Value::None) | None => None,
         Some(n) => {
             let text = ops::to_str_in(vm, n)?;
-            new_str(&mut vm.heap, &text)
+            new_str(&mut vm.heap, &text).as_obj()
         }
     };
     Ok(Value::Obj(vm.new_task(l, coro, name)))
@@ -676,7 +667,7 @@ fn all_tasks(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception>
 
 fn iscoroutine(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     arity("iscoroutine", args, 1, 1)?;
-    Ok(Value::Bool(is_coroutine(&vm.heap, args[0])))
+    Ok(Value::Bool(coroutine_ref(&vm.heap, args[0]).is_some()))
 }
 
 fn iscoroutinefunction(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
@@ -853,11 +844,9 @@ fn receiver_task(vm: &mut Vm, args: &[Value]) -> Result<ObjRef, Exception> {
 
 fn task_get_name(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     let t = receiver_task(vm, args)?;
-    let (name, number) = vm
-        .task_mut(t)
-        .map_or((Value::None, 0), |t| (t.name, t.number));
-    if name != Value::None {
-        return Ok(name);
+    let (name, number) = vm.task_mut(t).map_or((None, 0), |t| (t.name, t.number));
+    if let Some(name) = name {
+        return Ok(Value::Obj(name));
     }
     Ok(new_str(&mut vm.heap, format!("Task-{number}")))
 }
@@ -866,7 +855,7 @@ fn task_set_name(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Except
     arity("set_name", &args[1..], 1, 1)?;
     let t = receiver_task(vm, args)?;
     let text = ops::to_str_in(vm, args[1])?;
-    let name = new_str(&mut vm.heap, &text);
+    let name = new_str(&mut vm.heap, &text).as_obj();
     if let Some(t) = vm.task_mut(t) {
         t.name = name;
     }
@@ -875,7 +864,7 @@ fn task_set_name(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Except
 
 fn task_get_coro(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     let t = receiver_task(vm, args)?;
-    Ok(vm.task_mut(t).map_or(Value::None, |t| t.coro))
+    Ok(vm.task_mut(t).map_or(Value::None, |t| Value::Obj(t.coro)))
 }
 
 fn task_cancelling(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {

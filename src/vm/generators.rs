@@ -33,17 +33,17 @@ impl Vm {
     pub(super) fn make_generator(&mut self, loaded: Rc<Loaded>, callee_at: usize) -> Value {
         let (coroutine, generator) = (loaded.code.is_coroutine, loaded.code.is_generator);
         self.made_coroutines |= coroutine;
-        let values = self.stack.split_off(callee_at + 1);
+        let values = self.stack.split_off(callee_at + 1).into_boxed_slice();
         self.stack.truncate(callee_at);
-        let body = Box::new(Generator {
+        let body = Generator {
             loaded,
             ip: 0,
             values,
-            handling: Vec::new(),
+            handling: Box::default(),
             state: GeneratorState::Created,
             in_task: false,
             origin: (coroutine && !generator).then(|| self.origin()).flatten(),
-        });
+        };
         Value::Obj(self.heap.alloc(match (coroutine, generator) {
             (true, true) => Object::AsyncGenerator(body),
             (true, false) => Object::Coroutine(body),
@@ -76,10 +76,11 @@ impl Vm {
         c.state = GeneratorState::Finished;
         let loaded = c.loaded.clone();
         let base = self.stack.len();
+        let values = std::mem::take(&mut c.values);
         if base == 0 {
-            std::mem::swap(&mut self.stack, &mut c.values);
+            self.stack = values.into_vec();
         } else {
-            self.stack.append(&mut c.values);
+            self.stack.extend_from_slice(&values);
         }
         self.push_frame(Frame {
             loaded,
@@ -133,14 +134,15 @@ impl Vm {
         g.state = GeneratorState::Running;
         let loaded = g.loaded.clone();
         let ip = g.ip;
-        self.stack.append(&mut g.values);
-        self.handling.append(&mut g.handling);
+        self.stack.extend_from_slice(&std::mem::take(&mut g.values));
+        self.handling
+            .extend_from_slice(&std::mem::take(&mut g.handling));
         if resumed {
             self.stack.push(sent);
         }
         self.push_frame(Frame {
             loaded,
-            ip,
+            ip: ip as usize,
             base,
             handling_base,
             kind: FrameKind::Generator(r),
@@ -154,12 +156,15 @@ impl Vm {
         let Some(frame) = self.frames.pop() else {
             return;
         };
-        let values = self.stack.split_off(frame.base);
-        let handling = self.handling.split_off(frame.handling_base);
+        let values = self.stack.split_off(frame.base).into_boxed_slice();
+        let handling = self
+            .handling
+            .split_off(frame.handling_base)
+            .into_boxed_slice();
         if let Object::Generator(g) | Object::AsyncGenerator(g) = self.heap.get_mut(r) {
             g.values = values;
             g.handling = handling;
-            g.ip = frame.ip;
+            g.ip = frame.ip as u32;
             g.state = GeneratorState::Suspended;
         }
     }
@@ -169,8 +174,8 @@ impl Vm {
             self.heap.get_mut(r)
         {
             g.state = GeneratorState::Finished;
-            g.values = Vec::new();
-            g.handling = Vec::new();
+            g.values = Box::default();
+            g.handling = Box::default();
         }
     }
 
@@ -222,9 +227,10 @@ impl Vm {
             return None;
         };
         let ops = &g.loaded.ops;
-        let (Some(Op::YieldFrom(after_loop)), Some(Op::Yield)) =
-            (ops.get(g.ip.wrapping_sub(2)), ops.get(g.ip.wrapping_sub(1)))
-        else {
+        let (Some(Op::YieldFrom(after_loop)), Some(Op::Yield)) = (
+            ops.get((g.ip as usize).wrapping_sub(2)),
+            ops.get((g.ip as usize).wrapping_sub(1)),
+        ) else {
             return None;
         };
         let inner = g.values.last()?.as_obj()?;
@@ -251,8 +257,10 @@ impl Vm {
             Ok(Step::Yielded(v)) => Ok(Step::Yielded(v)),
             Ok(Step::Returned(result)) => {
                 if let Object::Generator(g) = self.heap.get_mut(outer) {
-                    g.values.pop();
-                    g.ip = after_loop;
+                    let mut values = std::mem::take(&mut g.values).into_vec();
+                    values.pop();
+                    g.values = values.into_boxed_slice();
+                    g.ip = after_loop as u32;
                 }
                 self.resume_generator(outer, result, None)
             }

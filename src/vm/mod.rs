@@ -797,11 +797,7 @@ fn trace_entry(f: &Frame) -> TraceEntry {
     let code = &f.loaded.code;
     TraceEntry {
         filename: code.filename.clone(),
-        line: code
-            .lines
-            .get(f.ip.saturating_sub(1))
-            .copied()
-            .unwrap_or(code.first_line),
+        line: f.line().unwrap_or(code.first_line),
         function: code.name.clone(),
     }
 }

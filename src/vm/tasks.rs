@@ -46,9 +46,14 @@ impl Vm {
     }
 
     /// A task driving coroutine `coro` on loop `event_loop`, its first step scheduled.
-    pub(super) fn new_task(&mut self, event_loop: ObjRef, coro: Value, name: Value) -> ObjRef {
+    pub(super) fn new_task(
+        &mut self,
+        event_loop: ObjRef,
+        coro: ObjRef,
+        name: Option<ObjRef>,
+    ) -> ObjRef {
         self.tasks_made += 1;
-        if let Some(Object::Coroutine(c)) = coro.as_obj().map(|r| self.heap.get_mut(r)) {
+        if let Object::Coroutine(c) = self.heap.get_mut(coro) {
             c.in_task = true;
         }
         let task = Task {
@@ -314,11 +319,7 @@ impl Vm {
         }
         // (A started coroutine's task always has frames when it waits.)
         let frameless = execution.frames.is_empty();
-        if let Some(Object::Sleep { awaited, .. }) = coro
-            .as_obj()
-            .filter(|_| frameless)
-            .map(|r| self.heap.get_mut(r))
-        {
+        if let (true, Object::Sleep { awaited, .. }) = (frameless, self.heap.get_mut(coro)) {
             // A task of `sleep()` itself: it has no frames, only the sleep to wait on.
             if throw != Value::None {
                 let e = self.raised(throw);
@@ -332,14 +333,14 @@ impl Vm {
                 let e = Exception::new("RuntimeError", "cannot reuse already awaited coroutine");
                 return self.end_step(task, Err(e));
             }
-            execution.stack.push(coro);
+            execution.stack.push(Value::Obj(coro));
             self.suspend_task(task, execution);
             return Ok(());
         }
         if !started {
             if throw != Value::None {
                 // Thrown into a coroutine that never started: it ends at once.
-                if let Some(Object::Coroutine(c)) = coro.as_obj().map(|r| self.heap.get_mut(r)) {
+                if let Object::Coroutine(c) = self.heap.get_mut(coro) {
                     c.state = GeneratorState::Finished;
                 }
                 let e = self.raised(throw);
@@ -356,7 +357,7 @@ impl Vm {
         let result = if started {
             self.resume_awaiter(throw)
         } else {
-            self.enter_coroutine(coro)
+            self.enter_coroutine(Value::Obj(coro))
         };
         let result = match result {
             Ok(()) => self.run_down_to(0),

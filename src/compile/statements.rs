@@ -436,7 +436,7 @@ impl<'a> Compiler<'a> {
             start,
             breaks: Vec::new(),
             is_for: true,
-            owns_iterator: false,
+            owns_iterator: matches!(iter.kind, ExprKind::Call { .. }),
         });
         self.target(target)?;
         self.block(body)?;

@@ -322,11 +322,14 @@ pub enum Object {
     /// steps its `__anext__`, `asend`, `athrow` and `aclose` return.
     AsyncGenerator(Generator),
     /// One such step: awaiting it resumes the generator (with `sent`, or raising in it).
+    /// `default` (`anext(g, default)`'s; else `Unbound`) is what it gives instead of raising
+    /// `StopAsyncIteration`.
     AsyncGenStep {
         generator: ObjRef,
         sent: Value,
         action: AsyncGenAction,
         used: bool,
+        default: Value,
     },
     /// An asyncio future: a plain one, a task or a gather's.
     Future(Box<super::tasks::Future>),
@@ -577,10 +580,12 @@ impl Object {
                 generator,
                 sent,
                 action,
+                default,
                 ..
             } => {
                 out.push(*generator);
                 out.extend(sent.as_obj());
+                out.extend(default.as_obj());
                 if let AsyncGenAction::Throw(e) = action {
                     out.extend(e.as_obj());
                 }

@@ -625,3 +625,20 @@ def timeout(delay):
 
 def timeout_at(when):
     return Timeout(when)
+
+
+# Finalizing async generators, as the loop's asyncgen hooks do.
+
+async def _close_asyncgen(agen):
+    await agen.aclose()
+
+
+def _finalize_asyncgen(agen):
+    # An async generator left suspended when its `async for` was left by `break` or
+    # `return`: closed by a task of its own.
+    asyncio.get_running_loop().create_task(_close_asyncgen(agen))
+
+
+async def _shutdown_asyncgens(agens):
+    # The end of `asyncio.run`: the async generators still suspended are closed together.
+    await asyncio.gather(*[_close_asyncgen(agen) for agen in agens], return_exceptions=True)

@@ -25,6 +25,18 @@ pub(super) const METHODS: &[(&str, NativeFn)] = &[
 impl Vm {
     /// `async for`'s `__aiter__` of `v`.
     pub(super) fn async_iter(&mut self, v: Value) -> Result<Value, Exception> {
+        self.async_iter_or(v, |type_name| {
+            format!("'async for' requires an object with __aiter__ method, got {type_name}")
+        })
+    }
+
+    /// `__aiter__` of `v`; `message` says what is wrong (given the type's name) when it has
+    /// none.
+    fn async_iter_or(
+        &mut self,
+        v: Value,
+        message: impl FnOnce(&str) -> String,
+    ) -> Result<Value, Exception> {
         if let Some(Object::AsyncGenerator(_)) = v.as_obj().map(|r| self.heap.get(r)) {
             return Ok(v);
         }
@@ -32,16 +44,25 @@ impl Vm {
             Some(m) => self.call_value(m, &[v], &[]),
             None => Err(Exception::new(
                 "TypeError",
-                format!(
-                    "'async for' requires an object with __aiter__ method, got {}",
-                    super::ops::type_name(&self.heap, v)
-                ),
+                message(super::ops::type_name(&self.heap, v)),
             )),
         }
     }
 
     /// `async for`'s `__anext__()` of iterator `it`: the awaitable giving the next item.
     pub(super) fn async_next(&mut self, it: Value) -> Result<Value, Exception> {
+        self.async_next_or(it, |type_name| {
+            format!("'async for' received an object from __aiter__ that does not implement __anext__: {type_name}")
+        })
+    }
+
+    /// `__anext__()` of `it`; `message` says what is wrong (given the type's name) when it
+    /// has none.
+    fn async_next_or(
+        &mut self,
+        it: Value,
+        message: impl FnOnce(&str) -> String,
+    ) -> Result<Value, Exception> {
         if let Some(Object::AsyncGenerator(_)) = it.as_obj().map(|r| self.heap.get(r)) {
             return Ok(self.async_step(it, Value::None, AsyncGenAction::Send));
         }
@@ -49,10 +70,7 @@ impl Vm {
             Some(m) => self.call_value(m, &[it], &[]),
             None => Err(Exception::new(
                 "TypeError",
-                format!(
-                    "'async for' received an object from __aiter__ that does not implement __anext__: {}",
-                    super::ops::type_name(&self.heap, it)
-                ),
+                message(super::ops::type_name(&self.heap, it)),
             )),
         }
     }
@@ -66,7 +84,16 @@ impl Vm {
             sent,
             action,
             used: false,
+            default: Value::Unbound,
         }))
+    }
+
+    /// What a step of `anext(g, default)` gives when the generator has no more items.
+    fn exhausted(&self, step: ObjRef) -> Result<Value, Exception> {
+        match self.heap.get(step) {
+            Object::AsyncGenStep { default, .. } if *default != Value::Unbound => Ok(*default),
+            _ => Err(Exception::new("StopAsyncIteration", "")),
+        }
     }
 
     /// `await` of step `step` (on top of the stack): the generator's frame is pushed to run; or,
@@ -77,6 +104,7 @@ impl Vm {
             sent,
             action,
             used,
+            ..
         } = self.heap.get_mut(step)
         else {
             return Ok(());
@@ -102,7 +130,11 @@ impl Vm {
                     Ok(())
                 }
                 AsyncGenAction::Throw(e) => Err(self.raised(e)),
-                AsyncGenAction::Send => Err(Exception::new("StopAsyncIteration", "")),
+                AsyncGenAction::Send => {
+                    let v = self.exhausted(step)?;
+                    self.replace_top(v);
+                    Ok(())
+                }
             };
         }
         if state == GeneratorState::Running {
@@ -111,6 +143,9 @@ impl Vm {
                 "anext(): asynchronous generator is already running",
             ));
         }
+        if state == GeneratorState::Created && self.running_loop.is_some() {
+            self.track_async_generator(generator);
+        }
         self.generator_frame(generator, sent)?;
         match action {
             AsyncGenAction::Send => Ok(()),
@@ -118,6 +153,41 @@ impl Vm {
             AsyncGenAction::Throw(e) => Err(self.raised(e)),
             AsyncGenAction::Close => Err(Exception::new("GeneratorExit", "")),
         }
+    }
+
+    /// Remembers async generator `g` for `asyncio.run` to close (the finished ones are
+    /// forgotten whenever the list would grow).
+    fn track_async_generator(&mut self, g: ObjRef) {
+        if self.async_generators.len() == self.async_generators.capacity() {
+            let heap = &self.heap;
+            self.async_generators.retain(|&g| is_suspended(heap, g));
+        }
+        self.async_generators.push(g);
+    }
+
+    /// The async generators first iterated while a loop ran that are suspended now, in the
+    /// order they started; forgotten from then on.
+    pub(super) fn take_suspended_async_generators(&mut self) -> Vec<ObjRef> {
+        let mut taken = std::mem::take(&mut self.async_generators);
+        taken.retain(|&g| is_suspended(&self.heap, g));
+        taken
+    }
+
+    /// `break` or `return` left the `async for` over async generator `g` made for it: if
+    /// it is suspended and a loop runs, a task closes it (as CPython's `finalizer` hook has
+    /// the loop do when the generator's last reference goes).
+    pub(super) fn drop_async_generator(&mut self, g: ObjRef) -> Result<(), Exception> {
+        let Some(l) = self.running_loop.as_ref().map(|(l, _)| *l) else {
+            return Ok(());
+        };
+        if !is_suspended(&self.heap, g) {
+            return Ok(());
+        }
+        self.async_generators.retain(|&other| other != g);
+        let finalize = self.embedded_global("asyncio", "_finalize_asyncgen")?;
+        let handle = super::asyncio::new_handle(self, finalize, &[Value::Obj(g)], None);
+        self.call_soon(l, crate::runtime::tasks::Job::Handle(handle));
+        Ok(())
     }
 
     fn replace_top(&mut self, v: Value) {
@@ -143,7 +213,10 @@ impl Vm {
         if self.is_close_step(step) {
             return Ok(Value::None);
         }
-        Err(Exception::new("StopAsyncIteration", ""))
+        match step.as_obj() {
+            Some(r) => self.exhausted(r),
+            None => Err(Exception::new("StopAsyncIteration", "")),
+        }
     }
 
     /// Whether `v` is an `aclose()` step (for which `GeneratorExit` leaving the generator is
@@ -157,6 +230,11 @@ impl Vm {
             })
         )
     }
+}
+
+/// Whether `g` is an async generator that started and has not finished.
+fn is_suspended(heap: &crate::runtime::Heap, g: ObjRef) -> bool {
+    matches!(heap.get(g), Object::AsyncGenerator(a) if a.state == GeneratorState::Suspended)
 }
 
 fn receiver(vm: &Vm, args: &[Value]) -> Result<Value, Exception> {
@@ -198,4 +276,40 @@ fn athrow(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
 fn aclose(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     let g = receiver(vm, args)?;
     Ok(vm.async_step(g, Value::None, AsyncGenAction::Close))
+}
+
+/// The built-in `aiter(obj)`.
+pub(super) fn aiter_builtin(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    super::builtins::arity("aiter", args, 1, 1)?;
+    vm.async_iter_or(args[0], |type_name| {
+        format!("'{type_name}' object is not an async iterable")
+    })
+}
+
+/// The built-in `anext(iterator[, default])`.
+pub(super) fn anext_builtin(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    super::builtins::expected_arity("anext", args, 1, 2)?;
+    let not_iterator = |type_name: &str| format!("'{type_name}' object is not an async iterator");
+    let Some(&default) = args.get(1) else {
+        return vm.async_next_or(args[0], not_iterator);
+    };
+    if !matches!(
+        args[0].as_obj().map(|r| vm.heap.get(r)),
+        Some(Object::AsyncGenerator(_))
+    ) {
+        if vm.special_method(args[0], "__anext__").is_none() {
+            let type_name = super::ops::type_name(&vm.heap, args[0]);
+            return Err(Exception::new("TypeError", not_iterator(type_name)));
+        }
+        return Err(Exception::new(
+            "NotImplementedError",
+            "anext() with a default is supported for async generators only",
+        ));
+    }
+    let step = vm.async_step(args[0], Value::None, AsyncGenAction::Send);
+    if let Some(Object::AsyncGenStep { default: d, .. }) = step.as_obj().map(|r| vm.heap.get_mut(r))
+    {
+        *d = default;
+    }
+    Ok(step)
 }

@@ -299,7 +299,9 @@ impl Vm {
         let leftover = self.pending_tasks(l);
         if !leftover.is_empty() {
             for &t in &leftover {
-                self.cancel_future(t, Value::None);
+                if !closes_async_generator_unstarted(self, t) {
+                    self.cancel_future(t, Value::None);
+                }
             }
             let values: Vec<Value> = leftover.iter().map(|&t| Value::Obj(t)).collect();
             let outer = self.gather_on(&values, true)?;
@@ -317,9 +319,23 @@ impl Vm {
                 }
             }
         }
-        // `shutdown_asyncgens()` and `shutdown_default_executor()`: a task each, done in
-        // one step.
-        for _ in 0..2 {
+        // `shutdown_asyncgens()` (which closes the async generators left suspended) and
+        // `shutdown_default_executor()`: a task each.
+        let agens = self.take_suspended_async_generators();
+        let mut done_in_one_step = 1;
+        if agens.is_empty() {
+            done_in_one_step = 2;
+        } else {
+            let shutdown = self.embedded_global("asyncio", "_shutdown_asyncgens")?;
+            let agens = agens.into_iter().map(Value::Obj).collect();
+            let agens = self.heap.alloc(Object::List(agens));
+            let coro = self.call_value(shutdown, &[Value::Obj(agens)], &[])?;
+            if let Some(coro) = coroutine_ref(&self.heap, coro) {
+                let task = self.new_task(l, coro, None);
+                self.with_pinned([Value::Obj(task)], |vm| vm.run_until_complete(l, task))?;
+            }
+        }
+        for _ in 0..done_in_one_step {
             self.tasks_made += 1;
             let f = self.new_future(l, FutureKind::Plain);
             self.call_soon(l, Job::Finish(f));
@@ -470,6 +486,23 @@ fn future_repr(heap: &Heap, f: &Future, line: Option<u32>) -> String {
     out
 }
 
+/// Whether `code` is that of the coroutine closing an async generator left suspended (see
+/// `_close_asyncgen` in the embedded asyncio).
+fn is_async_generator_closer(code: &crate::compile::Code) -> bool {
+    &*code.name == "_close_asyncgen" && super::stdlib::module_of(code) == Some("asyncio")
+}
+
+/// Whether task `t` is to close an async generator and has not started: cancelling it
+/// would skip the generator's cleanup, which CPython's task (running `aclose()` itself)
+/// still runs.
+fn closes_async_generator_unstarted(vm: &Vm, t: ObjRef) -> bool {
+    let Some(task) = vm.future(t).and_then(Future::task) else {
+        return false;
+    };
+    !task.started
+        && matches!(vm.heap.get(task.coro), Object::Coroutine(c) if is_async_generator_closer(&c.loaded.code))
+}
+
 /// `main() running at FILE:LINE` or `main() done, defined at FILE:LINE`.
 fn coroutine_state(
     heap: &Heap,
@@ -485,6 +518,10 @@ fn coroutine_state(
         return "sleep()".to_owned();
     };
     let code = &loaded.code;
+    if is_async_generator_closer(code) {
+        // CPython's task runs the generator's `aclose()` awaitable itself.
+        return "<async_generator_athrow without __name__>()".to_owned();
+    }
     if done {
         return format!(
             "{}() done, defined at {}:{}",
@@ -934,7 +971,12 @@ fn loop_create_future(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, E
 }
 
 /// A handle for `callback(*args)`, due at `when` for a timer.
-fn new_handle(vm: &mut Vm, callback: Value, args: &[Value], when: Option<f64>) -> ObjRef {
+pub(super) fn new_handle(
+    vm: &mut Vm,
+    callback: Value,
+    args: &[Value],
+    when: Option<f64>,
+) -> ObjRef {
     vm.heap.alloc(Object::Handle(Box::new(Handle {
         callback,
         args: args.into(),

@@ -75,7 +75,7 @@ const TYPES: [(&str, NativeFn); 21] = [
 ];
 
 /// The built-in functions.
-const FUNCTIONS: [(&str, NativeFn); 36] = [
+const FUNCTIONS: [(&str, NativeFn); 38] = [
     ("print", print),
     ("len", len),
     ("repr", repr),
@@ -89,6 +89,8 @@ const FUNCTIONS: [(&str, NativeFn); 36] = [
     ("all", iteration::all),
     ("iter", iteration::iter),
     ("next", iteration::next),
+    ("aiter", super::async_generators::aiter_builtin),
+    ("anext", super::async_generators::anext_builtin),
     ("isinstance", reflection::isinstance),
     ("issubclass", reflection::issubclass),
     ("id", reflection::id),

@@ -216,6 +216,9 @@ pub struct Vm {
     live_tasks: std::collections::HashSet<ObjRef, foldhash::fast::FixedState>,
     /// Tasks that ended with an exception, until it is retrieved or reported.
     failed_tasks: Vec<ObjRef>,
+    /// Async generators first iterated while a loop ran (CPython's `firstiter` hook): those
+    /// still suspended when `asyncio.run` ends are closed then.
+    async_generators: Vec<ObjRef>,
     /// Set by an `await` that suspends the running task: the dispatch loop returns.
     suspending: bool,
     /// The `sleep()` coroutine reused by every `await asyncio.sleep(…)` (see `asyncio::sleep`).
@@ -264,6 +267,7 @@ impl Vm {
             set_aside: Vec::new(),
             tasks_made: 0,
             live_tasks: Default::default(),
+            async_generators: Vec::new(),
             failed_tasks: Vec::new(),
             embedded_run: Default::default(),
             scratch_sleep: None,
@@ -681,6 +685,7 @@ impl Vm {
                     .chain(self.current_task.iter())
                     .chain(self.live_tasks.iter())
                     .chain(self.failed_tasks.iter())
+                    .chain(self.async_generators.iter())
                     .chain(self.scratch_sleep.iter())
                     .map(|&r| Value::Obj(r)),
             )

@@ -207,10 +207,14 @@ impl Vm {
             }
             Op::PopDropIterator => {
                 let it = self.pop();
-                if let Some(Object::Generator(_)) = it.as_obj().map(|r| self.heap.get(r)) {
-                    // CPython closes a generator when its last reference goes; an error in
-                    // doing so is reported and ignored, never raised here.
-                    let _ = super::generators::close(self, &[it], &[]);
+                match it.as_obj().map(|r| (r, self.heap.get(r))) {
+                    Some((_, Object::Generator(_))) => {
+                        // CPython closes a generator when its last reference goes; an error in
+                        // doing so is reported and ignored, never raised here.
+                        let _ = super::generators::close(self, &[it], &[]);
+                    }
+                    Some((g, Object::AsyncGenerator(_))) => self.drop_async_generator(g)?,
+                    _ => {}
                 }
             }
             Op::BuildConstSet(n) => {

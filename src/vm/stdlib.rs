@@ -51,6 +51,16 @@ impl Vm {
         slot
     }
 
+    /// Global `name` of the embedded Python half of module `module` (which is imported, and
+    /// its Python half run, if they were not yet); `Unbound` if it has none.
+    pub(super) fn embedded_global(&mut self, module: &str, name: &str) -> Result<Value, Exception> {
+        if let Some(m) = self.import(&Rc::from(module))?.as_obj() {
+            self.load_embedded(m, module)?;
+        }
+        let slot = self.module_slot(module, &Rc::from(name));
+        Ok(self.global_values[slot as usize])
+    }
+
     /// Runs the embedded Python half of module object `m` (named `name`) if it has one not run
     /// yet, adding its public globals to the module's attributes: whether it ran now.
     pub(super) fn load_embedded(&mut self, m: ObjRef, name: &str) -> Result<bool, Exception> {

@@ -2,7 +2,8 @@
 //! their stdout, exit status and last stderr line must agree (expectations come from CPython
 //! at test time, never written by hand).
 
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 fn run(program: &str, args: &[&str]) -> (String, i32, String) {
     let out = Command::new(program)
@@ -85,4 +86,60 @@ fn debug_mode_reports_slow_task_steps() {
     assert!(by_env.contains("took 0.25"), "{by_env}");
     let quiet = stderr_of(&["--virtual-time", "-c", &SLOW_STEP.replace("{}", "")], &[]);
     assert!(quiet.is_empty(), "{quiet}");
+}
+
+#[test]
+fn running_functions_in_threads_is_refused_by_name() {
+    for (call, feature) in [
+        ("asyncio.to_thread(print, 1)", "asyncio.to_thread()"),
+        (
+            "asyncio.get_running_loop().run_in_executor(None, print, 1)",
+            "loop.run_in_executor()",
+        ),
+    ] {
+        let program =
+            format!("import asyncio\nasync def main():\n    await {call}\nasyncio.run(main())\n");
+        let reported = stderr_of(&["-c", &program], &[]);
+        let last = reported.lines().last().unwrap_or("");
+        assert!(
+            last.starts_with("NotImplementedError: ") && last.contains(feature),
+            "{reported}"
+        );
+    }
+}
+
+/// Runs `baton ARGS` with `env` set, killing it after `limit`: its stdout, or `None` if it
+/// did not finish in time.
+fn stdout_within(args: &[&str], env: &[(&str, &str)], limit: Duration) -> Option<String> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baton"))
+        .args(args)
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("baton starts");
+    let started = Instant::now();
+    while child.try_wait().expect("baton runs").is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("baton's output");
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn the_environment_variable_turns_on_the_virtual_clock() {
+    let program = "import asyncio, time\n\
+        async def main():\n    t = time.monotonic()\n    await asyncio.sleep(3600)\n    \
+        time.sleep(3600)\n    print(round(time.monotonic() - t))\n\
+        asyncio.run(main())\n";
+    let out = stdout_within(
+        &["-c", program],
+        &[("BATON_VIRTUAL_TIME", "1")],
+        Duration::from_secs(30),
+    );
+    assert_eq!(out.as_deref(), Some("7200\n"));
 }

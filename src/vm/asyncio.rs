@@ -38,6 +38,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("iscoroutine", iscoroutine),
     ("iscoroutinefunction", iscoroutinefunction),
     ("isfuture", isfuture),
+    ("to_thread", to_thread),
 ];
 
 /// The methods of futures (tasks and gathers share them).
@@ -73,6 +74,8 @@ pub(super) const LOOP_METHODS: &[(&str, NativeFn)] = &[
     ("create_task", loop_create_task),
     ("create_future", loop_create_future),
     ("call_soon", loop_call_soon),
+    ("call_soon_threadsafe", loop_call_soon),
+    ("run_in_executor", loop_run_in_executor),
     ("call_later", loop_call_later),
     ("call_at", loop_call_at),
     ("time", loop_time),
@@ -983,6 +986,23 @@ pub(super) fn new_handle(
         cancelled: false,
         when,
     })))
+}
+
+/// `asyncio.to_thread`: refused, as running the function in place would block the loop where
+/// CPython's would not.
+fn to_thread(_: &mut Vm, _: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    Err(no_threads("asyncio.to_thread()"))
+}
+
+fn loop_run_in_executor(_: &mut Vm, _: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    Err(no_threads("loop.run_in_executor()"))
+}
+
+fn no_threads(feature: &str) -> Exception {
+    Exception::new(
+        "NotImplementedError",
+        format!("{feature} runs functions in other threads, which Baton does not have"),
+    )
 }
 
 fn loop_call_soon(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {

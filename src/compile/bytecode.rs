@@ -346,6 +346,8 @@ pub struct Code {
     pub cell_params: Vec<(u32, u32)>,
     /// Exception handlers, innermost first.
     pub handlers: Vec<Handler>,
+    /// A function's docstring (its `__doc__`).
+    pub doc: Option<Rc<str>>,
 }
 
 impl Code {

@@ -131,6 +131,8 @@ pub(super) struct Unit<'a> {
     pub(super) varkw: bool,
     pub(super) is_generator: bool,
     pub(super) is_coroutine: bool,
+    /// A function's docstring.
+    pub(super) doc: Option<Rc<str>>,
     /// Cell and free variables by name: their deref slot (cells first).
     pub(super) derefs: HashMap<Rc<str>, u32>,
     pub(super) cellvars: Vec<Rc<str>>,
@@ -167,6 +169,7 @@ impl Unit<'_> {
             varkw: false,
             is_generator: false,
             is_coroutine: false,
+            doc: None,
             derefs: HashMap::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
@@ -228,6 +231,7 @@ impl<'a> Compiler<'a> {
             cellvars: unit.cellvars,
             freevars: unit.freevars,
             handlers: unit.handlers,
+            doc: unit.doc,
         }
     }
 

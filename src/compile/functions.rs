@@ -170,6 +170,7 @@ impl<'a> Compiler<'a> {
         let compiled = match body {
             Body::Block(stmts) => {
                 self.unit.is_generator = crate::syntax::check::body_yields(stmts);
+                self.unit.doc = docstring(stmts);
                 self.block(stmts).map(|()| self.load_none())
             }
             Body::Lambda(e) => {
@@ -366,6 +367,13 @@ impl<'a> Compiler<'a> {
             let i = self.name(&Rc::from(attr));
             self.emit(Op::StoreName(i));
         }
+        // Every class's namespace has `__doc__`: its docstring, or `None`.
+        match docstring(&class.body) {
+            Some(doc) => self.load_const(Const::Str(doc)),
+            None => self.load_none(),
+        }
+        let i = self.name(&Rc::from("__doc__"));
+        self.emit(Op::StoreName(i));
         let compiled = self.block(&class.body);
         match class_cell {
             Some(c) => {
@@ -382,5 +390,17 @@ impl<'a> Compiler<'a> {
         self.at(span);
         self.emit(Op::BuildClass(class.bases.len() as u32));
         Ok(())
+    }
+}
+
+/// The docstring of a function or class body: its first statement, when that is a string
+/// literal.
+fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
+    match &body.first()?.kind {
+        StmtKind::Expr(Expr {
+            kind: ExprKind::Constant(Constant::Str(s)),
+            ..
+        }) => Some(s.clone()),
+        _ => None,
     }
 }

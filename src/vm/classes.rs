@@ -508,7 +508,10 @@ impl Vm {
                         Some(new_str(&mut self.heap, &*n))
                     }
                     "__module__" => Some(new_str(&mut self.heap, "__main__")),
-                    "__doc__" => Some(Value::None),
+                    "__doc__" => match f.loaded.code.doc.clone() {
+                        Some(doc) => Some(new_str(&mut self.heap, &*doc)),
+                        None => Some(Value::None),
+                    },
                     "__dict__" => {
                         let pairs: Vec<(Rc<str>, Value)> =
                             f.attrs.iter().map(|(k, v)| (k.clone(), *v)).collect();

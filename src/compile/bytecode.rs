@@ -15,6 +15,7 @@ use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Const {
     None,
+    Ellipsis,
     Bool(bool),
     Int(i64),
     BigInt(Rc<BigInt>),
@@ -571,6 +572,7 @@ impl Code {
     fn const_repr(&self, i: u32) -> String {
         match self.consts.get(i as usize) {
             Some(Const::None) => "None".into(),
+            Some(Const::Ellipsis) => "Ellipsis".into(),
             Some(Const::Bool(b)) => if *b { "True" } else { "False" }.into(),
             Some(Const::Int(v)) => v.to_string(),
             Some(Const::BigInt(v)) => v.to_string(),

@@ -37,7 +37,7 @@ impl<'a> Compiler<'a> {
                     Constant::Int(IntLit::Big(v)) => Const::BigInt(v.clone()),
                     Constant::Float(v) => Const::Float(*v),
                     Constant::Str(s) => Const::Str(s.clone()),
-                    Constant::Ellipsis => return unsupported("'...'", e.span),
+                    Constant::Ellipsis => Const::Ellipsis,
                     Constant::Imaginary(_) => return unsupported("a complex number", e.span),
                     Constant::Bytes(b) => Const::Bytes(b.clone()),
                 };

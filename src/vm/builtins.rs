@@ -152,6 +152,9 @@ pub(super) fn install(vm: &mut Vm) {
     let not_implemented_type = vm.builtin_class("NotImplementedType", Some(object), None);
     vm.not_implemented = vm.new_instance(not_implemented_type, &[]);
     vm.set_builtin("NotImplemented", vm.not_implemented);
+    let ellipsis_type = vm.builtin_class("ellipsis", Some(object), None);
+    vm.ellipsis = vm.new_instance(ellipsis_type, &[]);
+    vm.set_builtin("Ellipsis", vm.ellipsis);
 }
 
 /// The attributes of built-in module `name`, if there is one.

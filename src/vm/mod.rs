@@ -166,6 +166,8 @@ pub struct Vm {
     /// The class of each built-in type, by name.
     types: HashMap<&'static str, ObjRef, foldhash::fast::FixedState>,
     not_implemented: Value,
+    /// The `Ellipsis` object (`...`).
+    ellipsis: Value,
     /// An exception to raise in the next frame run (`generator.throw`).
     pending_throw: Option<Exception>,
     /// `sys.argv`, and `sys.stderr` once made (so `print(file=…)` knows it).
@@ -243,6 +245,7 @@ impl Vm {
             pinned: Vec::new(),
             types: HashMap::default(),
             not_implemented: Value::None,
+            ellipsis: Value::None,
             pending_throw: None,
             argv: Vec::new(),
             stderr: Value::None,
@@ -618,6 +621,7 @@ impl Vm {
             .iter()
             .map(|c| match c {
                 Const::None => Value::None,
+                Const::Ellipsis => self.ellipsis,
                 Const::Bool(b) => Value::Bool(*b),
                 Const::Int(i) => Value::Int(*i),
                 Const::BigInt(b) => int_value(&mut self.heap, (**b).clone()),
@@ -670,7 +674,7 @@ impl Vm {
             .chain(self.modules.values())
             .chain(self.handling.iter())
             .chain(self.pinned.iter())
-            .chain(std::iter::once(&self.not_implemented))
+            .chain([&self.not_implemented, &self.ellipsis])
             .copied()
             .chain(self.types.values().map(|&r| Value::Obj(r)))
             .chain(self.set_aside.iter().flat_map(Execution::values))

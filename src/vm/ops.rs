@@ -1217,6 +1217,7 @@ pub fn object_repr(heap: &Heap, r: crate::runtime::ObjRef) -> String {
         Object::Class(c) => format!("<class '__main__.{}'>", c.name),
         Object::Instance(i) => match heap.get(i.class) {
             Object::Class(c) if c.builtin == Some("NotImplementedType") => "NotImplemented".into(),
+            Object::Class(c) if c.builtin == Some("ellipsis") => "Ellipsis".into(),
             Object::Class(c) if c.builtin.is_some() => format!("<{} object at 0x{addr:x}>", c.name),
             Object::Class(c) => format!("<__main__.{} object at 0x{addr:x}>", c.name),
             _ => format!("<object at 0x{addr:x}>"),

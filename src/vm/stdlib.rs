@@ -14,6 +14,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("asyncio", include_str!("../stdlib/asyncio.py")),
     ("contextlib", include_str!("../stdlib/contextlib.py")),
     ("random", include_str!("../stdlib/random.py")),
+    ("typing", include_str!("../stdlib/typing.py")),
 ];
 
 /// Whether module `name` has an embedded Python half.

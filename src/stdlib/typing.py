@@ -1,0 +1,116 @@
+# The names of the typing module that programs import for their annotations. Annotations are
+# not evaluated by Baton, but aliases built from these names are (`Handler = Callable[[int],
+# None]`): subscripting gives an alias that prints as CPython's does. Written for Baton from
+# the documented behaviour of CPython 3.11's typing.
+
+TYPE_CHECKING = False
+
+
+def _type_repr(t):
+    if t is None:
+        return 'NoneType'
+    if t is ...:
+        return '...'
+    if isinstance(t, list):
+        return '[' + ', '.join(_type_repr(x) for x in t) + ']'
+    if isinstance(t, type):
+        if t.__module__ == 'builtins':
+            return t.__qualname__
+        return f'{t.__module__}.{t.__qualname__}'
+    return repr(t)
+
+
+class _Alias:
+    def __init__(self, name, params=None):
+        self._name = name
+        self._params = params
+
+    def __getitem__(self, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        if self._name == 'Union' and len(params) == 2 and None in params:
+            return _Alias('Optional', tuple(p for p in params if p is not None))
+        return _Alias(self._name, params)
+
+    def __call__(self, *args, **kwargs):
+        raise TypeError(f'Type {self._name} cannot be instantiated')
+
+    def __repr__(self):
+        if self._params is None:
+            return 'typing.' + self._name
+        return f"typing.{self._name}[{', '.join(_type_repr(p) for p in self._params)}]"
+
+
+Any = _Alias('Any')
+Union = _Alias('Union')
+Optional = _Alias('Optional')
+List = _Alias('List')
+Dict = _Alias('Dict')
+Set = _Alias('Set')
+FrozenSet = _Alias('FrozenSet')
+Tuple = _Alias('Tuple')
+Type = _Alias('Type')
+Callable = _Alias('Callable')
+Awaitable = _Alias('Awaitable')
+Coroutine = _Alias('Coroutine')
+AsyncIterable = _Alias('AsyncIterable')
+AsyncIterator = _Alias('AsyncIterator')
+AsyncGenerator = _Alias('AsyncGenerator')
+Iterable = _Alias('Iterable')
+Iterator = _Alias('Iterator')
+Generator = _Alias('Generator')
+Sequence = _Alias('Sequence')
+MutableSequence = _Alias('MutableSequence')
+Mapping = _Alias('Mapping')
+MutableMapping = _Alias('MutableMapping')
+Deque = _Alias('Deque')
+DefaultDict = _Alias('DefaultDict')
+Counter = _Alias('Counter')
+ClassVar = _Alias('ClassVar')
+Final = _Alias('Final')
+Literal = _Alias('Literal')
+NoReturn = _Alias('NoReturn')
+
+
+class _TypeVar:
+    def __init__(self, name):
+        self.__name__ = name
+
+    def __repr__(self):
+        return '~' + self.__name__
+
+
+def TypeVar(name, *constraints, bound=None, covariant=False, contravariant=False):
+    return _TypeVar(name)
+
+
+class _GenericBase:
+    pass
+
+
+class _GenericForm(_Alias):
+    def __getitem__(self, params):
+        return _GenericBase
+
+
+Generic = _GenericForm('Generic')
+
+
+class Protocol:
+    pass
+
+
+def cast(typ, val):
+    return val
+
+
+def overload(func):
+    return func
+
+
+def final(f):
+    return f
+
+
+def no_type_check(f):
+    return f

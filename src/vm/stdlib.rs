@@ -13,6 +13,7 @@ use crate::runtime::{ObjRef, Object, Value};
 const SOURCES: &[(&str, &str)] = &[
     ("asyncio", include_str!("../stdlib/asyncio.py")),
     ("contextlib", include_str!("../stdlib/contextlib.py")),
+    ("functools", include_str!("../stdlib/functools.py")),
     ("random", include_str!("../stdlib/random.py")),
     ("typing", include_str!("../stdlib/typing.py")),
 ];

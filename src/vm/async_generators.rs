@@ -40,13 +40,7 @@ impl Vm {
         if let Some(Object::AsyncGenerator(_)) = v.as_obj().map(|r| self.heap.get(r)) {
             return Ok(v);
         }
-        match self.special_method(v, "__aiter__") {
-            Some(m) => self.call_value(m, &[v], &[]),
-            None => Err(Exception::new(
-                "TypeError",
-                message(super::ops::type_name(&self.heap, v)),
-            )),
-        }
+        self.call_special_or(v, "__aiter__", message)
     }
 
     /// `async for`'s `__anext__()` of iterator `it`: the awaitable giving the next item.
@@ -66,11 +60,22 @@ impl Vm {
         if let Some(Object::AsyncGenerator(_)) = it.as_obj().map(|r| self.heap.get(r)) {
             return Ok(self.async_step(it, Value::None, AsyncGenAction::Send));
         }
-        match self.special_method(it, "__anext__") {
-            Some(m) => self.call_value(m, &[it], &[]),
+        self.call_special_or(it, "__anext__", message)
+    }
+
+    /// Calls `v`'s special method `name`; a TypeError saying `message` (given the type's
+    /// name) when it has none.
+    fn call_special_or(
+        &mut self,
+        v: Value,
+        name: &str,
+        message: impl FnOnce(&str) -> String,
+    ) -> Result<Value, Exception> {
+        match self.special_method(v, name) {
+            Some(m) => self.call_value(m, &[v], &[]),
             None => Err(Exception::new(
                 "TypeError",
-                message(super::ops::type_name(&self.heap, it)),
+                message(super::ops::type_name(&self.heap, v)),
             )),
         }
     }

@@ -75,16 +75,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::GetIter);
                 let start = self.here();
                 let exit = self.emit(Op::ForIter(0));
-                self.unit.blocks.push(Block::Loop {
-                    start,
-                    breaks: Vec::new(),
-                    is_for: true,
-                    owns_iterator: matches!(iter.kind, ExprKind::Call { .. }),
-                });
-                self.target(target)?;
-                self.block(body)?;
-                self.emit(Op::Jump(start));
-                self.end_loop(vec![exit], orelse)?;
+                self.for_loop_body(start, exit, iter, target, body, orelse)?;
             }
             StmtKind::For {
                 is_async: true,
@@ -432,6 +423,20 @@ impl<'a> Compiler<'a> {
         let start = self.here();
         // The iterator is on the stack (its loop's block is not open yet).
         let exit = self.async_next_item(start, self.stack_depth() + 1);
+        self.for_loop_body(start, exit, iter, target, body, orelse)
+    }
+
+    /// The rest of a `for` or `async for` loop whose head starts at `start` and leaves through
+    /// instruction `exit` once the iterator (made from `iter`) is done.
+    fn for_loop_body(
+        &mut self,
+        start: u32,
+        exit: usize,
+        iter: &'a Expr,
+        target: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> Result<()> {
         self.unit.blocks.push(Block::Loop {
             start,
             breaks: Vec::new(),

@@ -322,34 +322,43 @@ impl Vm {
                 }
             }
         }
-        // `shutdown_asyncgens()` (which closes the async generators left suspended) and
-        // `shutdown_default_executor()`: a task each.
-        let agens = self.take_suspended_async_generators();
-        let mut done_in_one_step = 1;
-        if agens.is_empty() {
-            done_in_one_step = 2;
-        } else {
-            let shutdown = self.embedded_global("asyncio", "_shutdown_asyncgens")?;
-            let agens = agens.into_iter().map(Value::Obj).collect();
-            let agens = self.heap.alloc(Object::List(agens));
-            let coro = self.call_value(shutdown, &[Value::Obj(agens)], &[])?;
-            if let Some(coro) = coroutine_ref(&self.heap, coro) {
-                let task = self.new_task(l, coro, None);
-                self.with_pinned([Value::Obj(task)], |vm| vm.run_until_complete(l, task))?;
-            }
-        }
-        for _ in 0..done_in_one_step {
-            self.tasks_made += 1;
-            let f = self.new_future(l, FutureKind::Plain);
-            self.call_soon(l, Job::Finish(f));
-            self.with_pinned([Value::Obj(f)], |vm| vm.run_until_complete(l, f))?;
-        }
+        self.shutdown_asyncgens(l)?;
+        // `shutdown_default_executor()`: Baton has no executor.
+        self.run_one_step_task(l)?;
         if self.event_loop == Some(l) {
             self.event_loop = None;
         }
         self.close_loop(l)?;
         self.report_unretrieved();
         Ok(())
+    }
+
+    /// `asyncio.run`'s `shutdown_asyncgens()` step: a task closing the async generators left
+    /// suspended, all together.
+    fn shutdown_asyncgens(&mut self, l: ObjRef) -> Result<(), Exception> {
+        let agens = self.take_suspended_async_generators();
+        if agens.is_empty() {
+            return self.run_one_step_task(l);
+        }
+        let shutdown = self.embedded_global("asyncio", "_shutdown_asyncgens")?;
+        let agens = agens.into_iter().map(Value::Obj).collect();
+        let agens = self.heap.alloc(Object::List(agens));
+        let coro = self.call_value(shutdown, &[Value::Obj(agens)], &[])?;
+        if let Some(coro) = coroutine_ref(&self.heap, coro) {
+            let task = self.new_task(l, coro, None);
+            self.with_pinned([Value::Obj(task)], |vm| vm.run_until_complete(l, task))?;
+        }
+        Ok(())
+    }
+
+    /// Runs loop `l` through the life of a task that has nothing to do: it takes a task's
+    /// number and finishes in its first step.
+    fn run_one_step_task(&mut self, l: ObjRef) -> Result<(), Exception> {
+        self.tasks_made += 1;
+        let f = self.new_future(l, FutureKind::Plain);
+        self.call_soon(l, Job::Finish(f));
+        self.with_pinned([Value::Obj(f)], |vm| vm.run_until_complete(l, f))
+            .map(drop)
     }
 
     /// Reports each task that ended with an exception nobody looked at.

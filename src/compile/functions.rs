@@ -362,11 +362,13 @@ impl<'a> Compiler<'a> {
         let class_cell = cellvars.iter().position(|c| &**c == "__class__");
         self.unit.cellvars = cellvars;
         self.unit.freevars = freevars.clone();
-        for (attr, value) in [("__module__", "__main__"), ("__qualname__", &*qualname)] {
-            self.load_const(Const::Str(Rc::from(value)));
-            let i = self.name(&Rc::from(attr));
-            self.emit(Op::StoreName(i));
-        }
+        let module_name = self.name(&Rc::from("__name__"));
+        self.emit(Op::LoadGlobal(module_name));
+        let i = self.name(&Rc::from("__module__"));
+        self.emit(Op::StoreName(i));
+        self.load_const(Const::Str(qualname.clone()));
+        let i = self.name(&Rc::from("__qualname__"));
+        self.emit(Op::StoreName(i));
         // Every class's namespace has `__doc__`: its docstring, or `None`.
         match docstring(&class.body) {
             Some(doc) => self.load_const(Const::Str(doc)),

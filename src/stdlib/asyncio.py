@@ -18,24 +18,31 @@ def _wake_first(waiters):
             return
 
 
+def _lock_repr(lock, state):
+    if lock._waiters:
+        state = f'{state}, waiters:{len(lock._waiters)}'
+    return f'<{object.__repr__(lock)[1:-1]} [{state}]>'
+
+
 class QueueEmpty(Exception):
+    __module__ = 'asyncio.queues'
     pass
 
 
 class QueueFull(Exception):
+    __module__ = 'asyncio.queues'
     pass
 
 
 class Event:
+    __module__ = 'asyncio.locks'
     def __init__(self):
         self._waiters = []
         self._value = False
 
     def __repr__(self):
         state = 'set' if self._value else 'unset'
-        if self._waiters:
-            state = f'{state}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.Event object [{state}]>'
+        return _lock_repr(self, state)
 
     def is_set(self):
         return self._value
@@ -63,15 +70,14 @@ class Event:
 
 
 class Lock:
+    __module__ = 'asyncio.locks'
     def __init__(self):
         self._waiters = []
         self._locked = False
 
     def __repr__(self):
         state = 'locked' if self._locked else 'unlocked'
-        if self._waiters:
-            state = f'{state}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.Lock object [{state}]>'
+        return _lock_repr(self, state)
 
     async def __aenter__(self):
         await self.acquire()
@@ -109,6 +115,7 @@ class Lock:
 
 
 class Semaphore:
+    __module__ = 'asyncio.locks'
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("Semaphore initial value must be >= 0")
@@ -117,9 +124,7 @@ class Semaphore:
 
     def __repr__(self):
         state = 'locked' if self.locked() else f'unlocked, value:{self._value}'
-        if self._waiters:
-            state = f'{state}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.{type(self).__name__} object [{state}]>'
+        return _lock_repr(self, state)
 
     async def __aenter__(self):
         await self.acquire()
@@ -164,6 +169,7 @@ class Semaphore:
 
 
 class BoundedSemaphore(Semaphore):
+    __module__ = 'asyncio.locks'
     def __init__(self, value=1):
         self._bound_value = value
         super().__init__(value)
@@ -175,11 +181,15 @@ class BoundedSemaphore(Semaphore):
 
 
 class Condition:
+    __module__ = 'asyncio.locks'
     def __init__(self, lock=None):
         if lock is None:
             lock = Lock()
         self._lock = lock
         self._waiters = []
+
+    def __repr__(self):
+        return _lock_repr(self, 'locked' if self.locked() else 'unlocked')
 
     async def __aenter__(self):
         await self._lock.acquire()
@@ -243,6 +253,7 @@ class Condition:
 
 
 class Queue:
+    __module__ = 'asyncio.queues'
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
         self._getters = []
@@ -253,7 +264,22 @@ class Queue:
         self._queue = []
 
     def __repr__(self):
-        return f'<{type(self).__name__} maxsize={self._maxsize!r} _queue={self._queue!r}>'
+        return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'
+
+    def __str__(self):
+        return f'<{type(self).__name__} {self._format()}>'
+
+    def _format(self):
+        result = f'maxsize={self._maxsize!r}'
+        if self._queue:
+            result += f' _queue={list(self._queue)!r}'
+        if self._getters:
+            result += f' _getters[{len(self._getters)}]'
+        if self._putters:
+            result += f' _putters[{len(self._putters)}]'
+        if self._unfinished_tasks:
+            result += f' tasks={self._unfinished_tasks}'
+        return result
 
     def _put(self, item):
         self._queue.append(item)
@@ -343,11 +369,13 @@ def _wake_waiting(waiters):
 
 
 class LifoQueue(Queue):
+    __module__ = 'asyncio.queues'
     def _get(self):
         return self._queue.pop()
 
 
 class PriorityQueue(Queue):
+    __module__ = 'asyncio.queues'
     def _put(self, item):
         queue = self._queue
         queue.append(item)
@@ -552,6 +580,7 @@ def shield(arg):
 
 
 class Timeout:
+    __module__ = 'asyncio.timeouts'
     def __init__(self, when):
         self._state = 'created'
         self._handle = None

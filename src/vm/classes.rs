@@ -426,11 +426,7 @@ impl Vm {
                         ));
                     }
                     "__module__" => {
-                        let m = if c.builtin.is_some() {
-                            "builtins"
-                        } else {
-                            "__main__"
-                        };
+                        let m = super::ops::class_module(&self.heap, c).to_owned();
                         return Ok(Some(new_str(&mut self.heap, m)));
                     }
                     "__dict__" => {

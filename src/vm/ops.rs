@@ -1191,6 +1191,18 @@ pub fn address(r: crate::runtime::ObjRef) -> usize {
 }
 
 /// The default `repr` of a heap object (without calling any `__repr__`).
+/// The module a class says it was defined in: its `__module__` (`builtins` for built-in types).
+pub fn class_module<'h>(heap: &'h Heap, class: &crate::runtime::object::Class) -> &'h str {
+    if class.builtin.is_some() {
+        return "builtins";
+    }
+    class
+        .attrs
+        .get("__module__")
+        .and_then(|&v| str_of(heap, v))
+        .unwrap_or("__main__")
+}
+
 pub fn object_repr(heap: &Heap, r: crate::runtime::ObjRef) -> String {
     let addr = address(r);
     match heap.get(r) {
@@ -1214,12 +1226,16 @@ pub fn object_repr(heap: &Heap, r: crate::runtime::ObjRef) -> String {
         },
         Object::Module(m) => format!("<module '{}' (built-in)>", m.name),
         Object::Class(c) if c.builtin.is_some() => format!("<class '{}'>", c.name),
-        Object::Class(c) => format!("<class '__main__.{}'>", c.name),
+        Object::Class(c) => format!("<class '{}.{}'>", class_module(heap, c), c.name),
         Object::Instance(i) => match heap.get(i.class) {
             Object::Class(c) if c.builtin == Some("NotImplementedType") => "NotImplemented".into(),
             Object::Class(c) if c.builtin == Some("ellipsis") => "Ellipsis".into(),
             Object::Class(c) if c.builtin.is_some() => format!("<{} object at 0x{addr:x}>", c.name),
-            Object::Class(c) => format!("<__main__.{} object at 0x{addr:x}>", c.name),
+            Object::Class(c) => format!(
+                "<{}.{} object at 0x{addr:x}>",
+                class_module(heap, c),
+                c.name
+            ),
             _ => format!("<object at 0x{addr:x}>"),
         },
         Object::Method { func, receiver } => {

@@ -163,6 +163,10 @@ pub(super) fn dir(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excep
     }
     let mut names: Vec<Rc<str>> = Vec::new();
     let v = args[0];
+    if let Some((r, Object::Module(m))) = v.as_obj().map(|r| (r, vm.heap.get(r))) {
+        let name = m.name.clone();
+        vm.load_embedded(r, &name)?;
+    }
     let add_class = |vm: &Vm, names: &mut Vec<Rc<str>>, cls| {
         if let Some(c) = class(&vm.heap, cls) {
             for &k in c.mro.iter() {

@@ -91,6 +91,8 @@ impl Vm {
             .map_err(|e| Exception::new("ImportError", format!("embedded module {name}: {e}")))?;
         let names = code.names.clone();
         let loaded = self.load(code)?;
+        let name_slot = self.module_slot(name, &Rc::from("__name__"));
+        self.global_values[name_slot as usize] = super::ops::new_str(&mut self.heap, name);
         self.check_depth()?;
         let base = self.push_module_frame(loaded);
         let ran = self.execute();

@@ -199,9 +199,7 @@ fn runs_like_cpython(path: PathBuf) -> Result<(), Failed> {
             last_line(&String::from_utf8_lossy(&err.0.borrow())).to_owned(),
         ),
         Err(baton::RunError::Syntax(e)) => (1, e.to_string()),
-        Err(baton::RunError::Exception(e)) => {
-            (e.exit_status.unwrap_or(1), e.last_line().to_owned())
-        }
+        Err(baton::RunError::Exception(e)) => (e.exit_status.unwrap_or(1), e.last_line()),
     };
     // What the interpreter writes as it shuts down comes after the report, as in `baton`.
     let reported = err.0.borrow().len();

@@ -95,6 +95,12 @@ pub enum Op {
     LoadBuiltinException(u32),
     /// Push whether the exception below the popped type matches it (`except T:`).
     CheckExcMatch,
+    /// `except* T:` (T popped): replace what is left of the caught exception (below T) with
+    /// the part T matches (`None` if none) and, above it, the new rest.
+    CheckEgMatch,
+    /// After the `except*` clauses: pop the list of what they raised (what no clause matched
+    /// last) and the exception first caught, and push what to raise (`None` for nothing).
+    PrepReraiseStar,
     /// Append the popped value to the list n items down the stack (comprehensions).
     ListAppend(u32),
     /// Pop a value and a key and store them into the dict n items down the stack.
@@ -554,6 +560,8 @@ impl Code {
             | Op::BuildSlice
             | Op::Raise
             | Op::CheckExcMatch
+            | Op::CheckEgMatch
+            | Op::PrepReraiseStar
             | Op::PushExcept
             | Op::ListToTuple
             | Op::ListToSet

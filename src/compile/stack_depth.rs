@@ -129,6 +129,8 @@ fn stack_effect(op: Op, code: &Code) -> StackEffect {
         | Op::BuildSet(count)
         | Op::BuildConstSet(count) => effect(count, 1 - n(count)),
         Op::CheckExcMatch => effect(2, 0),
+        Op::CheckEgMatch => effect(2, 0),
+        Op::PrepReraiseStar => effect(2, -1),
         Op::ListAppend(depth)
         | Op::SetAdd(depth)
         | Op::ListExtend(depth)

@@ -167,20 +167,17 @@ impl<'a> Compiler<'a> {
                 finalbody,
                 is_star,
             } => {
-                if *is_star {
-                    return unsupported("'except*'", stmt.span);
-                }
                 if finalbody.is_empty() {
-                    self.try_except(body, handlers, orelse)?;
+                    self.try_except(body, handlers, orelse, *is_star)?;
                 } else {
-                    self.try_finally(body, handlers, orelse, finalbody)?;
+                    self.try_finally(body, handlers, orelse, finalbody, *is_star)?;
                 }
             }
             StmtKind::With {
                 is_async,
                 items,
                 body,
-            } => self.with(items, body, *is_async)?,
+            } => self.with(items, body, *is_async, stmt.span)?,
             StmtKind::Import(aliases) => {
                 for alias in aliases {
                     if alias.name.name.contains('.') {
@@ -323,7 +320,11 @@ impl<'a> Compiler<'a> {
         body: &'a [Stmt],
         handlers: &'a [ExceptHandler],
         orelse: &'a [Stmt],
+        is_star: bool,
     ) -> Result<()> {
+        if is_star {
+            return self.try_except_star(body, handlers, orelse);
+        }
         self.begin_protected(Cleanup::Nothing);
         self.block(body)?;
         let after_body = self.emit(Op::Jump(0));
@@ -366,6 +367,92 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `try` with `except*` clauses. Each clause takes the part of what is left of the caught
+    /// exception that its types match and runs if there is one; what the clauses raise is
+    /// collected, and after the last one it is raised together with what none matched.
+    fn try_except_star(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> Result<()> {
+        self.begin_protected(Cleanup::Nothing);
+        self.block(body)?;
+        let after_body = self.emit(Op::Jump(0));
+        self.end_protected();
+        let (original, rest, raised, matched) = (
+            self.hidden_local(),
+            self.hidden_local(),
+            self.hidden_local(),
+            self.hidden_local(),
+        );
+        self.emit(Op::Dup);
+        self.emit(Op::StoreFast(original));
+        self.emit(Op::StoreFast(rest));
+        self.emit(Op::BuildList(0));
+        self.emit(Op::StoreFast(raised));
+        for handler in handlers {
+            self.emit(Op::LoadFast(rest));
+            if let Some(t) = &handler.typ {
+                self.expr(t)?;
+            }
+            self.at(handler.span);
+            self.emit(Op::CheckEgMatch);
+            self.emit(Op::StoreFast(rest));
+            self.emit(Op::Dup);
+            self.load_none();
+            self.emit(Op::Compare(CmpOp::Is));
+            let no_match = self.emit(Op::PopJumpIfTrue(0));
+            self.emit(Op::StoreFast(matched));
+            self.emit(Op::LoadFast(matched));
+            self.emit(Op::PushExcept);
+            if let Some(name) = &handler.name {
+                self.emit(Op::LoadFast(matched));
+                self.store(&name.name);
+            }
+            self.begin_protected(Cleanup::Nothing);
+            self.handling_body(matched, &handler.body)?;
+            let completed = self.emit(Op::Jump(0));
+            self.end_protected();
+            self.append_to_list(raised);
+            self.patch(completed);
+            if let Some(name) = &handler.name {
+                self.load_none();
+                self.store(&name.name);
+                self.delete_name(&name.name, name.span)?;
+            }
+            let next = self.emit(Op::Jump(0));
+            self.patch(no_match);
+            self.emit(Op::Pop);
+            self.patch(next);
+        }
+        self.emit(Op::LoadFast(rest));
+        self.append_to_list(raised);
+        self.emit(Op::LoadFast(original));
+        self.emit(Op::LoadFast(raised));
+        self.emit(Op::PrepReraiseStar);
+        self.emit(Op::Dup);
+        self.load_none();
+        self.emit(Op::Compare(CmpOp::Is));
+        let nothing_to_raise = self.emit(Op::PopJumpIfTrue(0));
+        self.emit(Op::Reraise);
+        self.patch(nothing_to_raise);
+        self.emit(Op::Pop);
+        let to_end = self.emit(Op::Jump(0));
+        self.patch(after_body);
+        self.block(orelse)?;
+        self.patch(to_end);
+        Ok(())
+    }
+
+    /// Pops the top of the stack into the list in local `slot`.
+    fn append_to_list(&mut self, slot: u32) {
+        self.emit(Op::LoadFast(slot));
+        self.emit(Op::Swap);
+        self.emit(Op::ListAppend(1));
+        self.emit(Op::Pop);
+    }
+
     /// The body of an `except` clause or of a `finally` run for an exception (caught in `slot`):
     /// the exception counts as being handled until it ends.
     fn handling_body(&mut self, slot: u32, body: &'a [Stmt]) -> Result<()> {
@@ -387,13 +474,14 @@ impl<'a> Compiler<'a> {
         handlers: &'a [ExceptHandler],
         orelse: &'a [Stmt],
         finalbody: &'a [Stmt],
+        is_star: bool,
     ) -> Result<()> {
         self.begin_protected(Cleanup::Finally(finalbody));
         if handlers.is_empty() {
             self.block(body)?;
             self.block(orelse)?;
         } else {
-            self.try_except(body, handlers, orelse)?;
+            self.try_except(body, handlers, orelse, is_star)?;
         }
         // The normal way out runs the `finally` body outside the protected range.
         let normal = self.emit(Op::Jump(0));
@@ -465,7 +553,15 @@ impl<'a> Compiler<'a> {
 
     /// `with a as x, b: body` is `with a as x: with b: body`. In `async with` (`is_async`), what
     /// `__aenter__` and `__aexit__` return is awaited.
-    fn with(&mut self, items: &'a [WithItem], body: &'a [Stmt], is_async: bool) -> Result<()> {
+    /// `with`/`async with` (its `__exit__` calls are attributed to the statement's line, as in
+    /// CPython).
+    fn with(
+        &mut self,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        is_async: bool,
+        span: Span,
+    ) -> Result<()> {
         let Some((item, rest)) = items.split_first() else {
             return self.block(body);
         };
@@ -488,10 +584,11 @@ impl<'a> Compiler<'a> {
         } else {
             Cleanup::ExitWith(exit)
         });
-        self.with(rest, body, is_async)?;
+        self.with(rest, body, is_async, span)?;
         let normal = self.emit(Op::Jump(0));
         self.end_protected();
         let slot = self.hidden_local();
+        self.at(span);
         self.emit(Op::StoreFast(slot));
         self.emit(Op::LoadFast(slot));
         self.emit(Op::PushExcept);
@@ -507,6 +604,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadFast(slot));
         self.emit(Op::Reraise);
         self.patch(normal);
+        self.at(span);
         if is_async {
             self.emit(Op::AsyncExitWith(exit));
             self.emit(Op::Await);

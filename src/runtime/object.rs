@@ -184,6 +184,8 @@ pub struct ExceptionState {
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
+    /// For an exception group: its sub-exceptions (a tuple); `None` for other exceptions.
+    pub group_items: Value,
     /// Where it was raised, outermost call first.
     pub traceback: Vec<TraceEntry>,
 }
@@ -549,7 +551,7 @@ impl Object {
                     out.extend(
                         e.args
                             .iter()
-                            .chain([&e.cause, &e.context])
+                            .chain([&e.cause, &e.context, &e.group_items])
                             .filter_map(|v| v.as_obj()),
                     );
                 }

@@ -323,6 +323,9 @@ pub struct TaskGroup {
     pub parent: Option<ObjRef>,
     pub tasks: Vec<ObjRef>,
     pub errors: Vec<Value>,
+    /// What the body of the `async with` raised (other than a cancellation): the group's last
+    /// error.
+    pub body_error: Option<Value>,
     pub entered: bool,
     pub exiting: bool,
     pub aborting: bool,
@@ -338,6 +341,7 @@ impl TaskGroup {
             .chain(self.on_completed.iter())
             .map(|&r| Value::Obj(r))
             .chain(self.errors.iter().copied())
+            .chain(self.body_error)
     }
 }
 #[cfg(test)]

@@ -117,6 +117,9 @@ pub(super) struct Scope {
     /// Names seen so far and whether the first sighting assigned them.
     pub(super) seen: HashMap<Rc<str>, bool>,
     loops: u32,
+    /// Inside an `except*` clause's body: how many loops were open when it began (a `break` or
+    /// `continue` may leave only loops opened inside it, and `return` nothing).
+    except_star_loops: Option<u32>,
     pub(super) id: usize,
 }
 
@@ -134,10 +137,13 @@ impl Scope {
             params: HashSet::new(),
             seen: HashMap::new(),
             loops: 0,
+            except_star_loops: None,
             id: 0,
         }
     }
 }
+
+const EXCEPT_STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
 
 #[derive(Default)]
 struct Checker {
@@ -377,20 +383,23 @@ impl Checker {
             StmtKind::Pass | StmtKind::Import(_) | StmtKind::ImportFrom { .. } => {
                 self.imports(&stmt.kind)
             }
-            StmtKind::Break => {
-                if self.scope().loops == 0 {
-                    self.context_fail("'break' outside loop", span);
-                }
-            }
-            StmtKind::Continue => {
-                if self.scope().loops == 0 {
-                    self.context_fail("'continue' not properly in loop", span);
+            StmtKind::Break | StmtKind::Continue => {
+                let scope = self.scope();
+                if scope.except_star_loops == Some(scope.loops) {
+                    self.context_fail(EXCEPT_STAR_EXIT, span);
+                } else if scope.loops == 0 {
+                    match stmt.kind {
+                        StmtKind::Break => self.context_fail("'break' outside loop", span),
+                        _ => self.context_fail("'continue' not properly in loop", span),
+                    }
                 }
             }
             StmtKind::Return(value) => {
                 let f = self.function_scope();
                 if !matches!(f.kind, ScopeKind::Function) {
                     self.context_fail("'return' outside function", span);
+                } else if self.scope().except_star_loops.is_some() {
+                    self.context_fail(EXCEPT_STAR_EXIT, span);
                 }
                 if let Some(v) = value {
                     self.value(v);
@@ -443,7 +452,7 @@ impl Checker {
                 handlers,
                 orelse,
                 finalbody,
-                ..
+                is_star,
             } => {
                 self.block(body);
                 for h in handlers {
@@ -453,7 +462,12 @@ impl Checker {
                     if let Some(n) = &h.name {
                         self.bind(&n.name);
                     }
+                    let outer = self.scope().except_star_loops;
+                    if *is_star {
+                        self.scope().except_star_loops = Some(self.scope().loops);
+                    }
                     self.block(&h.body);
+                    self.scope().except_star_loops = outer;
                 }
                 self.block(orelse);
                 self.block(finalbody);

@@ -1177,17 +1177,22 @@ fn task_group_exit(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exce
     let exc = args.get(2).copied().unwrap_or(Value::None);
     let l = vm.running_loop_ref()?;
     let failed = exc != Value::None;
-    let tasks = match group_mut(vm, g) {
+    let body_error = failed && !super::exceptions::is_instance_of(&vm.heap, exc, "CancelledError");
+    let (tasks, was_aborting) = match group_mut(vm, g) {
         Some(group) => {
             group.exiting = true;
+            let was_aborting = group.aborting;
             if failed {
                 group.aborting = true;
             }
-            group.tasks.clone()
+            if body_error {
+                group.body_error = Some(exc);
+            }
+            (group.tasks.clone(), was_aborting)
         }
-        None => Vec::new(),
+        None => (Vec::new(), true),
     };
-    if failed && !super::exceptions::is_instance_of(&vm.heap, exc, "CancelledError") {
+    if failed && !was_aborting {
         for t in &tasks {
             vm.cancel_future(*t, Value::None);
         }
@@ -1250,21 +1255,33 @@ impl Vm {
     /// an `ExceptionGroup` if there were any.
     fn finish_task_group(&mut self, g: ObjRef, f: ObjRef) {
         let errors = group_mut(self, g)
-            .map(|group| std::mem::take(&mut group.errors))
+            .map(|group| {
+                let body_error = group.body_error.take();
+                let mut errors = std::mem::take(&mut group.errors);
+                errors.extend(body_error);
+                errors
+            })
             .unwrap_or_default();
         if errors.is_empty() {
             self.finish_future(f, Outcome::Result(Value::None));
             return;
         }
-        let e = Exception::new(
-            "NotImplementedError",
-            format!(
-                "ExceptionGroup (unhandled errors in a TaskGroup ({} sub-exception{}))",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" }
-            ),
-        );
-        let error = self.exception_object(&e);
+        let error = self.task_group_error(errors);
         self.finish_future(f, Outcome::Exception(error));
+    }
+
+    /// `BaseExceptionGroup('unhandled errors in a TaskGroup', errors)`, raised `from None`.
+    fn task_group_error(&mut self, errors: Vec<Value>) -> Value {
+        let message = new_str(&mut self.heap, "unhandled errors in a TaskGroup");
+        let list = Value::Obj(self.heap.alloc(Object::List(errors)));
+        let base_group = self.builtin_type("BaseExceptionGroup");
+        let group = match self.call_value(Value::Obj(base_group), &[message, list], &[]) {
+            Ok(group) => group,
+            Err(e) => return self.exception_object(&e),
+        };
+        if let Some(s) = super::exceptions::state_mut(&mut self.heap, group) {
+            s.suppress_context = true;
+        }
+        group
     }
 }

@@ -581,6 +581,8 @@ impl Vm {
                 Some(Value::Obj(self.heap.alloc(Object::Tuple(args))))
             }
             ("__cause__", Some(e)) => Some(e.cause),
+            ("message", Some(e)) if e.group_items != Value::None => e.args.first().copied(),
+            ("exceptions", Some(e)) if e.group_items != Value::None => Some(e.group_items),
             ("__context__", Some(e)) => Some(e.context),
             ("__suppress_context__", Some(e)) => Some(Value::Bool(e.suppress_context)),
             ("__traceback__", Some(_)) => Some(Value::None),

@@ -1039,6 +1039,8 @@ impl Vm {
                 | Op::PopExcept
                 | Op::LoadBuiltinException(_)
                 | Op::CheckExcMatch
+                | Op::CheckEgMatch
+                | Op::PrepReraiseStar
                 | Op::ListExtend(_)
                 | Op::ListToTuple
                 | Op::ListToSet

@@ -96,14 +96,14 @@ pub(super) fn install(vm: &mut Vm) {
     }
 }
 
-fn state(heap: &Heap, v: Value) -> Option<&ExceptionState> {
+pub(super) fn state(heap: &Heap, v: Value) -> Option<&ExceptionState> {
     match v.as_obj().map(|r| heap.get(r)) {
         Some(Object::Instance(i)) => i.exception(),
         _ => None,
     }
 }
 
-fn state_mut(heap: &mut Heap, v: Value) -> Option<&mut ExceptionState> {
+pub(super) fn state_mut(heap: &mut Heap, v: Value) -> Option<&mut ExceptionState> {
     match v.as_obj().map(|r| heap.get_mut(r)) {
         Some(Object::Instance(i)) => i.exception_mut(),
         _ => None,
@@ -299,171 +299,6 @@ impl Vm {
         }
         e
     }
-
-    /// The report of an exception nobody caught: its chain (causes and contexts first) and, for
-    /// `SystemExit`, the status to exit with.
-    pub(super) fn report(&mut self, e: Exception) -> Report {
-        let top = self.exception_object(&e);
-        if let Some((status, message)) = self.exit_status(top) {
-            return Report {
-                chain: Vec::new(),
-                exit_status: Some(status),
-                exit_message: message,
-            };
-        }
-        let mut chain = Vec::new();
-        let mut seen = Vec::new();
-        let mut current = Some(top);
-        while let Some(v) = current.take() {
-            if seen.contains(&v) {
-                break;
-            }
-            seen.push(v);
-            let Some(s) = state(&self.heap, v) else { break };
-            let traceback = s.traceback.clone();
-            let (cause, context, suppress) = (s.cause, s.context, s.suppress_context);
-            let last_line = self.last_line(v);
-            // The link of an exception says how it follows from the one printed before it.
-            let (next, link) = if cause != Value::None {
-                (Some(cause), Some(CAUSE_LINK))
-            } else if context != Value::None && !suppress {
-                (Some(context), Some(CONTEXT_LINK))
-            } else {
-                (None, None)
-            };
-            chain.push(ReportedException {
-                traceback,
-                last_line,
-                link,
-            });
-            current = next;
-        }
-        chain.reverse();
-        // Like a process CPython ends after an uncaught Ctrl-C: killed by SIGINT (128 + 2).
-        let interrupted = matches!(top.as_obj().map(|r| self.heap.get(r)),
-            Some(Object::Instance(i)) if builtin_kind(&self.heap, i.class) == "KeyboardInterrupt");
-        Report {
-            chain,
-            exit_status: interrupted.then_some(130),
-            exit_message: None,
-        }
-    }
-
-    /// `SystemExit`'s status: its code when an int, 0 for none, 1 for anything else (which is
-    /// printed).
-    fn exit_status(&mut self, v: Value) -> Option<(i32, Option<String>)> {
-        let Some(Object::Instance(i)) = v.as_obj().map(|r| self.heap.get(r)) else {
-            return None;
-        };
-        if builtin_kind(&self.heap, i.class) != "SystemExit" {
-            return None;
-        }
-        let code = state(&self.heap, v).and_then(|s| match s.args.len() {
-            0 => None,
-            1 => Some(s.args[0]),
-            _ => None,
-        });
-        match code {
-            None | Some(Value::None) => Some((0, None)),
-            Some(Value::Int(n)) => Some((n as i32, None)),
-            Some(Value::Bool(b)) => Some((i32::from(b), None)),
-            Some(other) => Some((1, Some(ops::to_str_in(self, other).unwrap_or_default()))),
-        }
-    }
-
-    /// The last line of a traceback: `Type: message`, or just `Type`.
-    fn last_line(&mut self, v: Value) -> String {
-        let name = ops::type_name(&self.heap, v);
-        // asyncio's own exceptions print with their module's name.
-        let name = if super::asyncio::EXCEPTIONS.iter().any(|(n, _)| *n == name) {
-            format!("asyncio.exceptions.{name}")
-        } else {
-            name.to_owned()
-        };
-        let message = match ops::to_str_in(self, v) {
-            Ok(m) => m,
-            Err(_) => "<exception str() failed>".to_owned(),
-        };
-        if message.is_empty() {
-            name
-        } else {
-            format!("{name}: {message}")
-        }
-    }
-}
-
-const CAUSE_LINK: &str = "The above exception was the direct cause of the following exception:";
-const CONTEXT_LINK: &str = "During handling of the above exception, another exception occurred:";
-
-/// An uncaught exception as it is printed.
-#[derive(Debug)]
-pub struct Report {
-    /// The exceptions to print, first printed first (a cause or context before what it led to).
-    pub chain: Vec<ReportedException>,
-    /// Set for `SystemExit`: the status to exit with, and no traceback.
-    pub exit_status: Option<i32>,
-    /// What `SystemExit` prints to stderr when its code is not an int.
-    pub exit_message: Option<String>,
-}
-
-/// One exception of a [`Report`].
-#[derive(Debug)]
-pub struct ReportedException {
-    /// Outermost call first.
-    pub traceback: Vec<TraceEntry>,
-    /// `Type: message`.
-    pub last_line: String,
-    /// The sentence that links it to the exception printed before it.
-    pub link: Option<&'static str>,
-}
-
-impl Report {
-    /// The report as CPython prints it: each exception of the chain (causes and contexts
-    /// first), its frames outermost first, each with the source line `source_line` gives.
-    ///
-    /// ```
-    /// let mut interp = baton::Interpreter::with_output(Box::new(std::io::sink()));
-    /// let Err(baton::RunError::Exception(report)) = interp.run_source("t.py", "x = 1\n1/0\n") else {
-    ///     panic!("1/0 raises");
-    /// };
-    /// let text = report.render(&|_, line| (line == 2).then(|| "1/0".to_owned()));
-    /// assert_eq!(
-    ///     text,
-    ///     "Traceback (most recent call last):\n  File \"t.py\", line 2, in <module>\n    1/0\nZeroDivisionError: division by zero\n"
-    /// );
-    /// ```
-    pub fn render(&self, source_line: &dyn Fn(&str, u32) -> Option<String>) -> String {
-        let mut out = String::new();
-        for e in &self.chain {
-            if let Some(link) = e.link {
-                out.push_str(&format!("\n{link}\n\n"));
-            }
-            if !e.traceback.is_empty() {
-                out.push_str("Traceback (most recent call last):\n");
-            }
-            for entry in &e.traceback {
-                out.push_str(&format!(
-                    "  File \"{}\", line {}, in {}\n",
-                    entry.filename, entry.line, entry.function
-                ));
-                if let Some(line) = source_line(&entry.filename, entry.line) {
-                    out.push_str(&format!("    {}\n", line.trim()));
-                }
-            }
-            out.push_str(&e.last_line);
-            out.push('\n');
-        }
-        out
-    }
-
-    /// The last line printed.
-    pub fn last_line(&self) -> &str {
-        match (&self.exit_message, self.chain.last()) {
-            (Some(m), _) => m,
-            (None, Some(r)) => &r.last_line,
-            (None, None) => "",
-        }
-    }
 }
 
 /// `str(exc)`: its message, or its one argument (with the argument's own `__str__`, or
@@ -473,6 +308,9 @@ pub fn exception_str<H: ops::Host>(h: &mut H, exc: Value) -> Result<String, Exce
     let Some(s) = state(heap, exc) else {
         return Ok(String::new());
     };
+    if let Some(text) = super::exception_groups::group_text(heap, exc) {
+        return Ok(text);
+    }
     if let Some(m) = &s.message {
         return Ok(m.to_string());
     }

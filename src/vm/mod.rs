@@ -17,6 +17,7 @@ mod clock;
 mod containers;
 mod dispatch;
 mod event_loop;
+mod exception_groups;
 mod exceptions;
 mod formatting;
 mod generators;
@@ -28,6 +29,7 @@ pub mod ops;
 mod protocols;
 mod rare_ops;
 mod reflection;
+mod report;
 mod sets;
 mod stdlib;
 mod str_methods;
@@ -48,8 +50,8 @@ use crate::runtime::object::{GeneratorState, Loaded, MethodCache, Module};
 use crate::runtime::shapes::Shapes;
 use crate::runtime::tasks::{Execution, Frame, FrameKind, LoopState};
 use crate::runtime::{Heap, ObjRef, Object, Value};
-pub use exceptions::{Report, ReportedException};
 use ops::{int_value, new_str};
+pub use report::{Report, ReportedException};
 
 /// CPython's default recursion limit.
 const RECURSION_LIMIT: usize = 1000;
@@ -281,6 +283,7 @@ impl Vm {
         let len_slot = vm.global_slot(&Rc::from("len"));
         vm.len_function = vm.builtin_values[len_slot as usize].as_obj();
         exceptions::install(&mut vm);
+        exception_groups::install(&mut vm);
         vm
     }
 

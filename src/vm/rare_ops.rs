@@ -19,6 +19,13 @@ impl Vm {
         self.stack.last().copied().unwrap_or(Value::None)
     }
 
+    fn top_two(&self) -> Result<[Value; 2], Exception> {
+        match self.stack[..] {
+            [.., a, b] => Ok([a, b]),
+            _ => Err(Exception::new("SystemError", "operand stack underflow")),
+        }
+    }
+
     fn running_frame(&mut self) -> Result<&mut Frame, Exception> {
         self.frames
             .last_mut()
@@ -154,6 +161,19 @@ impl Vm {
                 let target = self.pop();
                 let m = exceptions::matches(&self.heap, self.top(), target)?;
                 self.stack.push(Value::Bool(m));
+            }
+            // Their operands stay on the stack (rooted) while Python code may run for them.
+            Op::CheckEgMatch => {
+                let [rest, types] = self.top_two()?;
+                let (matched, rest) = self.except_star_match(rest, types)?;
+                self.stack.truncate(self.stack.len() - 2);
+                self.stack.extend([matched, rest]);
+            }
+            Op::PrepReraiseStar => {
+                let [original, raised] = self.top_two()?;
+                let result = self.prepare_except_star_reraise(original, raised)?;
+                self.stack.truncate(self.stack.len() - 2);
+                self.stack.push(result);
             }
             Op::ListExtend(depth) => {
                 let v = self.pop();

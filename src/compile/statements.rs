@@ -342,19 +342,9 @@ impl<'a> Compiler<'a> {
                 }
                 None => None,
             };
-            self.emit(Op::StoreFast(slot));
-            self.emit(Op::LoadFast(slot));
-            self.emit(Op::PushExcept);
-            if let Some(name) = &handler.name {
-                self.emit(Op::LoadFast(slot));
-                self.store(&name.name);
-            }
+            self.enter_handler(slot, handler);
             self.handling_body(slot, &handler.body)?;
-            if let Some(name) = &handler.name {
-                self.load_none();
-                self.store(&name.name);
-                self.delete_name(&name.name, name.span)?;
-            }
+            self.unbind_handler_name(handler)?;
             to_end.push(self.emit(Op::Jump(0)));
             if let Some(next) = next {
                 self.patch(next);
@@ -403,24 +393,14 @@ impl<'a> Compiler<'a> {
             self.load_none();
             self.emit(Op::Compare(CmpOp::Is));
             let no_match = self.emit(Op::PopJumpIfTrue(0));
-            self.emit(Op::StoreFast(matched));
-            self.emit(Op::LoadFast(matched));
-            self.emit(Op::PushExcept);
-            if let Some(name) = &handler.name {
-                self.emit(Op::LoadFast(matched));
-                self.store(&name.name);
-            }
+            self.enter_handler(matched, handler);
             self.begin_protected(Cleanup::Nothing);
             self.handling_body(matched, &handler.body)?;
             let completed = self.emit(Op::Jump(0));
             self.end_protected();
             self.append_to_list(raised);
             self.patch(completed);
-            if let Some(name) = &handler.name {
-                self.load_none();
-                self.store(&name.name);
-                self.delete_name(&name.name, name.span)?;
-            }
+            self.unbind_handler_name(handler)?;
             let next = self.emit(Op::Jump(0));
             self.patch(no_match);
             self.emit(Op::Pop);
@@ -442,6 +422,28 @@ impl<'a> Compiler<'a> {
         self.patch(after_body);
         self.block(orelse)?;
         self.patch(to_end);
+        Ok(())
+    }
+
+    /// Starts handling the exception on top of the stack: kept in `slot`, marked as being
+    /// handled, and bound to the clause's name.
+    fn enter_handler(&mut self, slot: u32, handler: &'a ExceptHandler) {
+        self.emit(Op::StoreFast(slot));
+        self.emit(Op::LoadFast(slot));
+        self.emit(Op::PushExcept);
+        if let Some(name) = &handler.name {
+            self.emit(Op::LoadFast(slot));
+            self.store(&name.name);
+        }
+    }
+
+    /// After an `except` clause, its name is unbound (as if `del`eted).
+    fn unbind_handler_name(&mut self, handler: &'a ExceptHandler) -> Result<()> {
+        if let Some(name) = &handler.name {
+            self.load_none();
+            self.store(&name.name);
+            self.delete_name(&name.name, name.span)?;
+        }
         Ok(())
     }
 

@@ -671,3 +671,9 @@ def _finalize_asyncgen(agen):
 async def _shutdown_asyncgens(agens):
     # The end of `asyncio.run`: the async generators still suspended are closed together.
     await asyncio.gather(*[_close_asyncgen(agen) for agen in agens], return_exceptions=True)
+
+
+async def _wrap_awaitable(awaitable):
+    # `ensure_future` (and so `gather`, `create_task`'s callers) given an object with
+    # `__await__`: a task runs this coroutine awaiting it.
+    return await awaitable

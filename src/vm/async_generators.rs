@@ -212,9 +212,17 @@ impl Vm {
         Ok(v)
     }
 
-    /// The async generator ended while the frame below awaited `step`: `aclose()` gives
-    /// `None`; the others raise `StopAsyncIteration`.
-    pub(super) fn async_step_ended(&mut self, step: Value) -> Result<Value, Exception> {
+    /// A generator's frame ended (returning `result`) while the frame below awaited `step`:
+    /// for a generator an `__await__` gave, `result` is the await's value; for an async
+    /// generator's step, `aclose()` gives `None` and the others raise `StopAsyncIteration`.
+    pub(super) fn awaited_generator_ended(
+        &mut self,
+        step: Value,
+        result: Value,
+    ) -> Result<Value, Exception> {
+        if self.plain_generator(step).is_some() {
+            return Ok(result);
+        }
         if self.is_close_step(step) {
             return Ok(Value::None);
         }
@@ -222,6 +230,12 @@ impl Vm {
             Some(r) => self.exhausted(r),
             None => Err(Exception::new("StopAsyncIteration", "")),
         }
+    }
+
+    /// Generator `v`, if it is a plain one (not a coroutine or an async generator).
+    pub(super) fn plain_generator(&self, v: Value) -> Option<ObjRef> {
+        v.as_obj()
+            .filter(|&r| matches!(self.heap.get(r), Object::Generator(_)))
     }
 
     /// Whether `v` is an `aclose()` step (for which `GeneratorExit` leaving the generator is

@@ -204,14 +204,19 @@ impl Vm {
         if let Some(coro) = coroutine_ref(&self.heap, v) {
             return Ok(self.new_task(l, coro, None));
         }
-        match self.special_method(v, "__await__") {
-            Some(_) => Err(Exception::new(
-                "NotImplementedError",
-                "wrapping an awaitable object (with __await__) in a task",
-            )),
-            None => Err(Exception::new(
+        if self.special_method(v, "__await__").is_none() {
+            return Err(Exception::new(
                 "TypeError",
                 "An asyncio.Future, a coroutine or an awaitable is required",
+            ));
+        }
+        let wrap = self.embedded_global("asyncio", "_wrap_awaitable")?;
+        let coro = self.call_value(wrap, &[v], &[])?;
+        match coroutine_ref(&self.heap, coro) {
+            Some(coro) => Ok(self.new_task(l, coro, None)),
+            None => Err(Exception::new(
+                "SystemError",
+                "_wrap_awaitable made no coroutine",
             )),
         }
     }

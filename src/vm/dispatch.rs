@@ -754,6 +754,16 @@ impl Vm {
                     // SAFETY: the caller's `ip` is past the instruction that resumed the
                     // generator.
                     if let Op::Await = unsafe { *ip.sub(1) } {
+                        if let Some(gen) = self.plain_generator(*top!()) {
+                            save!();
+                            match self.generator_yielded_to_task(gen, v) {
+                                Ok(()) => return Ok(Exit::Suspend),
+                                Err(e) => {
+                                    load!();
+                                    fail!(e);
+                                }
+                            }
+                        }
                         // An async generator's item: it replaces the awaited step.
                         let step = pop!();
                         let item = saved!(self.async_step_yielded(step, v));
@@ -886,7 +896,7 @@ impl Vm {
                             let caller_op = frame!().loaded.ops[frame!().ip - 1];
                             if let Op::Await = caller_op {
                                 let step = pop!();
-                                let value = saved!(self.async_step_ended(step));
+                                let value = saved!(self.awaited_generator_ended(step, result));
                                 push!(value);
                                 continue;
                             }

@@ -114,6 +114,16 @@ impl Vm {
                 self.pop();
                 self.running_frame()?.ip = t as usize;
             }
+            Op::GetYieldFromIter if self.is_awaitable_object(self.top()) => {
+                // `yield from` what `__await__` of a coroutine, future or sleep gives: it is
+                // awaited, in place of the `yield from` loop (whose end the next op names).
+                let frame = self.running_frame()?;
+                let Some(&Op::YieldFrom(end)) = frame.loaded.ops.get(frame.ip + 1) else {
+                    return Err(Exception::new("SystemError", "yield from without its loop"));
+                };
+                frame.ip = end as usize;
+                self.suspending = self.await_top()? == super::tasks::Awaited::Suspend;
+            }
             Op::GetIter | Op::GetYieldFromIter => {
                 let v = self.pop();
                 let it = self.iter(v)?;

@@ -452,7 +452,8 @@ impl Vm {
         let must_cancel = t.must_cancel;
         match wait {
             Wait::Turn => {
-                self.call_soon(event_loop, Job::Step { task, throw: None });
+                let throw = self.next_step_throws.take();
+                self.call_soon(event_loop, Job::Step { task, throw });
                 return;
             }
             Wait::Seconds(delay) => {
@@ -628,16 +629,28 @@ impl Vm {
                     return Err(not_awaitable(self, awaited));
                 };
                 let iterator = self.call_value(method, &[awaited], &[])?;
-                match iterator.as_obj().map(|i| self.heap.get(i)) {
-                    Some(Object::Coroutine(_) | Object::Future(_) | Object::Sleep { .. }) => {
+                match iterator.as_obj().map(|i| (i, self.heap.get(i))) {
+                    Some((_, Object::Coroutine(_) | Object::Future(_) | Object::Sleep { .. })) => {
                         if let Some(top) = self.stack.last_mut() {
                             *top = iterator;
                         }
                         self.await_top()
                     }
-                    Some(o) if o.is_iterator() => Err(Exception::new(
+                    // A generator: it runs in a frame above, its yields going to the task.
+                    Some((g, Object::Generator(_))) => {
+                        if let Some(top) = self.stack.last_mut() {
+                            *top = iterator;
+                        }
+                        if self.generator_frame(g, Value::None)?.is_none() {
+                            if let Some(top) = self.stack.last_mut() {
+                                *top = Value::None;
+                            }
+                        }
+                        Ok(Awaited::Continue)
+                    }
+                    Some((_, o)) if o.is_iterator() => Err(Exception::new(
                         "NotImplementedError",
-                        "an __await__ that is a generator (yielding to the event loop itself)",
+                        "an __await__ that returns an iterator other than a generator",
                     )),
                     _ => Err(Exception::new(
                         "TypeError",
@@ -650,6 +663,39 @@ impl Vm {
             }
             _ => Err(not_awaitable(self, awaited)),
         }
+    }
+
+    /// Whether `v` is a coroutine, future or sleep (what `await` takes as it is).
+    pub(super) fn is_awaitable_object(&self, v: Value) -> bool {
+        matches!(
+            v.as_obj().map(|r| self.heap.get(r)),
+            Some(Object::Coroutine(_) | Object::Future(_) | Object::Sleep { .. })
+        )
+    }
+
+    /// Generator `gen`, run by an `await` (its `__await__`), yielded `v`: the task waits for
+    /// it — a future until it is done, `None` one turn of the loop, anything else one turn and
+    /// then a `RuntimeError` — with the generator's frame back on top, where the value of its
+    /// `yield` will be.
+    pub(super) fn generator_yielded_to_task(
+        &mut self,
+        gen: ObjRef,
+        v: Value,
+    ) -> Result<(), Exception> {
+        self.suspend_here("a generator's yield")?;
+        let waitable = v == Value::None
+            || matches!(
+                v.as_obj().map(|r| self.heap.get(r)),
+                Some(Object::Future(_))
+            );
+        if !waitable {
+            // As CPython's task does: the next step raises the error at the yield.
+            let shown = super::ops::repr_in(self, v)?;
+            let e = Exception::new("RuntimeError", format!("Task got bad yield: {shown}"));
+            self.next_step_throws = self.exception_object(&e).as_obj();
+        }
+        self.generator_frame(gen, if waitable { v } else { Value::None })?;
+        Ok(())
     }
 
     /// Suspends the running task at this `await` of `what`, if this is a task's own run (not

@@ -366,9 +366,9 @@ impl Vm {
             .map(drop)
     }
 
-    /// Reports each task that ended with an exception nobody looked at.
+    /// Reports each future (task or not) that ended with an exception nobody looked at.
     pub(super) fn report_unretrieved(&mut self) {
-        for t in std::mem::take(&mut self.failed_tasks) {
+        for t in std::mem::take(&mut self.failed_futures) {
             let Some(f) = self.future(t) else { continue };
             let Outcome::Exception(e) = f.outcome else {
                 continue;
@@ -376,17 +376,21 @@ impl Vm {
             if !f.log_traceback {
                 continue;
             }
+            let kind = match &f.kind {
+                FutureKind::Task(_) => "Task",
+                FutureKind::Gather(_) => "_GatheringFuture",
+                FutureKind::Plain => "Future",
+            };
             if let Some(f) = self.future_mut(t) {
                 f.log_traceback = false;
             }
             let repr = self.future_repr(t);
-            let err = self.raised(e);
-            let mut err = err;
+            let mut err = self.raised(e);
             if let Some(tb) = super::exceptions::traceback_of(&self.heap, e) {
                 err.traceback = tb;
             }
             self.report_to_handler(
-                &format!("Task exception was never retrieved\nfuture: {repr}"),
+                &format!("{kind} exception was never retrieved\nfuture: {repr}"),
                 err,
             );
         }
@@ -428,8 +432,8 @@ pub(super) fn repr(heap: &Heap, r: ObjRef) -> String {
                 .unwrap_or_default();
             let state = if h.cancelled { " cancelled" } else { "" };
             format!(
-                "<{kind}{state}{when} {}()>",
-                callable_name(heap, h.callback)
+                "<{kind}{state}{when} {}>",
+                callback_source(heap, h.callback, &h.args)
             )
         }
         Object::Sleep { .. } => format!("<coroutine object sleep at 0x{addr:x}>"),
@@ -449,6 +453,22 @@ pub(super) fn callable_name(heap: &Heap, v: Value) -> String {
         Some(Object::Method { func, .. }) => callable_name(heap, *func),
         _ => ops::repr(heap, v),
     }
+}
+
+/// A callback as the loop describes it: `name(args) at file:line` (the place for a function
+/// defined in Python).
+pub(super) fn callback_source(heap: &Heap, callback: Value, args: &[Value]) -> String {
+    let args: Vec<String> = args.iter().map(|&a| ops::repr(heap, a)).collect();
+    let mut text = format!("{}({})", callable_name(heap, callback), args.join(", "));
+    let function = match callback.as_obj().map(|r| heap.get(r)) {
+        Some(Object::Method { func, .. }) => func.as_obj().map(|r| heap.get(r)),
+        other => other,
+    };
+    if let Some(Object::Function(f)) = function {
+        let code = &f.loaded.code;
+        text.push_str(&format!(" at {}:{}", code.filename, code.first_line));
+    }
+    text
 }
 
 /// A future's repr; `line`, when given, is where a task's coroutine is running.

@@ -250,22 +250,33 @@ impl Vm {
             Object::Handle(handle) if !handle.cancelled => (handle.callback, handle.args.to_vec()),
             _ => return Ok(()),
         };
-        self.run_callback(callback, &args)
+        self.run_callback(callback, &args, Some(h))
     }
 
     /// Calls a callback the loop runs; what it raises goes to the loop's exception handler,
     /// except `SystemExit` and `KeyboardInterrupt`, which stop the loop.
+    /// `handle` is the program's handle of the call, if it has one (a done callback's is the
+    /// loop's own).
     pub(super) fn run_callback(
         &mut self,
         callback: Value,
         args: &[Value],
+        handle: Option<ObjRef>,
     ) -> Result<(), Exception> {
+        let callers = self.frames.len();
         match self.call_value(callback, args, &[]) {
             Ok(_) => Ok(()),
             Err(e) if matches!(e.kind, "SystemExit" | "KeyboardInterrupt") => Err(e),
-            Err(e) => {
-                let name = super::asyncio::callable_name(&self.heap, callback);
-                let message = format!("Exception in callback {name}()");
+            Err(mut e) => {
+                // The traceback starts at the callback, not at the code running the loop.
+                let shown_from = callers.min(e.traceback.len());
+                e.traceback.drain(..shown_from);
+                let source = super::asyncio::callback_source(&self.heap, callback, args);
+                let handle = match handle {
+                    Some(h) => super::asyncio::repr(&self.heap, h),
+                    None => format!("<Handle {source}>"),
+                };
+                let message = format!("Exception in callback {source}\nhandle: {handle}");
                 self.report_to_handler(&message, e);
                 Ok(())
             }

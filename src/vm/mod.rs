@@ -219,7 +219,7 @@ pub struct Vm {
     /// The tasks not done yet (`asyncio.all_tasks`).
     live_tasks: std::collections::HashSet<ObjRef, foldhash::fast::FixedState>,
     /// Tasks that ended with an exception, until it is retrieved or reported.
-    failed_tasks: Vec<ObjRef>,
+    failed_futures: Vec<ObjRef>,
     /// Async generators first iterated while a loop ran (CPython's `firstiter` hook): those
     /// still suspended when `asyncio.run` ends are closed then.
     async_generators: Vec<ObjRef>,
@@ -275,7 +275,7 @@ impl Vm {
             tasks_made: 0,
             live_tasks: Default::default(),
             async_generators: Vec::new(),
-            failed_tasks: Vec::new(),
+            failed_futures: Vec::new(),
             embedded_run: Default::default(),
             scratch_sleep: None,
             suspending: false,
@@ -694,7 +694,7 @@ impl Vm {
                     .iter()
                     .chain(self.current_task.iter())
                     .chain(self.live_tasks.iter())
-                    .chain(self.failed_tasks.iter())
+                    .chain(self.failed_futures.iter())
                     .chain(self.async_generators.iter())
                     .chain(self.scratch_sleep.iter())
                     .map(|&r| Value::Obj(r)),

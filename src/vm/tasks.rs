@@ -85,10 +85,14 @@ impl Vm {
         let Some(f) = self.future_mut(r) else { return };
         f.outcome = outcome;
         f.log_traceback = matches!(outcome, Outcome::Exception(_));
+        let failed = f.log_traceback;
         let callbacks = std::mem::take(&mut f.callbacks);
         let (event_loop, is_task) = (f.event_loop, f.task().is_some());
         if is_task {
             self.live_tasks.remove(&r);
+        }
+        if failed {
+            self.failed_futures.push(r);
         }
         for callback in callbacks {
             self.call_soon(
@@ -287,7 +291,7 @@ impl Vm {
                 }
                 Ok(())
             }
-            DoneCallback::Call(f) => self.run_callback(Value::Obj(f), &[Value::Obj(future)]),
+            DoneCallback::Call(f) => self.run_callback(Value::Obj(f), &[Value::Obj(future)], None),
         }
     }
 
@@ -571,7 +575,6 @@ impl Vm {
                     return Ok(());
                 }
                 self.finish_future(task, Outcome::Exception(error));
-                self.failed_tasks.push(task);
                 if fatal {
                     return Err(e);
                 }

@@ -252,6 +252,85 @@ class Condition:
         self.notify(len(self._waiters))
 
 
+class BrokenBarrierError(RuntimeError):
+    __module__ = 'asyncio.exceptions'
+
+
+class Barrier:
+    # A barrier's life: it fills with waiting tasks until `parties` have come, drains while
+    # they leave, and starts filling again once the last has left; `reset()` breaks the round
+    # for those waiting (resetting), `abort()` for good (broken).
+    __module__ = 'asyncio.locks'
+
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+        self._cond = Condition()
+        self._parties = parties
+        self._state = 'filling'
+        self._count = 0
+
+    def __repr__(self):
+        extra = self._state
+        if not self.broken:
+            extra = f'{extra}, waiters:{self.n_waiting}/{self.parties}'
+        return f'<{object.__repr__(self)[1:-1]} [{extra}]>'
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        async with self._cond:
+            await self._cond.wait_for(lambda: self._state not in ('draining', 'resetting'))
+            if self._state == 'broken':
+                raise BrokenBarrierError("Barrier aborted")
+            try:
+                index = self._count
+                self._count += 1
+                if index + 1 == self._parties:
+                    self._state = 'draining'
+                    self._cond.notify_all()
+                else:
+                    await self._cond.wait_for(lambda: self._state != 'filling')
+                    if self._state in ('broken', 'resetting'):
+                        raise BrokenBarrierError("Abort or reset of barrier")
+                return index
+            finally:
+                self._count -= 1
+                if self._count == 0:
+                    if self._state in ('resetting', 'draining'):
+                        self._state = 'filling'
+                    self._cond.notify_all()
+
+    async def reset(self):
+        async with self._cond:
+            if self._count > 0:
+                self._state = 'resetting'
+            else:
+                self._state = 'filling'
+            self._cond.notify_all()
+
+    async def abort(self):
+        async with self._cond:
+            self._state = 'broken'
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return self._count if self._state == 'filling' else 0
+
+    @property
+    def broken(self):
+        return self._state == 'broken'
+
+
 class Queue:
     __module__ = 'asyncio.queues'
     def __init__(self, maxsize=0):
@@ -677,3 +756,97 @@ async def _wrap_awaitable(awaitable):
     # `ensure_future` (and so `gather`, `create_task`'s callers) given an object with
     # `__await__`: a task runs this coroutine awaiting it.
     return await awaitable
+
+
+class Runner:
+    # `with asyncio.Runner() as runner: runner.run(main())`: `asyncio.run` over several calls,
+    # in one event loop that closes (as `asyncio.run`'s does) when the runner does.
+    __module__ = 'asyncio.runners'
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._state = 'created'
+        self._debug = debug
+        self._loop_factory = loop_factory
+        self._loop = None
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        self.close()
+
+    def close(self):
+        if self._state != 'initialized':
+            return
+        try:
+            asyncio._close_runner(self._loop)
+        finally:
+            self._loop = None
+            self._state = 'closed'
+
+    def get_loop(self):
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not asyncio.iscoroutine(coro):
+            raise ValueError(f"a coroutine was expected, got {coro!r}")
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            pass
+        else:
+            raise RuntimeError("Runner.run() cannot be called from a running event loop")
+        self._lazy_init()
+        return self._loop.run_until_complete(self._loop.create_task(coro))
+
+    def _lazy_init(self):
+        if self._state == 'closed':
+            raise RuntimeError("Runner is closed")
+        if self._state == 'initialized':
+            return
+        if self._loop_factory is None:
+            self._loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(self._loop)
+        else:
+            self._loop = self._loop_factory()
+        if self._debug is not None:
+            self._loop.set_debug(self._debug)
+        self._state = 'initialized'
+
+
+def _refuse(feature, needs):
+    raise NotImplementedError(f"{feature} needs {needs}, which Baton does not have")
+
+
+def open_connection(*args, **kwargs):
+    _refuse("asyncio.open_connection()", "network streams")
+
+
+def start_server(*args, **kwargs):
+    _refuse("asyncio.start_server()", "network streams")
+
+
+def open_unix_connection(*args, **kwargs):
+    _refuse("asyncio.open_unix_connection()", "network streams")
+
+
+def start_unix_server(*args, **kwargs):
+    _refuse("asyncio.start_unix_server()", "network streams")
+
+
+def create_subprocess_exec(*args, **kwargs):
+    _refuse("asyncio.create_subprocess_exec()", "subprocesses")
+
+
+def create_subprocess_shell(*args, **kwargs):
+    _refuse("asyncio.create_subprocess_shell()", "subprocesses")
+
+
+def run_coroutine_threadsafe(*args, **kwargs):
+    _refuse("asyncio.run_coroutine_threadsafe()", "other threads")
+
+
+def wrap_future(*args, **kwargs):
+    _refuse("asyncio.wrap_future()", "concurrent.futures")

@@ -39,6 +39,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("iscoroutinefunction", iscoroutinefunction),
     ("isfuture", isfuture),
     ("to_thread", to_thread),
+    ("_close_runner", close_runner),
 ];
 
 /// The methods of futures (tasks and gathers share them).
@@ -607,6 +608,14 @@ fn run(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> 
         let closed = vm.close_runner(l);
         result.and_then(|v| closed.map(|()| v))
     })
+}
+
+/// `asyncio.Runner.close()`'s work on its loop: what `asyncio.run` does at its end.
+fn close_runner(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("_close_runner", args, 1, 1)?;
+    let l = receiver_loop(vm, args)?;
+    vm.close_runner(l)?;
+    Ok(Value::None)
 }
 
 fn sleep(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {

@@ -744,10 +744,12 @@ impl Vm {
         }
         let mut names: Vec<Rc<str>> = Vec::new();
         for obj in self.heap.objects_mut() {
-            if let Object::Coroutine(c) = obj {
-                if c.state == GeneratorState::Created {
-                    names.push(c.loaded.code.qualname.clone());
-                    c.state = GeneratorState::Finished;
+            if let Some((name, _)) = obj.unawaited() {
+                names.push(name);
+                match obj {
+                    Object::Coroutine(c) => c.state = GeneratorState::Finished,
+                    Object::Sleep { awaited, .. } => *awaited = true,
+                    _ => {}
                 }
             }
         }

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use super::ops::{new_str, type_name};
 use super::{Exception, Vm};
-use crate::runtime::object::{Attrs, Class, ExceptionState, Instance, NativeFn};
+use crate::runtime::object::{Attrs, Class, ExceptionState, GeneratorState, Instance, NativeFn};
 use crate::runtime::{Heap, ObjRef, Object, Value};
 
 /// Where an attribute was found when looking up a method to call.
@@ -530,6 +530,33 @@ impl Vm {
                     "__func__" => Ok(Some(func)),
                     _ => self.get_attr_opt(func, name),
                 }
+            }
+            Object::Generator(g) | Object::Coroutine(g) | Object::AsyncGenerator(g) => {
+                let prefix = match self.heap.get(r) {
+                    Object::Generator(_) => "gi_",
+                    Object::Coroutine(_) => "cr_",
+                    _ => "ag_",
+                };
+                let (code, mut state) = (&g.loaded.code, g.state);
+                if g.in_task {
+                    state = self.task_coroutine_state(r);
+                }
+                let code = code.clone();
+                let text = match &**name {
+                    "__name__" => Some(code.name.clone()),
+                    "__qualname__" => Some(code.qualname.clone()),
+                    _ => None,
+                };
+                if let Some(text) = text {
+                    return Ok(Some(new_str(&mut self.heap, &*text)));
+                }
+                Ok(match name.strip_prefix(prefix) {
+                    Some("running") => Some(Value::Bool(state == GeneratorState::Running)),
+                    Some("suspended") if prefix != "ag_" => {
+                        Some(Value::Bool(state == GeneratorState::Suspended))
+                    }
+                    _ => self.builtin_attr(obj, name),
+                })
             }
             Object::Property { getter, .. } if &**name == "fget" => Ok(Some(*getter)),
             Object::StaticMethod(f) | Object::ClassMethod(f) if &**name == "__func__" => {

@@ -668,6 +668,22 @@ impl Vm {
         }
     }
 
+    /// Where coroutine `coro`, run by a task, is: its frames are the task's (the coroutine
+    /// object itself is spent once they start).
+    pub(super) fn task_coroutine_state(&self, coro: ObjRef) -> GeneratorState {
+        let task = self.live_tasks.iter().copied().find(|&t| {
+            self.future(t)
+                .and_then(Future::task)
+                .is_some_and(|t| t.coro == coro)
+        });
+        match task.and_then(|t| Some((t, self.future(t)?.task()?))) {
+            Some((t, _)) if self.current_task == Some(t) => GeneratorState::Running,
+            Some((_, task)) if task.started => GeneratorState::Suspended,
+            Some(_) => GeneratorState::Created,
+            None => GeneratorState::Finished,
+        }
+    }
+
     /// Whether `v` is a coroutine, future or sleep (what `await` takes as it is).
     pub(super) fn is_awaitable_object(&self, v: Value) -> bool {
         matches!(

@@ -105,6 +105,22 @@ pub(super) fn time_monotonic(
     Ok(Value::Float(vm.clock.monotonic()))
 }
 
+pub(super) fn time_time_ns(
+    vm: &mut Vm,
+    _: &[Value],
+    _: &[(Rc<str>, Value)],
+) -> Result<Value, Exception> {
+    Ok(Value::Int((vm.clock.wall() * 1e9) as i64))
+}
+
+pub(super) fn time_monotonic_ns(
+    vm: &mut Vm,
+    _: &[Value],
+    _: &[(Rc<str>, Value)],
+) -> Result<Value, Exception> {
+    Ok(Value::Int((vm.clock.monotonic() * 1e9) as i64))
+}
+
 pub(super) fn time_sleep(
     vm: &mut Vm,
     args: &[Value],

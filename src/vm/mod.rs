@@ -11,6 +11,7 @@ mod async_generators;
 mod asyncio;
 mod builtins;
 mod bytes;
+mod calendar;
 mod call;
 mod classes;
 mod clock;

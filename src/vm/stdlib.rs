@@ -15,6 +15,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("contextlib", include_str!("../stdlib/contextlib.py")),
     ("functools", include_str!("../stdlib/functools.py")),
     ("random", include_str!("../stdlib/random.py")),
+    ("time", include_str!("../stdlib/time.py")),
     ("typing", include_str!("../stdlib/typing.py")),
 ];
 
@@ -104,7 +105,12 @@ impl Vm {
             }
             let slot = self.module_slot(name, &n) as usize;
             let v = self.global_values[slot];
-            if v != Value::Unbound {
+            // Modules it imported for its own use are not its attributes.
+            let is_module = matches!(
+                v.as_obj().map(|r| self.heap.get(r)),
+                Some(Object::Module(_))
+            );
+            if v != Value::Unbound && !is_module {
                 attrs.insert(n, v);
             }
         }

@@ -14,6 +14,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("asyncio", include_str!("../stdlib/asyncio.py")),
     ("contextlib", include_str!("../stdlib/contextlib.py")),
     ("functools", include_str!("../stdlib/functools.py")),
+    ("itertools", include_str!("../stdlib/itertools.py")),
     ("random", include_str!("../stdlib/random.py")),
     ("time", include_str!("../stdlib/time.py")),
     ("typing", include_str!("../stdlib/typing.py")),

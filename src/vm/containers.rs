@@ -829,7 +829,7 @@ fn dict_setdefault(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exce
 fn dict_update(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
     expect_args("update", args, 0, 1)?;
     let mut pairs = match args.get(1) {
-        Some(&other) => dict_of(vm, other),
+        Some(&other) => vm.update_pairs(other)?,
         None => Vec::new(),
     };
     for (name, v) in kwargs {

@@ -36,33 +36,10 @@ pub(super) fn tuple(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exc
 
 pub(super) fn dict(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
     expected_arity("dict", args, 0, 1)?;
-    let mut pairs = Vec::new();
-    if let Some(&source) = args.first() {
-        if let Some(Object::Dict(d)) = source.as_obj().map(|r| vm.heap.get(r)) {
-            pairs.extend(d.iter());
-        } else {
-            for (i, item) in vm.collect(source)?.into_iter().enumerate() {
-                let pair = vm.collect(item).map_err(|_| {
-                    Exception::new(
-                        "TypeError",
-                        format!(
-                            "cannot convert dictionary update sequence element #{i} to a sequence"
-                        ),
-                    )
-                })?;
-                if pair.len() != 2 {
-                    return Err(Exception::new(
-                        "ValueError",
-                        format!(
-                            "dictionary update sequence element #{i} has length {}; 2 is required",
-                            pair.len()
-                        ),
-                    ));
-                }
-                pairs.push((pair[0], pair[1]));
-            }
-        }
-    }
+    let mut pairs = match args.first() {
+        Some(&source) => vm.update_pairs(source)?,
+        None => Vec::new(),
+    };
     for (name, v) in kwargs {
         pairs.push((new_str(&mut vm.heap, &**name), *v));
     }

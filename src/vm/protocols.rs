@@ -345,6 +345,59 @@ impl Vm {
     }
 
     /// All items of an iterable.
+    /// The items of a mapping: a dict's own, or, for an object with a `keys` method, each key
+    /// with `obj[key]`; `None` for anything else.
+    pub(super) fn mapping_pairs(
+        &mut self,
+        v: Value,
+    ) -> Result<Option<Vec<(Value, Value)>>, Exception> {
+        if let Some(Object::Dict(d)) = v.as_obj().map(|r| self.heap.get(r)) {
+            return Ok(Some(d.iter().collect()));
+        }
+        let Some(keys) = self.special_method(v, "keys") else {
+            return Ok(None);
+        };
+        let keys = self.call_value(keys, &[v], &[])?;
+        let keys = self.with_pinned([v, keys], |vm| vm.collect(keys))?;
+        let mut pairs = Vec::with_capacity(keys.len());
+        for k in keys {
+            let pinned = pairs.iter().flat_map(|&(a, b): &(Value, Value)| [a, b]);
+            let value = self.with_pinned(pinned.chain([v, k]).collect::<Vec<_>>(), |vm| {
+                vm.get_item(v, k)
+            })?;
+            pairs.push((k, value));
+        }
+        Ok(Some(pairs))
+    }
+
+    /// What `dict(source)` and `d.update(source)` add: a mapping's items, or the pairs an
+    /// iterable of two-item sequences gives.
+    pub(super) fn update_pairs(&mut self, source: Value) -> Result<Vec<(Value, Value)>, Exception> {
+        if let Some(pairs) = self.mapping_pairs(source)? {
+            return Ok(pairs);
+        }
+        let mut pairs = Vec::new();
+        for (i, item) in self.collect(source)?.into_iter().enumerate() {
+            let pair = self.collect(item).map_err(|_| {
+                Exception::new(
+                    "TypeError",
+                    format!("cannot convert dictionary update sequence element #{i} to a sequence"),
+                )
+            })?;
+            if pair.len() != 2 {
+                return Err(Exception::new(
+                    "ValueError",
+                    format!(
+                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                        pair.len()
+                    ),
+                ));
+            }
+            pairs.push((pair[0], pair[1]));
+        }
+        Ok(pairs)
+    }
+
     pub(super) fn collect(&mut self, v: Value) -> Result<Vec<Value>, Exception> {
         match v.as_obj().map(|r| self.heap.get(r)) {
             Some(Object::List(items)) => return Ok(items.clone()),

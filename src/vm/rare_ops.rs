@@ -213,7 +213,12 @@ impl Vm {
                 self.set_item(dict, key, value)?;
             }
             Op::DictMerge(depth) | Op::DictUpdate(depth) => {
-                let other = self.pop();
+                let mut other = self.top();
+                // A mapping other than a dict gives its items through `keys()` first.
+                if let Some(pairs) = self.mapping_pairs(other)? {
+                    other = containers::new_dict(&mut self.heap, pairs)?;
+                }
+                self.pop();
                 let dict = self.stack[self.stack.len() - depth as usize];
                 let strict = matches!(op, Op::DictMerge(_));
                 if let Err(mut e) = containers::merge_dict(&mut self.heap, dict, other, strict) {

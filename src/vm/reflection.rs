@@ -47,14 +47,49 @@ fn class_info(vm: &Vm, info: Value, func: &str) -> Result<Vec<crate::runtime::Ob
     }
 }
 
+/// `type(obj)`: its class; `type(name, bases, namespace)`: a new class.
 pub(super) fn type_(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    if args.len() != 1 {
-        return Err(Exception::new(
-            "NotImplementedError",
-            "type() with three arguments is not supported yet",
-        ));
+    match *args {
+        [obj] => Ok(Value::Obj(vm.class_of(obj))),
+        [name, bases, namespace] => {
+            let Some(name) = ops::str_of(&vm.heap, name).map(Rc::from) else {
+                return Err(Exception::new(
+                    "TypeError",
+                    format!(
+                        "type.__new__() argument 1 must be str, not {}",
+                        ops::type_name(&vm.heap, name)
+                    ),
+                ));
+            };
+            let bases = match bases.as_obj().map(|r| vm.heap.get(r)) {
+                Some(Object::Tuple(items)) => items.to_vec(),
+                _ => {
+                    return Err(Exception::new(
+                        "TypeError",
+                        format!(
+                            "type.__new__() argument 2 must be tuple, not {}",
+                            ops::type_name(&vm.heap, bases)
+                        ),
+                    ))
+                }
+            };
+            let pairs = match namespace.as_obj().map(|r| vm.heap.get(r)) {
+                Some(Object::Dict(d)) => d.iter().collect::<Vec<(Value, Value)>>(),
+                _ => {
+                    return Err(Exception::new(
+                        "TypeError",
+                        format!(
+                            "type.__new__() argument 3 must be dict, not {}",
+                            ops::type_name(&vm.heap, namespace)
+                        ),
+                    ))
+                }
+            };
+            let namespace = super::containers::new_dict(&mut vm.heap, pairs)?;
+            vm.with_pinned([namespace], |vm| vm.make_class(name, &bases, namespace))
+        }
+        _ => Err(Exception::new("TypeError", "type() takes 1 or 3 arguments")),
     }
-    Ok(Value::Obj(vm.class_of(args[0])))
 }
 
 pub(super) fn isinstance(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {

@@ -12,6 +12,7 @@ use crate::runtime::{ObjRef, Object, Value};
 /// The Python half of each module that has one: its name and source.
 const SOURCES: &[(&str, &str)] = &[
     ("asyncio", include_str!("../stdlib/asyncio.py")),
+    ("collections", include_str!("../stdlib/collections.py")),
     ("contextlib", include_str!("../stdlib/contextlib.py")),
     ("functools", include_str!("../stdlib/functools.py")),
     ("itertools", include_str!("../stdlib/itertools.py")),

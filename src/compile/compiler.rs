@@ -35,17 +35,18 @@ pub(super) fn unsupported<T>(what: &str, span: Span) -> Result<T> {
 /// let code = baton::compile::compile_module(&module, &symbols, "demo.py", src).unwrap();
 /// assert!(code.to_string().contains("StoreGlobal"));
 /// ```
-pub fn compile_module(
-    module: &Module,
-    symbols: &SymbolTable,
+pub fn compile_module<'a>(
+    module: &'a Module,
+    symbols: &'a SymbolTable,
     filename: &str,
-    src: &str,
+    src: &'a str,
 ) -> Result<Rc<Code>> {
     let mut line_starts = vec![0];
     line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
     let mut compiler = Compiler {
         symbols,
         filename: Rc::from(filename),
+        source: src,
         line_starts,
         unit: Unit::new("<module>", Rc::from("<module>"), 1, UnitKind::Module),
     };
@@ -185,6 +186,8 @@ impl Unit<'_> {
 pub(super) struct Compiler<'a> {
     pub(super) symbols: &'a SymbolTable,
     pub(super) filename: Rc<str>,
+    /// The source text (a class body's annotations are kept as written).
+    pub(super) source: &'a str,
     pub(super) line_starts: Vec<usize>,
     pub(super) unit: Unit<'a>,
 }
@@ -233,6 +236,15 @@ impl<'a> Compiler<'a> {
             handlers: unit.handlers,
             doc: unit.doc,
         }
+    }
+
+    /// The source text of `span`.
+    pub(super) fn source_text(&self, span: Span) -> Rc<str> {
+        Rc::from(
+            self.source
+                .get(span.start as usize..span.end as usize)
+                .unwrap_or(""),
+        )
     }
 
     pub(super) fn line_of(&self, span: Span) -> u32 {

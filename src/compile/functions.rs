@@ -376,6 +376,11 @@ impl<'a> Compiler<'a> {
         }
         let i = self.name(&Rc::from("__doc__"));
         self.emit(Op::StoreName(i));
+        if class.body.iter().any(has_annotation) {
+            self.emit(Op::BuildMap(0));
+            let i = self.name(&Rc::from("__annotations__"));
+            self.emit(Op::StoreName(i));
+        }
         let compiled = self.block(&class.body);
         match class_cell {
             Some(c) => {
@@ -404,5 +409,31 @@ fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
             ..
         }) => Some(s.clone()),
         _ => None,
+    }
+}
+
+/// Whether `stmt` is, or holds in its blocks (not in functions or classes), an annotated name.
+fn has_annotation(stmt: &Stmt) -> bool {
+    match &stmt.kind {
+        StmtKind::AnnAssign { simple, target, .. } => {
+            *simple && matches!(target.kind, ExprKind::Name(_))
+        }
+        StmtKind::If { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::For { body, orelse, .. } => body.iter().chain(orelse).any(has_annotation),
+        StmtKind::With { body, .. } => body.iter().any(has_annotation),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            ..
+        } => body
+            .iter()
+            .chain(handlers.iter().flat_map(|h| &h.body))
+            .chain(orelse)
+            .chain(finalbody)
+            .any(has_annotation),
+        _ => false,
     }
 }

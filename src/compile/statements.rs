@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::bytecode::{Const, Op};
-use super::compiler::{unsupported, Block, Cleanup, Compiler, Place, Result};
+use super::compiler::{unsupported, Block, Cleanup, Compiler, Place, Result, UnitKind};
 use crate::syntax::ast::*;
 use crate::syntax::Span;
 
@@ -28,10 +28,32 @@ impl<'a> Compiler<'a> {
             StmtKind::AugAssign { target, op, value } => {
                 self.aug_assign(target, *op, value, stmt.span)?
             }
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                value,
+                annotation,
+                simple,
+            } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.target(target)?;
+                }
+                // A class body records its names' annotations: evaluated when a name or an
+                // attribute (as CPython does), else kept as their source text (PEP 563's
+                // postponed form: Baton cannot build generic aliases or unions of types yet).
+                if let (UnitKind::Class, true, ExprKind::Name(name)) =
+                    (self.unit.kind, *simple, &target.kind)
+                {
+                    if is_dotted_name(annotation) {
+                        self.expr(annotation)?;
+                    } else {
+                        let text = self.source_text(annotation.span);
+                        self.load_const(Const::Str(text));
+                    }
+                    let annotations = self.name(&Rc::from("__annotations__"));
+                    self.emit(Op::LoadName(annotations));
+                    self.load_const(Const::Str(name.clone()));
+                    self.emit(Op::StoreSubscr);
                 }
             }
             StmtKind::Pass | StmtKind::Nonlocal(_) => {}
@@ -706,5 +728,14 @@ fn statement_name(kind: &StmtKind) -> &'static str {
         StmtKind::ImportFrom { .. } => "this form of 'from … import'",
         StmtKind::For { .. } => "the 'async for' statement",
         _ => "this statement",
+    }
+}
+
+/// Whether `e` is a name or a chain of attributes of one (`int`, `asyncio.Task`).
+fn is_dotted_name(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Name(_) => true,
+        ExprKind::Attribute(inner, _) => is_dotted_name(inner),
+        _ => false,
     }
 }

@@ -89,12 +89,24 @@ fn debug_mode_reports_slow_task_steps() {
 }
 
 #[test]
-fn running_functions_in_threads_is_refused_by_name() {
+fn threads_sockets_and_processes_are_refused_by_name() {
     for (call, feature) in [
         ("asyncio.to_thread(print, 1)", "asyncio.to_thread()"),
         (
             "asyncio.get_running_loop().run_in_executor(None, print, 1)",
             "loop.run_in_executor()",
+        ),
+        (
+            "asyncio.open_connection('localhost', 80)",
+            "asyncio.open_connection()",
+        ),
+        (
+            "asyncio.start_server(print, port=80)",
+            "asyncio.start_server()",
+        ),
+        (
+            "asyncio.create_subprocess_exec('ls')",
+            "asyncio.create_subprocess_exec()",
         ),
     ] {
         let program =

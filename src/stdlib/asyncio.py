@@ -816,37 +816,18 @@ class Runner:
         self._state = 'initialized'
 
 
-def _refuse(feature, needs):
-    raise NotImplementedError(f"{feature} needs {needs}, which Baton does not have")
+def _refusing(name, needs):
+    # What Baton cannot do (no sockets, processes or threads) fails by name when called.
+    def refuse(*args, **kwargs):
+        raise NotImplementedError(f"asyncio.{name}() needs {needs}, which Baton does not have")
+    return refuse
 
 
-def open_connection(*args, **kwargs):
-    _refuse("asyncio.open_connection()", "network streams")
-
-
-def start_server(*args, **kwargs):
-    _refuse("asyncio.start_server()", "network streams")
-
-
-def open_unix_connection(*args, **kwargs):
-    _refuse("asyncio.open_unix_connection()", "network streams")
-
-
-def start_unix_server(*args, **kwargs):
-    _refuse("asyncio.start_unix_server()", "network streams")
-
-
-def create_subprocess_exec(*args, **kwargs):
-    _refuse("asyncio.create_subprocess_exec()", "subprocesses")
-
-
-def create_subprocess_shell(*args, **kwargs):
-    _refuse("asyncio.create_subprocess_shell()", "subprocesses")
-
-
-def run_coroutine_threadsafe(*args, **kwargs):
-    _refuse("asyncio.run_coroutine_threadsafe()", "other threads")
-
-
-def wrap_future(*args, **kwargs):
-    _refuse("asyncio.wrap_future()", "concurrent.futures")
+open_connection = _refusing("open_connection", "network streams")
+start_server = _refusing("start_server", "network streams")
+open_unix_connection = _refusing("open_unix_connection", "network streams")
+start_unix_server = _refusing("start_unix_server", "network streams")
+create_subprocess_exec = _refusing("create_subprocess_exec", "subprocesses")
+create_subprocess_shell = _refusing("create_subprocess_shell", "subprocesses")
+run_coroutine_threadsafe = _refusing("run_coroutine_threadsafe", "other threads")
+wrap_future = _refusing("wrap_future", "concurrent.futures")

@@ -170,8 +170,8 @@ impl Heap {
         self.until_collection == 0
     }
 
-    /// Frees every object not reachable from `roots`.
-    pub fn collect(&mut self, roots: impl IntoIterator<Item = Value>) {
+    /// Flags every object reachable from `roots`.
+    fn mark(&mut self, roots: impl IntoIterator<Item = Value>) {
         let mut stack: Vec<ObjRef> = Vec::new();
         let mut marker = Marker {
             flags: &mut self.flags,
@@ -186,6 +186,30 @@ impl Heap {
                 });
             }
         }
+    }
+
+    /// Those of `candidates` that nothing reachable from `roots` references (a collection
+    /// would free them), found without freeing anything.
+    pub fn unreachable(
+        &mut self,
+        roots: impl IntoIterator<Item = Value>,
+        candidates: &[ObjRef],
+    ) -> Vec<ObjRef> {
+        self.mark(roots);
+        let found = candidates
+            .iter()
+            .copied()
+            .filter(|r| self.flags.get(r.index()).is_some_and(|f| f & MARKED == 0))
+            .collect();
+        for flags in self.flags.iter_mut() {
+            *flags &= !MARKED;
+        }
+        found
+    }
+
+    /// Frees every object not reachable from `roots`.
+    pub fn collect(&mut self, roots: impl IntoIterator<Item = Value>) {
+        self.mark(roots);
         for (i, flags) in self.flags.iter_mut().enumerate() {
             let f = *flags;
             if f & MARKED != 0 {
@@ -262,6 +286,20 @@ mod tests {
             reused.contains(&a) || reused.contains(&b),
             "freed slots are reused"
         );
+    }
+
+    #[test]
+    fn unreachable_finds_what_a_collection_would_free_and_frees_nothing() {
+        let mut heap = Heap::new();
+        let held = list(&mut heap, vec![]);
+        let root = list(&mut heap, vec![Value::Obj(held)]);
+        let dropped = list(&mut heap, vec![]);
+        let found = heap.unreachable([Value::Obj(root)], &[held, dropped]);
+        assert_eq!(found, vec![dropped]);
+        assert_eq!(heap.live(), 3);
+        // The marks are cleared: a collection from the same root frees just the dropped one.
+        heap.collect([Value::Obj(root)]);
+        assert_eq!(heap.live(), 2);
     }
 
     #[test]

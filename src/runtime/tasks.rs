@@ -304,6 +304,8 @@ pub struct LoopState {
     pub stopping: bool,
     pub closed: bool,
     pub debug: bool,
+    /// What `set_exception_handler` set (`None`: the default handler).
+    pub exception_handler: Value,
 }
 
 impl LoopState {
@@ -312,6 +314,7 @@ impl LoopState {
             .iter()
             .chain(self.timers.iter().map(|t| &t.job))
             .flat_map(|j| j.values())
+            .chain([self.exception_handler])
     }
 }
 

@@ -82,6 +82,22 @@ pub(super) const LOOP_METHODS: &[(&str, NativeFn)] = &[
     ("time", loop_time),
     ("get_debug", loop_get_debug),
     ("set_debug", loop_set_debug),
+    (
+        "set_exception_handler",
+        super::exception_handler::set_exception_handler,
+    ),
+    (
+        "get_exception_handler",
+        super::exception_handler::get_exception_handler,
+    ),
+    (
+        "call_exception_handler",
+        super::exception_handler::call_exception_handler,
+    ),
+    (
+        "default_exception_handler",
+        super::exception_handler::default_exception_handler,
+    ),
 ];
 
 pub(super) const HANDLE_METHODS: &[(&str, NativeFn)] = &[
@@ -320,9 +336,10 @@ impl Vm {
             for &t in &leftover {
                 if let Outcome::Exception(e) = self.outcome(t) {
                     let err = self.raised(e);
-                    let repr = self.future_repr(t);
                     self.report_to_handler(
-                        &format!("unhandled exception during asyncio.run() shutdown\ntask: {repr}"),
+                        l,
+                        "unhandled exception during asyncio.run() shutdown",
+                        &[("task", Value::Obj(t))],
                         err,
                     );
                 }
@@ -369,7 +386,26 @@ impl Vm {
 
     /// Reports each future (task or not) that ended with an exception nobody looked at.
     pub(super) fn report_unretrieved(&mut self) {
-        for t in std::mem::take(&mut self.failed_futures) {
+        let failed = std::mem::take(&mut self.failed_futures);
+        self.report_unretrieved_among(&failed);
+    }
+
+    /// Reports now the failed futures nothing references any more, as CPython does when it
+    /// frees them (the others wait: the program may still look at their exception).
+    pub(super) fn report_dropped_failures(&mut self) {
+        let roots = self.roots(false);
+        let candidates = self.failed_futures.clone();
+        let dropped = self.heap.unreachable(roots, &candidates);
+        if dropped.is_empty() {
+            return;
+        }
+        self.failed_futures.retain(|f| !dropped.contains(f));
+        let pinned: Vec<Value> = dropped.iter().map(|&f| Value::Obj(f)).collect();
+        self.with_pinned(pinned, |vm| vm.report_unretrieved_among(&dropped));
+    }
+
+    fn report_unretrieved_among(&mut self, failed: &[ObjRef]) {
+        for &t in failed {
             let Some(f) = self.future(t) else { continue };
             let Outcome::Exception(e) = f.outcome else {
                 continue;
@@ -382,16 +418,18 @@ impl Vm {
                 FutureKind::Gather(_) => "_GatheringFuture",
                 FutureKind::Plain => "Future",
             };
+            let l = f.event_loop;
             if let Some(f) = self.future_mut(t) {
                 f.log_traceback = false;
             }
-            let repr = self.future_repr(t);
             let mut err = self.raised(e);
             if let Some(tb) = super::exceptions::traceback_of(&self.heap, e) {
                 err.traceback = tb;
             }
             self.report_to_handler(
-                &format!("{kind} exception was never retrieved\nfuture: {repr}"),
+                l,
+                &format!("{kind} exception was never retrieved"),
+                &[("future", Value::Obj(t))],
                 err,
             );
         }

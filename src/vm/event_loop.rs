@@ -224,6 +224,9 @@ impl Vm {
             } else {
                 self.run_job(job)?;
             }
+            if std::mem::take(&mut self.future_failed) {
+                self.report_dropped_failures();
+            }
         }
         Ok(())
     }
@@ -273,21 +276,17 @@ impl Vm {
                 e.traceback.drain(..shown_from);
                 let source = super::asyncio::callback_source(&self.heap, callback, args);
                 let handle = match handle {
-                    Some(h) => super::asyncio::repr(&self.heap, h),
-                    None => format!("<Handle {source}>"),
+                    Some(h) => h,
+                    None => super::asyncio::new_handle(self, callback, args, None),
                 };
-                let message = format!("Exception in callback {source}\nhandle: {handle}");
-                self.report_to_handler(&message, e);
+                let Some(l) = self.running_loop.as_ref().map(|(l, _)| *l) else {
+                    return Err(e);
+                };
+                let message = format!("Exception in callback {source}");
+                self.report_to_handler(l, &message, &[("handle", Value::Obj(handle))], e);
                 Ok(())
             }
         }
-    }
-
-    /// The default exception handler: `message`, then the exception's traceback, on stderr.
-    pub(super) fn report_to_handler(&mut self, message: &str, e: Exception) {
-        let report = self.report(e);
-        let text = report.render(&|file, line| super::source_line(file, line));
-        self.write_err(&format!("{message}\n{text}"));
     }
 
     /// Closes loop `l`: what was scheduled is dropped.

@@ -19,6 +19,7 @@ mod containers;
 mod dispatch;
 mod event_loop;
 mod exception_groups;
+mod exception_handler;
 mod exceptions;
 mod formatting;
 mod generators;
@@ -221,6 +222,9 @@ pub struct Vm {
     live_tasks: std::collections::HashSet<ObjRef, foldhash::fast::FixedState>,
     /// Tasks that ended with an exception, until it is retrieved or reported.
     failed_futures: Vec<ObjRef>,
+    /// Set when a future fails: after the loop's current job, those of `failed_futures` the
+    /// program dropped are reported.
+    future_failed: bool,
     /// Async generators first iterated while a loop ran (CPython's `firstiter` hook): those
     /// still suspended when `asyncio.run` ends are closed then.
     async_generators: Vec<ObjRef>,
@@ -277,6 +281,7 @@ impl Vm {
             live_tasks: Default::default(),
             async_generators: Vec::new(),
             failed_futures: Vec::new(),
+            future_failed: false,
             embedded_run: Default::default(),
             scratch_sleep: None,
             suspending: false,
@@ -672,8 +677,20 @@ impl Vm {
     }
 
     fn collect_garbage(&mut self) {
-        let roots = self
-            .stack
+        let roots = self.roots(true);
+        self.heap.collect(roots);
+        self.warn_unawaited();
+    }
+
+    /// Every value the program can still reach (the futures whose exception waits to be
+    /// reported only with `failed_futures`).
+    fn roots(&self, failed_futures: bool) -> Vec<Value> {
+        let failed: &[ObjRef] = if failed_futures {
+            &self.failed_futures
+        } else {
+            &[]
+        };
+        self.stack
             .iter()
             .chain(self.frames.iter().flat_map(|f| f.loaded.consts.iter()))
             .chain(self.global_values.iter())
@@ -695,14 +712,12 @@ impl Vm {
                     .iter()
                     .chain(self.current_task.iter())
                     .chain(self.live_tasks.iter())
-                    .chain(self.failed_futures.iter())
+                    .chain(failed.iter())
                     .chain(self.async_generators.iter())
                     .chain(self.scratch_sleep.iter())
                     .map(|&r| Value::Obj(r)),
             )
-            .collect::<Vec<_>>();
-        self.heap.collect(roots);
-        self.warn_unawaited();
+            .collect()
     }
 
     /// `RecursionError` when another frame would pass the recursion limit.

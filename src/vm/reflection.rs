@@ -135,18 +135,24 @@ pub(super) fn hash(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exce
 
 pub(super) fn callable(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     arity("callable", args, 1, 1)?;
-    let yes = match args[0].as_obj().map(|r| vm.heap.get(r)) {
-        Some(
-            Object::Function(_)
-            | Object::Native(_)
-            | Object::BoundMethod { .. }
-            | Object::Method { .. }
-            | Object::Class(_),
-        ) => true,
-        Some(Object::Instance(_)) => vm.special_method(args[0], "__call__").is_some(),
-        _ => false,
-    };
-    Ok(Value::Bool(yes))
+    Ok(Value::Bool(vm.is_callable(args[0])))
+}
+
+impl Vm {
+    /// `callable(v)`.
+    pub(super) fn is_callable(&self, v: Value) -> bool {
+        match v.as_obj().map(|r| self.heap.get(r)) {
+            Some(
+                Object::Function(_)
+                | Object::Native(_)
+                | Object::BoundMethod { .. }
+                | Object::Method { .. }
+                | Object::Class(_),
+            ) => true,
+            Some(Object::Instance(_)) => self.special_method(v, "__call__").is_some(),
+            _ => false,
+        }
+    }
 }
 
 pub(super) fn getattr(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {

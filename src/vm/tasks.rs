@@ -93,6 +93,7 @@ impl Vm {
         }
         if failed {
             self.failed_futures.push(r);
+            self.future_failed = true;
         }
         for callback in callbacks {
             self.call_soon(

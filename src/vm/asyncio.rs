@@ -531,10 +531,7 @@ fn future_repr(heap: &Heap, f: &Future, line: Option<u32>) -> String {
     }
     match f.outcome {
         Outcome::Result(v) => out.push_str(&format!(" result={}", ops::repr(heap, v))),
-        Outcome::Exception(e) => out.push_str(&format!(
-            " exception={}",
-            super::exceptions::exception_repr(heap, e)
-        )),
+        Outcome::Exception(e) => out.push_str(&format!(" exception={}", ops::repr(heap, e))),
         _ => {}
     }
     if let Some(t) = f.task() {

@@ -243,6 +243,23 @@ impl Vm {
         exc: Value,
         condition: &Condition,
     ) -> Result<(Option<Value>, Option<Value>), Exception> {
+        self.split_group_at(exc, condition, 0)
+    }
+
+    /// `split_group` of a group nested `depth` deep in the one being split (as deep as the
+    /// recursion limit allows, as in CPython).
+    fn split_group_at(
+        &mut self,
+        exc: Value,
+        condition: &Condition,
+        depth: usize,
+    ) -> Result<(Option<Value>, Option<Value>), Exception> {
+        if self.frames.len() + depth >= self.recursion_limit {
+            return Err(Exception::new(
+                "RecursionError",
+                "maximum recursion depth exceeded in exceptiongroup_split_recursive",
+            ));
+        }
         if self.condition_holds(exc, condition)? {
             return Ok((Some(exc), None));
         }
@@ -254,7 +271,7 @@ impl Vm {
         for e in sub_exceptions(self, exc).unwrap_or_default() {
             let (m, r) = self
                 .with_pinned(matched.iter().chain(&rest).copied().chain([exc]), |vm| {
-                    vm.split_group(e, condition)
+                    vm.split_group_at(e, condition, depth + 1)
                 })?;
             matched.extend(m);
             rest.extend(r);
@@ -425,12 +442,12 @@ impl Vm {
     }
 
     fn collect_leaves(&self, e: Value, leaves: &mut Vec<Value>) {
-        if is_group(self, e) {
-            for sub in sub_exceptions(self, e).unwrap_or_default() {
-                self.collect_leaves(sub, leaves);
+        let mut pending = vec![e];
+        while let Some(e) = pending.pop() {
+            match sub_exceptions(self, e) {
+                Some(subs) => pending.extend(subs.into_iter().rev()),
+                None => leaves.push(e),
             }
-        } else {
-            leaves.push(e);
         }
     }
 }

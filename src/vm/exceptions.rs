@@ -142,10 +142,10 @@ fn base_exception_repr(
     args: &[Value],
     _: &[(Rc<str>, Value)],
 ) -> Result<Value, Exception> {
-    let text = args
-        .first()
-        .map(|&v| exception_repr(&vm.heap, v))
-        .unwrap_or_default();
+    let text = match args.first() {
+        Some(&v) => ops::repr_in(vm, v)?,
+        None => String::new(),
+    };
     Ok(new_str(&mut vm.heap, text))
 }
 
@@ -334,20 +334,6 @@ pub fn exception_str<H: ops::Host>(h: &mut H, exc: Value) -> Result<String, Exce
 /// The traceback recorded on exception object `exc`.
 pub(super) fn traceback_of(heap: &Heap, exc: Value) -> Option<Vec<TraceEntry>> {
     state(heap, exc).map(|s| s.traceback.clone())
-}
-
-/// `repr(exc)`: `ValueError('message')`.
-pub fn exception_repr(heap: &Heap, exc: Value) -> String {
-    let kind = ops::type_name(heap, exc);
-    let Some(s) = state(heap, exc) else {
-        return format!("{kind}()");
-    };
-    match (&s.message, s.args.len()) {
-        (Some(m), 0) => format!("{kind}({})", ops::str_repr(m)),
-        (_, 1) => format!("{kind}({})", ops::repr(heap, s.args[0])),
-        (_, 0) => format!("{kind}()"),
-        _ => format!("{kind}{}", ops::repr_of_items(heap, &s.args)),
-    }
 }
 
 #[cfg(test)]

@@ -106,6 +106,11 @@ pub trait Host {
     fn live_repr(&self, _r: ObjRef) -> Option<String> {
         None
     }
+    /// How deep reprs may nest before `RecursionError`: what the recursion limit leaves above
+    /// the frames running (one, at module level, for a bare heap).
+    fn repr_room(&self) -> usize {
+        super::RECURSION_LIMIT - 2
+    }
 }
 
 /// A heap as a host: no Python code runs.
@@ -1047,10 +1052,20 @@ pub fn repr_in<H: Host>(h: &mut H, v: Value) -> Result<String, Exception> {
     enum Work {
         Value(Value),
         Text(&'static str),
-        Close(crate::runtime::ObjRef, &'static str),
+        /// The end of a container (in `open` when it can contain itself) or an exception's
+        /// arguments.
+        Close(Option<crate::runtime::ObjRef>, &'static str),
     }
+    let room = h.repr_room();
+    let too_deep = || {
+        Exception::new(
+            "RecursionError",
+            "maximum recursion depth exceeded while getting the repr of an object",
+        )
+    };
     let mut out = String::new();
     let mut open: Vec<crate::runtime::ObjRef> = Vec::new();
+    let mut depth = 0;
     let mut work = vec![Work::Value(v)];
     while let Some(item) = work.pop() {
         let v = match item {
@@ -1059,7 +1074,10 @@ pub fn repr_in<H: Host>(h: &mut H, v: Value) -> Result<String, Exception> {
                 continue;
             }
             Work::Close(r, t) => {
-                open.retain(|&o| o != r);
+                if let Some(r) = r {
+                    open.retain(|&o| o != r);
+                }
+                depth -= 1;
                 out.push_str(t);
                 continue;
             }
@@ -1073,8 +1091,32 @@ pub fn repr_in<H: Host>(h: &mut H, v: Value) -> Result<String, Exception> {
             let is_exception = i.is_exception();
             match h.special(v, "__repr__", &[])? {
                 Some(text) => out.push_str(&string_result(h.heap(), text, "__repr__")?),
+                // `Kind(args…)`: its arguments nest like a container's items.
                 None if is_exception => {
-                    out.push_str(&super::exceptions::exception_repr(h.heap(), v))
+                    let heap = h.heap();
+                    let kind = type_name(heap, v);
+                    let state = super::exceptions::state(heap, v);
+                    let args = state.map_or(Vec::new(), |s| s.args.to_vec());
+                    match state.and_then(|s| s.message.as_deref()) {
+                        Some(m) if args.is_empty() => {
+                            out.push_str(&format!("{kind}({})", str_repr(m)))
+                        }
+                        _ => {
+                            if depth >= room {
+                                return Err(too_deep());
+                            }
+                            depth += 1;
+                            out.push_str(kind);
+                            out.push('(');
+                            work.push(Work::Close(None, ")"));
+                            for (i, &arg) in args.iter().enumerate().rev() {
+                                work.push(Work::Value(arg));
+                                if i > 0 {
+                                    work.push(Work::Text(", "));
+                                }
+                            }
+                        }
+                    }
                 }
                 None => out.push_str(&object_repr(h.heap(), r)),
             }
@@ -1090,9 +1132,13 @@ pub fn repr_in<H: Host>(h: &mut H, v: Value) -> Result<String, Exception> {
                 out.push_str("{...}");
                 continue;
             }
+            if depth >= room {
+                return Err(too_deep());
+            }
+            depth += 1;
             open.push(r);
             out.push('{');
-            work.push(Work::Close(r, "}"));
+            work.push(Work::Close(Some(r), "}"));
             let entries: Vec<(Value, Value)> = d.iter().collect();
             for (i, (k, v)) in entries.into_iter().enumerate().rev() {
                 work.push(Work::Value(v));
@@ -1157,9 +1203,13 @@ pub fn repr_in<H: Host>(h: &mut H, v: Value) -> Result<String, Exception> {
             });
             continue;
         }
+        if depth >= room {
+            return Err(too_deep());
+        }
+        depth += 1;
         open.push(r);
         out.push_str(brackets.0);
-        work.push(Work::Close(r, brackets.1));
+        work.push(Work::Close(Some(r), brackets.1));
         for (i, &item) in items.iter().enumerate().rev() {
             work.push(Work::Value(item));
             if i > 0 {

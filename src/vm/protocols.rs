@@ -46,6 +46,10 @@ impl Host for Vm {
     fn live_repr(&self, r: ObjRef) -> Option<String> {
         (self.current_task == Some(r)).then(|| self.future_repr(r))
     }
+
+    fn repr_room(&self) -> usize {
+        self.recursion_limit.saturating_sub(self.frames.len() + 1)
+    }
 }
 
 /// The special method names of a binary operator: plain, reflected, in-place.

@@ -113,3 +113,14 @@ class MyEG(ExceptionGroup):
 me = MyEG("mine", [ValueError(1), TypeError(2)])
 print(repr(me), repr(me.split(ValueError)))
 print(repr(ExceptionGroup("x", (ValueError(1),))))
+deep = ValueError("leaf")
+for _ in range(5000):
+    deep = ExceptionGroup("level", [deep])
+try:
+    deep.split(ValueError)
+except RecursionError as e:
+    print("deep split:", e)
+try:
+    repr(deep)
+except RecursionError as e:
+    print("deep repr:", e)

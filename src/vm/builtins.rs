@@ -173,6 +173,7 @@ pub(super) fn module(heap: &mut Heap, name: &str) -> Option<crate::runtime::obje
             super::calendar::FUNCTIONS[2],
         ],
         "math" => return Some(super::math::attributes(heap)),
+        "traceback" => &super::traceback::FUNCTIONS,
         _ => return None,
     };
     Some(

@@ -180,12 +180,7 @@ impl Vm {
             matches!(e.as_obj().map(|r| self.heap.get(r)), Some(Object::Instance(i)) if i.is_exception())
         });
         if let Some(exc) = exception {
-            let mut err = self.raised(exc);
-            if let Some(tb) = super::exceptions::traceback_of(&self.heap, exc) {
-                err.traceback = tb;
-            }
-            let report = self.report(err);
-            text.push_str(&report.render(&|file, line| super::source_line(file, line)));
+            text.push_str(&self.exception_text(exc));
         }
         self.write_err(&text);
         Ok(())

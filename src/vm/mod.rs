@@ -38,6 +38,7 @@ mod str_methods;
 mod suggestions;
 mod sys;
 mod tasks;
+mod traceback;
 
 use std::cell::Cell;
 use std::collections::HashMap;

@@ -29,6 +29,7 @@ pub(super) fn attributes(vm: &mut Vm) -> crate::runtime::object::ModuleAttrs {
     attrs.insert(Rc::from("platform"), platform);
     for (name, func) in [
         ("exit", exit as crate::runtime::object::NativeFn),
+        ("exception", exception),
         ("getrecursionlimit", getrecursionlimit),
         ("setrecursionlimit", setrecursionlimit),
     ] {
@@ -141,4 +142,10 @@ fn stdout_flush(vm: &mut Vm, _: &[Value], _: Kwargs) -> Result<Value, Exception>
 
 fn stderr_flush(_: &mut Vm, _: &[Value], _: Kwargs) -> Result<Value, Exception> {
     Ok(Value::None)
+}
+
+/// `sys.exception()`: the exception being handled, or `None`.
+fn exception(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("exception", args, 0, 0)?;
+    Ok(vm.handled_exception())
 }

@@ -306,6 +306,18 @@ impl Vm {
             s.cause = cause;
             s.context = context;
         }
+        // Its notes too, in a list of its own.
+        let notes = match group.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Instance(i)) => i.get(&self.shapes, "__notes__").copied(),
+            _ => None,
+        };
+        if let Some(Object::List(items)) = notes.and_then(|n| n.as_obj()).map(|r| self.heap.get(r))
+        {
+            let copy = Value::Obj(self.heap.alloc(Object::List(items.clone())));
+            self.with_pinned([made, copy], |vm| {
+                vm.set_attr(made, &Rc::from("__notes__"), copy)
+            })?;
+        }
         Ok(Some(made))
     }
 

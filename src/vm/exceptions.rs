@@ -83,10 +83,11 @@ pub(super) fn install(vm: &mut Vm) {
         vm.builtin_class(name, Some(base), None);
     }
     let base = vm.builtin_type("BaseException");
-    let methods: [(&'static str, crate::runtime::object::NativeFn); 3] = [
+    let methods: [(&'static str, crate::runtime::object::NativeFn); 4] = [
         ("__init__", base_exception_init),
         ("__str__", base_exception_str),
         ("__repr__", base_exception_repr),
+        ("add_note", base_exception_add_note),
     ];
     for (name, func) in methods {
         let f = super::builtins::native(&mut vm.heap, name, func);
@@ -122,6 +123,45 @@ fn base_exception_init(
         }
     }
     Ok(Value::None)
+}
+
+/// `exc.add_note(note)`: appended to the list in its `__notes__` (made on first use), which
+/// tracebacks print after the exception's line.
+fn base_exception_add_note(
+    vm: &mut Vm,
+    args: &[Value],
+    _: &[(Rc<str>, Value)],
+) -> Result<Value, Exception> {
+    super::builtins::arity("add_note", &args[1..], 1, 1)?;
+    let (exc, note) = (args[0], args[1]);
+    if ops::str_of(&vm.heap, note).is_none() {
+        return Err(Exception::new(
+            "TypeError",
+            format!(
+                "note must be a str, not '{}'",
+                ops::type_name(&vm.heap, note)
+            ),
+        ));
+    }
+    let name = Rc::from("__notes__");
+    let notes = match vm.get_attr(exc, &name) {
+        Ok(notes) => notes,
+        Err(_) => {
+            let notes = Value::Obj(vm.heap.alloc(Object::List(Vec::new())));
+            vm.set_attr(exc, &name, notes)?;
+            notes
+        }
+    };
+    match notes.as_obj().map(|r| vm.heap.get_mut(r)) {
+        Some(Object::List(items)) => {
+            items.push(note);
+            Ok(Value::None)
+        }
+        _ => Err(Exception::new(
+            "TypeError",
+            "Cannot add note: __notes__ is not a list",
+        )),
+    }
 }
 
 /// `BaseException.__str__` and `__repr__`: `text` of the exception, as a str value.

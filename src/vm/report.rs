@@ -34,6 +34,8 @@ pub struct ReportedException {
     pub last_line: String,
     /// The sentence that links it to the exception printed before it.
     pub link: Option<&'static str>,
+    /// What `add_note` added, printed after the last line.
+    pub notes: Vec<String>,
     /// For an exception group: the chain of each sub-exception, in order (empty when nested
     /// too deep to print).
     pub group: Option<Vec<Vec<ReportedException>>>,
@@ -91,6 +93,7 @@ impl Vm {
         for (v, link) in links.into_iter().rev() {
             let traceback = state(&self.heap, v).map_or_else(Vec::new, |s| s.traceback.clone());
             let last_line = self.last_line(v);
+            let notes = self.notes(v);
             let group = super::exception_groups::sub_exceptions(self, v).map(|subs| {
                 if depth > MAX_GROUP_DEPTH {
                     return Vec::new();
@@ -103,10 +106,32 @@ impl Vm {
                 traceback,
                 last_line,
                 link,
+                notes,
                 group,
             });
         }
         chain
+    }
+
+    /// The notes of exception `v` (its `__notes__`), each as printed: a str as it is, anything
+    /// else as its repr.
+    fn notes(&mut self, v: Value) -> Vec<String> {
+        let own = match v.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Instance(i)) => i.get(&self.shapes, "__notes__").copied(),
+            _ => None,
+        };
+        let items = match own.and_then(|n| n.as_obj()).map(|r| self.heap.get(r)) {
+            Some(Object::List(items)) => items.clone(),
+            Some(Object::Tuple(items)) => items.to_vec(),
+            _ => return Vec::new(),
+        };
+        items
+            .into_iter()
+            .map(|note| match ops::str_of(&self.heap, note) {
+                Some(text) => text.to_owned(),
+                None => ops::repr_in(self, note).unwrap_or_default(),
+            })
+            .collect()
     }
 
     /// `SystemExit`'s status: its code when an int, 0 for none, 1 for anything else (which is
@@ -193,6 +218,12 @@ impl Margin<'_> {
         }
     }
 
+    fn notes(&mut self, e: &ReportedException) {
+        for note in &e.notes {
+            self.emit(&format!("{note}\n"), '|');
+        }
+    }
+
     fn chain(&mut self, chain: &[ReportedException]) {
         for e in chain {
             if let Some(link) = e.link {
@@ -205,6 +236,7 @@ impl Margin<'_> {
                         self.frames(&e.traceback);
                     }
                     self.emit(&format!("{}\n", e.last_line), '|');
+                    self.notes(e);
                 }
                 Some(_) if self.depth > MAX_GROUP_DEPTH => {
                     self.emit(
@@ -230,6 +262,7 @@ impl Margin<'_> {
             self.frames(&e.traceback);
         }
         self.emit(&format!("{}\n", e.last_line), '|');
+        self.notes(e);
         let shown = subs.len().min(MAX_GROUP_WIDTH + 1);
         self.need_close = false;
         for i in 0..shown {
@@ -316,6 +349,7 @@ mod tests {
             traceback: Vec::new(),
             last_line: line.to_owned(),
             link: None,
+            notes: Vec::new(),
             group: None,
         }]
     }
@@ -327,12 +361,14 @@ mod tests {
             traceback: Vec::new(),
             last_line: "ExceptionGroup: nested (2 sub-exceptions)".to_owned(),
             link: None,
+            notes: Vec::new(),
             group: Some(vec![leaf("KeyError: 'k'"), leaf("TypeError: t")]),
         };
         let outer = ReportedException {
             traceback: Vec::new(),
             last_line: "ExceptionGroup: top (2 sub-exceptions)".to_owned(),
             link: None,
+            notes: Vec::new(),
             group: Some(vec![leaf("ValueError: v"), vec![inner]]),
         };
         let report = Report {

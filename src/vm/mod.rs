@@ -32,6 +32,7 @@ mod protocols;
 mod rare_ops;
 mod reflection;
 mod report;
+mod repr;
 mod sets;
 mod stdlib;
 mod str_methods;

@@ -198,6 +198,9 @@ pub enum Waiter {
     Future(ObjRef),
     /// A timer of the loop's (`asyncio.sleep` with a delay), by its number.
     Timer(u32),
+    /// A turn of the loop, after which this exception (a generator's bad yield) is raised
+    /// where it waits.
+    BadYield(ObjRef),
 }
 
 /// A task: the coroutine it drives and, between steps, that coroutine's execution.
@@ -228,7 +231,7 @@ impl Task {
         ]
         .into_iter()
         .chain(match self.waiter {
-            Waiter::Future(f) => Some(Value::Obj(f)),
+            Waiter::Future(r) | Waiter::BadYield(r) => Some(Value::Obj(r)),
             _ => None,
         })
         .chain(self.execution.values())

@@ -538,7 +538,7 @@ fn future_repr(heap: &Heap, f: &Future, line: Option<u32>) -> String {
         match t.waiter {
             Waiter::Future(w) => out.push_str(&format!(" wait_for={}", repr(heap, w))),
             Waiter::Timer(_) => out.push_str(" wait_for=<Future pending cb=[Task.task_wakeup()]>"),
-            Waiter::Nothing => {}
+            Waiter::Nothing | Waiter::BadYield(_) => {}
         }
     }
     if !f.is_done() && !f.callbacks.is_empty() {

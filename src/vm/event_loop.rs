@@ -224,7 +224,8 @@ impl Vm {
             } else {
                 self.run_job(job)?;
             }
-            if std::mem::take(&mut self.future_failed) {
+            if self.future_failed {
+                self.future_failed = false;
                 self.report_dropped_failures();
             }
         }

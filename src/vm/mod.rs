@@ -232,8 +232,6 @@ pub struct Vm {
     async_generators: Vec<ObjRef>,
     /// Set by an `await` that suspends the running task: the dispatch loop returns.
     suspending: bool,
-    /// The exception the suspending task's next step raises where it waits (a bad yield).
-    next_step_throws: Option<ObjRef>,
     /// The `sleep()` coroutine reused by every `await asyncio.sleep(…)` (see `asyncio::sleep`).
     scratch_sleep: Option<ObjRef>,
     /// The modules whose embedded Python half has run (or is running).
@@ -287,7 +285,6 @@ impl Vm {
             embedded_run: Default::default(),
             scratch_sleep: None,
             suspending: false,
-            next_step_throws: None,
         };
         builtins::install(&mut vm);
         vm.str_type = Some(vm.builtin_type("str"));

@@ -316,7 +316,9 @@ impl Vm {
         let Some(t) = f.task_mut() else { return Ok(()) };
         let mut execution = std::mem::take(&mut t.execution);
         let started = std::mem::replace(&mut t.started, true);
-        t.waiter = Waiter::Nothing;
+        if let Waiter::BadYield(error) = std::mem::replace(&mut t.waiter, Waiter::Nothing) {
+            throw = Value::Obj(error);
+        }
         let must_cancel = std::mem::replace(&mut t.must_cancel, false);
         let (coro, message) = (t.coro, t.cancel_message);
         if must_cancel && !super::exceptions::is_instance_of(&self.heap, throw, "CancelledError") {
@@ -457,8 +459,7 @@ impl Vm {
         let must_cancel = t.must_cancel;
         match wait {
             Wait::Turn => {
-                let throw = self.next_step_throws.take();
-                self.call_soon(event_loop, Job::Step { task, throw });
+                self.call_soon(event_loop, Job::Step { task, throw: None });
                 return;
             }
             Wait::Seconds(delay) => {
@@ -520,7 +521,7 @@ impl Vm {
                 );
                 true
             }
-            Waiter::Nothing => false,
+            Waiter::Nothing | Waiter::BadYield(_) => false,
         }
     }
 
@@ -712,7 +713,11 @@ impl Vm {
             // As CPython's task does: the next step raises the error at the yield.
             let shown = super::ops::repr_in(self, v)?;
             let e = Exception::new("RuntimeError", format!("Task got bad yield: {shown}"));
-            self.next_step_throws = self.exception_object(&e).as_obj();
+            let error = self.exception_object(&e).as_obj();
+            let task = self.current_task;
+            if let (Some(error), Some(t)) = (error, task.and_then(|t| self.task_mut(t))) {
+                t.waiter = Waiter::BadYield(error);
+            }
         }
         self.generator_frame(gen, if waitable { v } else { Value::None })?;
         Ok(())

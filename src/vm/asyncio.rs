@@ -184,7 +184,7 @@ fn receiver_future(vm: &Vm, args: &[Value]) -> Result<ObjRef, Exception> {
         .ok_or_else(|| Exception::new("TypeError", "a future method needs a future"))
 }
 
-fn receiver_loop(vm: &Vm, args: &[Value]) -> Result<ObjRef, Exception> {
+pub(super) fn receiver_loop(vm: &Vm, args: &[Value]) -> Result<ObjRef, Exception> {
     args.first()
         .and_then(|v| v.as_obj())
         .filter(|&r| matches!(vm.heap.get(r), Object::EventLoop(_)))

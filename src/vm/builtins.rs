@@ -130,12 +130,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("__repr__", reflection::object_repr),
         ("__str__", reflection::object_str),
     ];
-    for (name, func) in methods {
-        let f = native(&mut vm.heap, name, func);
-        if let Object::Class(c) = vm.heap.get_mut(object) {
-            c.attrs.insert(Rc::from(name), f);
-        }
-    }
+    vm.add_native_methods(object, &methods);
     vm.set_builtin("object", Value::Obj(object));
     for (name, func) in TYPES {
         let class = vm.builtin_class(name, Some(object), Some(func));

@@ -127,6 +127,16 @@ impl Vm {
         r
     }
 
+    /// Gives class `cls` the built-in functions `methods` as its methods.
+    pub(super) fn add_native_methods(&mut self, cls: ObjRef, methods: &[(&'static str, NativeFn)]) {
+        for &(name, func) in methods {
+            let f = super::builtins::native(&mut self.heap, name, func);
+            if let Object::Class(c) = self.heap.get_mut(cls) {
+                c.attrs.insert(Rc::from(name), f);
+            }
+        }
+    }
+
     /// The class of built-in type `name` (made on first use for the types nobody names in code,
     /// like `range_iterator`).
     pub(super) fn builtin_type(&mut self, name: &'static str) -> ObjRef {

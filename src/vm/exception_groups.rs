@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use super::builtins::{arity, native};
+use super::builtins::arity;
 use super::classes::class;
 use super::exceptions::{is_instance_of, is_kind, state, state_mut};
 use super::ops::{self, new_str};
@@ -32,12 +32,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("split", group_split),
         ("subgroup", group_subgroup),
     ];
-    for (name, func) in methods {
-        let f = native(&mut vm.heap, name, func);
-        if let Object::Class(c) = vm.heap.get_mut(base_group) {
-            c.attrs.insert(Rc::from(name), f);
-        }
-    }
+    vm.add_native_methods(base_group, &methods);
     for (name, r) in [
         ("BaseExceptionGroup", base_group),
         ("ExceptionGroup", group),

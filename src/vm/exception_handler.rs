@@ -5,19 +5,13 @@
 
 use std::rc::Rc;
 
+use super::asyncio::receiver_loop;
 use super::builtins::arity;
 use super::ops::{self, new_str};
 use super::{Exception, Vm};
 use crate::runtime::{ObjRef, Object, Value};
 
 type Kwargs<'a> = &'a [(Rc<str>, Value)];
-
-fn receiver_loop(vm: &Vm, args: &[Value]) -> Result<ObjRef, Exception> {
-    args.first()
-        .and_then(|v| v.as_obj())
-        .filter(|&r| matches!(vm.heap.get(r), Object::EventLoop(_)))
-        .ok_or_else(|| Exception::new("TypeError", "an event loop method needs a loop"))
-}
 
 /// `loop.set_exception_handler(handler)`.
 pub(super) fn set_exception_handler(

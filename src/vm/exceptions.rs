@@ -89,12 +89,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("__repr__", base_exception_repr),
         ("add_note", base_exception_add_note),
     ];
-    for (name, func) in methods {
-        let f = super::builtins::native(&mut vm.heap, name, func);
-        if let Object::Class(c) = vm.heap.get_mut(base) {
-            c.attrs.insert(Rc::from(name), f);
-        }
-    }
+    vm.add_native_methods(base, &methods);
 }
 
 pub(super) fn state(heap: &Heap, v: Value) -> Option<&ExceptionState> {

@@ -411,10 +411,7 @@ impl<'a> Compiler<'a> {
             self.at(handler.span);
             self.emit(Op::CheckEgMatch);
             self.emit(Op::StoreFast(rest));
-            self.emit(Op::Dup);
-            self.load_none();
-            self.emit(Op::Compare(CmpOp::Is));
-            let no_match = self.emit(Op::PopJumpIfTrue(0));
+            let no_match = self.jump_if_top_is_none();
             self.enter_handler(matched, handler);
             self.begin_protected(Cleanup::Nothing);
             self.handling_body(matched, &handler.body)?;
@@ -433,10 +430,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadFast(original));
         self.emit(Op::LoadFast(raised));
         self.emit(Op::PrepReraiseStar);
-        self.emit(Op::Dup);
-        self.load_none();
-        self.emit(Op::Compare(CmpOp::Is));
-        let nothing_to_raise = self.emit(Op::PopJumpIfTrue(0));
+        let nothing_to_raise = self.jump_if_top_is_none();
         self.emit(Op::Reraise);
         self.patch(nothing_to_raise);
         self.emit(Op::Pop);
@@ -467,6 +461,14 @@ impl<'a> Compiler<'a> {
             self.delete_name(&name.name, name.span)?;
         }
         Ok(())
+    }
+
+    /// A jump (to patch) taken when the top of the stack, which stays, is `None`.
+    fn jump_if_top_is_none(&mut self) -> usize {
+        self.emit(Op::Dup);
+        self.load_none();
+        self.emit(Op::Compare(CmpOp::Is));
+        self.emit(Op::PopJumpIfTrue(0))
     }
 
     /// Pops the top of the stack into the list in local `slot`.
@@ -576,9 +578,8 @@ impl<'a> Compiler<'a> {
     }
 
     /// `with a as x, b: body` is `with a as x: with b: body`. In `async with` (`is_async`), what
-    /// `__aenter__` and `__aexit__` return is awaited.
-    /// `with`/`async with` (its `__exit__` calls are attributed to the statement's line, as in
-    /// CPython).
+    /// `__aenter__` and `__aexit__` return is awaited. The exit calls are attributed to the
+    /// statement's line (`span`), as in CPython.
     fn with(
         &mut self,
         items: &'a [WithItem],

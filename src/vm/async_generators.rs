@@ -195,7 +195,7 @@ impl Vm {
         Ok(())
     }
 
-    fn replace_top(&mut self, v: Value) {
+    pub(super) fn replace_top(&mut self, v: Value) {
         if let Some(top) = self.stack.last_mut() {
             *top = v;
         }

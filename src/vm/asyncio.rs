@@ -173,7 +173,7 @@ fn coroutine_ref(heap: &Heap, v: Value) -> Option<ObjRef> {
         .filter(|&r| matches!(heap.get(r), Object::Coroutine(_) | Object::Sleep { .. }))
 }
 
-fn future_ref(heap: &Heap, v: Value) -> Option<ObjRef> {
+pub(super) fn future_ref(heap: &Heap, v: Value) -> Option<ObjRef> {
     v.as_obj()
         .filter(|&r| matches!(heap.get(r), Object::Future(_)))
 }
@@ -227,13 +227,23 @@ impl Vm {
                 "An asyncio.Future, a coroutine or an awaitable is required",
             ));
         }
-        let wrap = self.embedded_global("asyncio", "_wrap_awaitable")?;
-        let coro = self.call_value(wrap, &[v], &[])?;
+        self.embedded_task(l, "_wrap_awaitable", v)
+    }
+
+    /// A task of loop `l` for what the embedded asyncio's `async def` `function` makes of `arg`.
+    fn embedded_task(
+        &mut self,
+        l: ObjRef,
+        function: &str,
+        arg: Value,
+    ) -> Result<ObjRef, Exception> {
+        let function_value = self.embedded_global("asyncio", function)?;
+        let coro = self.call_value(function_value, &[arg], &[])?;
         match coroutine_ref(&self.heap, coro) {
             Some(coro) => Ok(self.new_task(l, coro, None)),
             None => Err(Exception::new(
                 "SystemError",
-                "_wrap_awaitable made no coroutine",
+                format!("asyncio.{function} made no coroutine"),
             )),
         }
     }
@@ -363,15 +373,13 @@ impl Vm {
         if agens.is_empty() {
             return self.run_one_step_task(l);
         }
-        let shutdown = self.embedded_global("asyncio", "_shutdown_asyncgens")?;
         let agens = agens.into_iter().map(Value::Obj).collect();
-        let agens = self.heap.alloc(Object::List(agens));
-        let coro = self.call_value(shutdown, &[Value::Obj(agens)], &[])?;
-        if let Some(coro) = coroutine_ref(&self.heap, coro) {
-            let task = self.new_task(l, coro, None);
-            self.with_pinned([Value::Obj(task)], |vm| vm.run_until_complete(l, task))?;
-        }
-        Ok(())
+        let agens = Value::Obj(self.heap.alloc(Object::List(agens)));
+        let task = self.with_pinned([agens], |vm| {
+            vm.embedded_task(l, "_shutdown_asyncgens", agens)
+        })?;
+        self.with_pinned([Value::Obj(task)], |vm| vm.run_until_complete(l, task))
+            .map(drop)
     }
 
     /// Runs loop `l` through the life of a task that has nothing to do: it takes a task's
@@ -1343,8 +1351,7 @@ impl Vm {
     fn task_group_error(&mut self, errors: Vec<Value>) -> Value {
         let message = new_str(&mut self.heap, "unhandled errors in a TaskGroup");
         let list = Value::Obj(self.heap.alloc(Object::List(errors)));
-        let base_group = self.builtin_type("BaseExceptionGroup");
-        let group = match self.call_value(Value::Obj(base_group), &[message, list], &[]) {
+        let group = match self.new_exception_group(message, list) {
             Ok(group) => group,
             Err(e) => return self.exception_object(&e),
         };

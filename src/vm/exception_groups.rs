@@ -165,9 +165,7 @@ fn group_init(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception
 fn group_derive(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     arity("derive", args, 2, 2)?;
     let message = state(&vm.heap, args[0]).and_then(|s| s.args.first().copied());
-    let message = message.unwrap_or(Value::None);
-    let base_group = vm.builtin_type("BaseExceptionGroup");
-    vm.call_value(Value::Obj(base_group), &[message, args[1]], &[])
+    vm.new_exception_group(message.unwrap_or(Value::None), args[1])
 }
 
 fn group_split(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
@@ -219,6 +217,16 @@ impl Condition {
 }
 
 impl Vm {
+    /// `BaseExceptionGroup(message, excs)`: an `ExceptionGroup` when they all are `Exception`s.
+    pub(super) fn new_exception_group(
+        &mut self,
+        message: Value,
+        excs: Value,
+    ) -> Result<Value, Exception> {
+        let base_group = self.builtin_type("BaseExceptionGroup");
+        self.call_value(Value::Obj(base_group), &[message, excs], &[])
+    }
+
     fn condition_holds(&mut self, exc: Value, condition: &Condition) -> Result<bool, Exception> {
         match condition {
             Condition::Types(t) => super::exceptions::matches(&self.heap, exc, *t),
@@ -368,8 +376,7 @@ impl Vm {
     fn wrap_in_group(&mut self, exc: Value) -> Result<Value, Exception> {
         let items = Value::Obj(self.heap.alloc(Object::Tuple(Box::new([exc]))));
         let empty = new_str(&mut self.heap, "");
-        let base_group = self.builtin_type("BaseExceptionGroup");
-        let wrapped = self.call_value(Value::Obj(base_group), &[empty, items], &[])?;
+        let wrapped = self.new_exception_group(empty, items)?;
         let traceback = state(&self.heap, exc).map(|s| s.traceback.clone());
         if let (Some(traceback), Some(s)) = (traceback, state_mut(&mut self.heap, wrapped)) {
             s.traceback = traceback;
@@ -394,7 +401,7 @@ impl Vm {
         if !is_group(self, original) {
             return Ok(raised.first().copied().unwrap_or(Value::None));
         }
-        let (again, new): (Vec<Value>, Vec<Value>) = raised
+        let (again, mut new): (Vec<Value>, Vec<Value>) = raised
             .into_iter()
             .partition(|&e| self.same_metadata(e, original));
         let mut leaves = Vec::new();
@@ -406,35 +413,16 @@ impl Vm {
         } else {
             self.split_group(original, &Condition::Leaves(leaves))?.0
         };
-        let mut new = new;
-        match (new.len(), projected) {
-            (0, projected) => Ok(projected.unwrap_or(Value::None)),
-            (_, projected) => {
-                new.extend(projected);
-                if new.len() == 1 {
-                    return Ok(new[0]);
-                }
-                let list = Value::Obj(self.heap.alloc(Object::List(new)));
-                let empty = new_str(&mut self.heap, "");
-                let group = self.builtin_type("ExceptionGroup");
-                let base_group = self.builtin_type("BaseExceptionGroup");
-                let cls = if self.all_exceptions(list) {
-                    group
-                } else {
-                    base_group
-                };
-                self.call_value(Value::Obj(cls), &[empty, list], &[])
-            }
+        if new.is_empty() {
+            return Ok(projected.unwrap_or(Value::None));
         }
-    }
-
-    fn all_exceptions(&self, list: Value) -> bool {
-        match list.as_obj().map(|r| self.heap.get(r)) {
-            Some(Object::List(items)) => items
-                .iter()
-                .all(|&e| is_instance_of(&self.heap, e, "Exception")),
-            _ => false,
+        new.extend(projected);
+        if let [only] = new[..] {
+            return Ok(only);
         }
+        let list = Value::Obj(self.heap.alloc(Object::List(new)));
+        let empty = new_str(&mut self.heap, "");
+        self.new_exception_group(empty, list)
     }
 
     /// Whether `e` carries `original`'s traceback, cause and context (a part of it raised again

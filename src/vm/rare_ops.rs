@@ -215,8 +215,14 @@ impl Vm {
             Op::DictMerge(depth) | Op::DictUpdate(depth) => {
                 let mut other = self.top();
                 // A mapping other than a dict gives its items through `keys()` first.
-                if let Some(pairs) = self.mapping_pairs(other)? {
-                    other = containers::new_dict(&mut self.heap, pairs)?;
+                let is_dict = matches!(
+                    other.as_obj().map(|r| self.heap.get(r)),
+                    Some(Object::Dict(_))
+                );
+                if !is_dict {
+                    if let Some(pairs) = self.mapping_pairs(other)? {
+                        other = containers::new_dict(&mut self.heap, pairs)?;
+                    }
                 }
                 self.pop();
                 let dict = self.stack[self.stack.len() - depth as usize];

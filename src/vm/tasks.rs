@@ -634,26 +634,20 @@ impl Vm {
                     return Err(not_awaitable(self, awaited));
                 };
                 let iterator = self.call_value(method, &[awaited], &[])?;
-                match iterator.as_obj().map(|i| (i, self.heap.get(i))) {
-                    Some((_, Object::Coroutine(_) | Object::Future(_) | Object::Sleep { .. })) => {
-                        if let Some(top) = self.stack.last_mut() {
-                            *top = iterator;
-                        }
-                        self.await_top()
+                if self.is_awaitable_object(iterator) {
+                    self.replace_top(iterator);
+                    return self.await_top();
+                }
+                // A generator runs in a frame above, its yields going to the task.
+                if let Some(g) = self.plain_generator(iterator) {
+                    self.replace_top(iterator);
+                    if self.generator_frame(g, Value::None)?.is_none() {
+                        self.replace_top(Value::None);
                     }
-                    // A generator: it runs in a frame above, its yields going to the task.
-                    Some((g, Object::Generator(_))) => {
-                        if let Some(top) = self.stack.last_mut() {
-                            *top = iterator;
-                        }
-                        if self.generator_frame(g, Value::None)?.is_none() {
-                            if let Some(top) = self.stack.last_mut() {
-                                *top = Value::None;
-                            }
-                        }
-                        Ok(Awaited::Continue)
-                    }
-                    Some((_, o)) if o.is_iterator() => Err(Exception::new(
+                    return Ok(Awaited::Continue);
+                }
+                match iterator.as_obj().map(|i| self.heap.get(i)) {
+                    Some(o) if o.is_iterator() => Err(Exception::new(
                         "NotImplementedError",
                         "an __await__ that returns an iterator other than a generator",
                     )),
@@ -704,11 +698,7 @@ impl Vm {
         v: Value,
     ) -> Result<(), Exception> {
         self.suspend_here("a generator's yield")?;
-        let waitable = v == Value::None
-            || matches!(
-                v.as_obj().map(|r| self.heap.get(r)),
-                Some(Object::Future(_))
-            );
+        let waitable = v == Value::None || super::asyncio::future_ref(&self.heap, v).is_some();
         if !waitable {
             // As CPython's task does: the next step raises the error at the yield.
             let shown = super::ops::repr_in(self, v)?;

@@ -27,6 +27,9 @@ pub enum Const {
     KwNames(Rc<[Rc<str>]>),
 }
 
+/// The keyword-names operand of a `BuildClass` whose class statement has no keywords.
+pub const NO_KEYWORDS: u32 = u32::MAX;
+
 /// One instruction. Operands index the code's `consts`, `names` or local slots, or are
 /// instruction indices (jumps) or counts.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -133,8 +136,9 @@ pub enum Op {
     /// Call with a tuple of positional arguments and (when the flag is set) a dict of keyword
     /// arguments (`f(*args, **kwargs)`).
     CallEx(bool),
-    /// Make a class from the body function, the name and this many bases below them.
-    BuildClass(u32),
+    /// Make a class from the body function, the name and this many bases and keyword values
+    /// below them; the keywords' names are the `KwNames` constant (`NO_KEYWORDS`: none).
+    BuildClass(u32, u32),
     /// Extend the list n items down the stack with the popped iterable.
     ListExtend(u32),
     /// Merge the popped mapping into the dict n items down (keyword arguments: no repeats).
@@ -471,8 +475,9 @@ impl Code {
             | Op::SetAdd(n)
             | Op::BuildSet(n)
             | Op::BuildConstSet(n)
-            | Op::BuildClass(n)
             | Op::CallMethod(n) => n.to_string(),
+            Op::BuildClass(n, NO_KEYWORDS) => n.to_string(),
+            Op::BuildClass(n, names) => format!("{n} {}", self.const_repr(*names)),
             Op::LoadGlobal(i)
             | Op::StoreGlobal(i)
             | Op::DeleteGlobal(i)

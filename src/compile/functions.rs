@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::bytecode::{Const, Op};
+use super::bytecode::{Const, Op, NO_KEYWORDS};
 use super::compiler::{unsupported, Compiler, Result, Unit, UnitKind};
 use crate::syntax::ast::*;
 use crate::syntax::Span;
@@ -329,8 +329,8 @@ impl<'a> Compiler<'a> {
     /// `class Name(bases): body`: the body runs as a function filling a namespace; the class is
     /// made from it, then decorated and stored.
     pub(super) fn class(&mut self, class: &'a ClassDef, span: Span) -> Result<()> {
-        if let Some(k) = class.keywords.first() {
-            return unsupported("a class keyword argument (metaclass)", k.span);
+        if let Some(k) = class.keywords.iter().find(|k| k.name.is_none()) {
+            return unsupported("'**' in a class's keywords", k.span);
         }
         if let Some(b) = class
             .bases
@@ -394,8 +394,18 @@ impl<'a> Compiler<'a> {
         for b in &class.bases {
             self.expr(b)?;
         }
+        let mut names = Vec::with_capacity(class.keywords.len());
+        for k in &class.keywords {
+            self.expr(&k.value)?;
+            names.extend(k.name.as_ref().map(|n| n.name.clone()));
+        }
         self.at(span);
-        self.emit(Op::BuildClass(class.bases.len() as u32));
+        let names = match names.is_empty() {
+            true => NO_KEYWORDS,
+            false => self.constant(Const::KwNames(names.into())),
+        };
+        let argc = (class.bases.len() + class.keywords.len()) as u32;
+        self.emit(Op::BuildClass(argc, names));
         Ok(())
     }
 }

@@ -151,7 +151,7 @@ fn stack_effect(op: Op, code: &Code) -> StackEffect {
         }
         Op::ImportFrom(_) => effect(1, 1),
         Op::LoadMethod(..) => effect(1, 1),
-        Op::BuildClass(bases) => effect(bases + 2, -n(bases) - 1),
+        Op::BuildClass(argc, _) => effect(argc + 2, -n(argc) - 1),
     }
 }
 

@@ -638,6 +638,7 @@ impl Object {
             }
             Object::Handle(h) => {
                 out.extend(h.callback.as_obj());
+                out.extend(h.context);
                 &h.args
             }
             Object::TaskGroup(g) => {

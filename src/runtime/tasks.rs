@@ -92,6 +92,8 @@ pub enum DoneCallback {
     StopLoop(ObjRef),
     /// A callable, called with the future.
     Call(ObjRef),
+    /// A handle of a callable, called with the future in the handle's `contextvars` context.
+    CallInContext(ObjRef),
 }
 
 impl DoneCallback {
@@ -101,7 +103,8 @@ impl DoneCallback {
             | DoneCallback::Gather(r)
             | DoneCallback::TaskGroup(r)
             | DoneCallback::StopLoop(r)
-            | DoneCallback::Call(r) => Value::Obj(r),
+            | DoneCallback::Call(r)
+            | DoneCallback::CallInContext(r) => Value::Obj(r),
         }
     }
 }
@@ -218,16 +221,41 @@ pub struct Task {
     pub waiter: Waiter,
     /// `cancel()` came while no waiter could take it: the next step raises `CancelledError`.
     pub must_cancel: bool,
-    pub cancel_message: Value,
-    pub cancel_requests: u32,
+    /// Set by its first `cancel()` (boxed: few tasks are cancelled, and a parked task's size
+    /// counts).
+    pub cancellation: Option<Box<Cancellation>>,
+    /// The `contextvars` context its steps run in (none while the program has none).
+    pub context: Option<ObjRef>,
+}
+
+/// The cancellation requests a task had.
+#[derive(Debug, Default)]
+pub struct Cancellation {
+    /// The message of the cancellation the next step raises (with `must_cancel`).
+    pub message: Value,
+    /// How many requests are not withdrawn by `uncancel()` (`cancelling()`).
+    pub requests: u32,
 }
 
 impl Task {
+    /// The message of the cancellation its next step raises, if `must_cancel`.
+    pub fn cancel_message(&self) -> Value {
+        self.cancellation
+            .as_ref()
+            .map_or(Value::None, |c| c.message)
+    }
+
+    /// How many cancellation requests it has (`cancelling()`).
+    pub fn cancel_requests(&self) -> u32 {
+        self.cancellation.as_ref().map_or(0, |c| c.requests)
+    }
+
     pub fn values(&self) -> impl Iterator<Item = Value> + '_ {
         [
             Value::Obj(self.coro),
             self.name.map_or(Value::None, Value::Obj),
-            self.cancel_message,
+            self.cancel_message(),
+            self.context.map_or(Value::None, Value::Obj),
         ]
         .into_iter()
         .chain(match self.waiter {
@@ -293,6 +321,8 @@ pub struct Handle {
     pub cancelled: bool,
     /// When it is due, for a timer's handle.
     pub when: Option<f64>,
+    /// The `contextvars` context the callback runs in.
+    pub context: Option<ObjRef>,
 }
 
 /// An event loop's queues. While it runs they live in the VM; otherwise in its object.

@@ -190,7 +190,7 @@ impl Vm {
         }
         self.async_generators.retain(|&other| other != g);
         let finalize = self.embedded_global("asyncio", "_finalize_asyncgen")?;
-        let handle = super::asyncio::new_handle(self, finalize, &[Value::Obj(g)], None);
+        let handle = super::asyncio::new_handle(self, finalize, &[Value::Obj(g)], None, None);
         self.call_soon(l, crate::runtime::tasks::Job::Handle(handle));
         Ok(())
     }

@@ -219,7 +219,7 @@ impl Vm {
             return Ok(f);
         }
         if let Some(coro) = coroutine_ref(&self.heap, v) {
-            return Ok(self.new_task(l, coro, None));
+            return Ok(self.new_task(l, coro, None, None));
         }
         if self.special_method(v, "__await__").is_none() {
             return Err(Exception::new(
@@ -240,7 +240,7 @@ impl Vm {
         let function_value = self.embedded_global("asyncio", function)?;
         let coro = self.call_value(function_value, &[arg], &[])?;
         match coroutine_ref(&self.heap, coro) {
-            Some(coro) => Ok(self.new_task(l, coro, None)),
+            Some(coro) => Ok(self.new_task(l, coro, None, None)),
             None => Err(Exception::new(
                 "SystemError",
                 format!("asyncio.{function} made no coroutine"),
@@ -558,7 +558,7 @@ fn future_repr(heap: &Heap, f: &Future, line: Option<u32>) -> String {
                 DoneCallback::Gather(_) => "gather.<locals>._done_callback()",
                 DoneCallback::TaskGroup(_) => "TaskGroup._on_task_done()",
                 DoneCallback::StopLoop(_) => "_run_until_complete_cb()",
-                DoneCallback::Call(_) => "callback()",
+                DoneCallback::Call(_) | DoneCallback::CallInContext(_) => "callback()",
             })
             .collect();
         out.push_str(&format!(" cb=[{}]", names.join(", ")));
@@ -645,7 +645,7 @@ fn run(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> 
     if let Some(state) = vm.loop_state(l) {
         state.debug = debug;
     }
-    let task = vm.new_task(l, coro, None);
+    let task = vm.new_task(l, coro, None, None);
     vm.with_pinned([Value::Obj(l), Value::Obj(task)], |vm| {
         let result = vm.run_until_complete(l, task);
         let closed = vm.close_runner(l);
@@ -716,13 +716,14 @@ fn gather(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exceptio
 
 fn create_task(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
     arity("create_task", args, 1, 1)?;
-    let name = keyword("create_task", kwargs, &["name", "context"], "name")?;
     let l = vm.running_loop_ref()?;
-    spawn(vm, l, args[0], name)
+    spawn(vm, l, args[0], kwargs)
 }
 
-/// A new task of loop `l` for coroutine `coro`, named `name` (if given and not `None`).
-fn spawn(vm: &mut Vm, l: ObjRef, coro: Value, name: Option<Value>) -> Result<Value, Exception> {
+/// A new task of loop `l` for coroutine `coro`, with the `name=` and `context=` of `kwargs`.
+fn spawn(vm: &mut Vm, l: ObjRef, coro: Value, kwargs: Kwargs) -> Result<Value, Exception> {
+    let name = keyword("create_task", kwargs, &["name", "context"], "name")?;
+    let context = keyword("create_task", kwargs, &["name", "context"], "context")?;
     let Some(coro) = coroutine_ref(&vm.heap, coro) else {
         return Err(Exception::new(
             "TypeError",
@@ -739,7 +740,7 @@ fn spawn(vm: &mut Vm, l: ObjRef, coro: Value, name: Option<Value>) -> Result<Val
             new_str(&mut vm.heap, &text).as_obj()
         }
     };
-    Ok(Value::Obj(vm.new_task(l, coro, name)))
+    Ok(Value::Obj(vm.new_task(l, coro, name, context)))
 }
 
 fn ensure_future(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
@@ -826,14 +827,18 @@ fn new_future(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exce
 /// `asyncio.Task(coro, *, loop=None, name=None)`.
 fn new_task(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
     arity("Task", args, 1, 1)?;
-    let name = keyword("Task", kwargs, &["loop", "name", "context"], "name")?;
     let l = match keyword("Task", kwargs, &["loop", "name", "context"], "loop")?
         .and_then(|v| v.as_obj())
     {
         Some(l) => l,
         None => vm.current_loop()?,
     };
-    spawn(vm, l, args[0], name)
+    let rest: Vec<(Rc<str>, Value)> = kwargs
+        .iter()
+        .filter(|(k, _)| &**k != "loop")
+        .cloned()
+        .collect();
+    spawn(vm, l, args[0], &rest)
 }
 
 fn new_task_group(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
@@ -880,7 +885,7 @@ fn future_cancel(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, E
 
 fn add_done_callback(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
     arity("add_done_callback", &args[1..], 1, 1)?;
-    keyword("add_done_callback", kwargs, &["context"], "context")?;
+    let context = callback_context(vm, "add_done_callback", kwargs)?;
     let f = receiver_future(vm, args)?;
     let Some(callback) = args[1].as_obj() else {
         return Err(Exception::new(
@@ -891,7 +896,14 @@ fn add_done_callback(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Valu
             ),
         ));
     };
-    vm.add_done_callback(f, DoneCallback::Call(callback));
+    let callback = match context {
+        None => DoneCallback::Call(callback),
+        Some(_) => {
+            let handle = new_handle(vm, Value::Obj(callback), &[], None, context);
+            DoneCallback::CallInContext(handle)
+        }
+    };
+    vm.add_done_callback(f, callback);
     Ok(Value::None)
 }
 
@@ -899,15 +911,25 @@ fn remove_done_callback(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value,
     arity("remove_done_callback", &args[1..], 1, 1)?;
     let f = receiver_future(vm, args)?;
     let callback = args[1];
-    let mut removed = 0;
+    let Some(fut) = vm.future_mut(f) else {
+        return Ok(Value::Int(0));
+    };
+    let mut callbacks = std::mem::take(&mut fut.callbacks);
+    let before = callbacks.len();
+    callbacks.retain(|c| {
+        let function = match *c {
+            DoneCallback::Call(f) => Value::Obj(f),
+            DoneCallback::CallInContext(h) => match vm.heap.get(h) {
+                Object::Handle(handle) => handle.callback,
+                _ => Value::None,
+            },
+            _ => return true,
+        };
+        function != callback
+    });
+    let removed = before - callbacks.len();
     if let Some(fut) = vm.future_mut(f) {
-        let before = fut.callbacks.len();
-        fut.callbacks.retain(|c| {
-            callback
-                .as_obj()
-                .is_none_or(|cb| *c != DoneCallback::Call(cb))
-        });
-        removed = before - fut.callbacks.len();
+        fut.callbacks = callbacks;
     }
     Ok(Value::Int(removed as i64))
 }
@@ -996,15 +1018,18 @@ fn task_get_coro(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Except
 fn task_cancelling(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     let t = receiver_task(vm, args)?;
     Ok(Value::Int(
-        vm.task_mut(t).map_or(0, |t| t.cancel_requests) as i64
+        vm.task_mut(t).map_or(0, |t| t.cancel_requests()) as i64,
     ))
 }
 
 fn task_uncancel(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     let t = receiver_task(vm, args)?;
-    let left = vm.task_mut(t).map_or(0, |t| {
-        t.cancel_requests = t.cancel_requests.saturating_sub(1);
-        t.cancel_requests
+    let left = vm.task_mut(t).map_or(0, |t| match &mut t.cancellation {
+        Some(c) => {
+            c.requests = c.requests.saturating_sub(1);
+            c.requests
+        }
+        None => 0,
     });
     Ok(Value::Int(left as i64))
 }
@@ -1050,8 +1075,7 @@ fn loop_is_closed(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excep
 fn loop_create_task(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
     arity("create_task", &args[1..], 1, 1)?;
     let l = receiver_loop(vm, args)?;
-    let name = keyword("create_task", kwargs, &["name", "context"], "name")?;
-    spawn(vm, l, args[1], name)
+    spawn(vm, l, args[1], kwargs)
 }
 
 fn loop_create_future(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
@@ -1059,19 +1083,31 @@ fn loop_create_future(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, E
     Ok(Value::Obj(vm.new_future(l, FutureKind::Plain)))
 }
 
-/// A handle for `callback(*args)`, due at `when` for a timer.
+/// A handle for `callback(*args)`, due at `when` for a timer, run in `context`.
 pub(super) fn new_handle(
     vm: &mut Vm,
     callback: Value,
     args: &[Value],
     when: Option<f64>,
+    context: Option<ObjRef>,
 ) -> ObjRef {
     vm.heap.alloc(Object::Handle(Box::new(Handle {
         callback,
         args: args.into(),
         cancelled: false,
         when,
+        context,
     })))
+}
+
+/// The context a callback scheduled with the `context=` of `kwargs` runs in.
+fn callback_context(
+    vm: &mut Vm,
+    function: &str,
+    kwargs: Kwargs,
+) -> Result<Option<ObjRef>, Exception> {
+    let given = keyword(function, kwargs, &["context"], "context")?;
+    Ok(vm.context_argument(given))
 }
 
 /// `asyncio.to_thread`: refused, as running the function in place would block the loop where
@@ -1093,34 +1129,40 @@ fn no_threads(feature: &str) -> Exception {
 
 fn loop_call_soon(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
     arity("call_soon", &args[1..], 1, usize::MAX)?;
-    keyword("call_soon", kwargs, &["context"], "context")?;
+    let context = callback_context(vm, "call_soon", kwargs)?;
     let l = receiver_loop(vm, args)?;
-    let h = new_handle(vm, args[1], &args[2..], None);
+    let h = new_handle(vm, args[1], &args[2..], None, context);
     vm.call_soon(l, Job::Handle(h));
     Ok(Value::Obj(h))
 }
 
-fn schedule_at(vm: &mut Vm, l: ObjRef, when: f64, args: &[Value]) -> Value {
-    let h = new_handle(vm, args[0], &args[1..], Some(when));
+fn schedule_at(
+    vm: &mut Vm,
+    l: ObjRef,
+    when: f64,
+    args: &[Value],
+    context: Option<ObjRef>,
+) -> Value {
+    let h = new_handle(vm, args[0], &args[1..], Some(when), context);
     vm.call_at(l, when, |_| Job::Handle(h));
     Value::Obj(h)
 }
 
 fn loop_call_later(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
     arity("call_later", &args[1..], 2, usize::MAX)?;
-    keyword("call_later", kwargs, &["context"], "context")?;
+    let context = callback_context(vm, "call_later", kwargs)?;
     let l = receiver_loop(vm, args)?;
     let delay = super::clock::seconds(vm, args[1])?;
     let when = vm.clock.monotonic() + delay;
-    Ok(schedule_at(vm, l, when, &args[2..]))
+    Ok(schedule_at(vm, l, when, &args[2..], context))
 }
 
 fn loop_call_at(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
     arity("call_at", &args[1..], 2, usize::MAX)?;
-    keyword("call_at", kwargs, &["context"], "context")?;
+    let context = callback_context(vm, "call_at", kwargs)?;
     let l = receiver_loop(vm, args)?;
     let when = super::clock::seconds(vm, args[1])?;
-    Ok(schedule_at(vm, l, when, &args[2..]))
+    Ok(schedule_at(vm, l, when, &args[2..], context))
 }
 
 fn loop_time(vm: &mut Vm, _: &[Value], _: Kwargs) -> Result<Value, Exception> {
@@ -1216,7 +1258,6 @@ fn task_group_enter(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exc
 fn task_group_create_task(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
     arity("create_task", &args[1..], 1, 1)?;
     let g = receiver_group(vm, args)?;
-    let name = keyword("create_task", kwargs, &["name", "context"], "name")?;
     let group = group_mut(vm, g).ok_or_else(|| Exception::new("TypeError", "not a TaskGroup"))?;
     if !group.entered {
         return Err(Exception::new(
@@ -1237,7 +1278,7 @@ fn task_group_create_task(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result
         ));
     }
     let l = vm.running_loop_ref()?;
-    let task = spawn(vm, l, args[1], name)?;
+    let task = spawn(vm, l, args[1], kwargs)?;
     if let Some(t) = task.as_obj() {
         if let Some(group) = group_mut(vm, g) {
             group.tasks.push(t);

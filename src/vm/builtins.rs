@@ -11,7 +11,16 @@ use crate::runtime::{Heap, ObjRef, Object, Value};
 pub(super) fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Value {
     let keywords = matches!(
         name,
-        "print" | "dict" | "sorted" | "min" | "max" | "sum" | "enumerate" | "property" | "int"
+        "print"
+            | "dict"
+            | "sorted"
+            | "min"
+            | "max"
+            | "sum"
+            | "enumerate"
+            | "property"
+            | "int"
+            | "__init_subclass__"
     );
     Value::Obj(heap.alloc(Object::Native(NativeFunction {
         name,
@@ -119,8 +128,9 @@ const FUNCTIONS: [(&str, NativeFn); 38] = [
 /// Fills the builtins namespace: the built-in types as classes, then the functions.
 pub(super) fn install(vm: &mut Vm) {
     let object = vm.builtin_class("object", None, Some(reflection::object_new));
-    let methods: [(&str, NativeFn); 9] = [
+    let methods: [(&str, NativeFn); 10] = [
         ("__init__", reflection::object_init),
+        ("__init_subclass__", reflection::object_init_subclass),
         ("__setattr__", reflection::object_setattr),
         ("__delattr__", reflection::object_delattr),
         ("__getattribute__", reflection::object_getattribute),
@@ -169,6 +179,7 @@ pub(super) fn module(heap: &mut Heap, name: &str) -> Option<crate::runtime::obje
         ],
         "math" => return Some(super::math::attributes(heap)),
         "traceback" => &super::traceback::FUNCTIONS,
+        "_contextvars" => &super::contextvars::FUNCTIONS,
         _ => return None,
     };
     Some(

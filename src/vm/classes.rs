@@ -179,6 +179,7 @@ impl Vm {
         name: Rc<str>,
         bases: &[Value],
         namespace: Value,
+        keywords: &[(Rc<str>, Value)],
     ) -> Result<Value, Exception> {
         let mut base_refs = Vec::with_capacity(bases.len());
         for &b in bases {
@@ -261,7 +262,42 @@ impl Vm {
         if let Object::Class(c) = self.heap.get_mut(r) {
             c.mro = mro.into_boxed_slice();
         }
+        self.with_pinned([Value::Obj(r)], |vm| vm.init_subclass(r, keywords))?;
         Ok(Value::Obj(r))
+    }
+
+    /// Calls the `__init_subclass__` that new class `cls` inherits (implicitly a class method)
+    /// with the class statement's keywords.
+    fn init_subclass(
+        &mut self,
+        cls: ObjRef,
+        keywords: &[(Rc<str>, Value)],
+    ) -> Result<(), Exception> {
+        let mro = class(&self.heap, cls)
+            .map(|c| c.mro.clone())
+            .unwrap_or_default();
+        let Some(hook) = mro.iter().skip(1).find_map(|&b| {
+            class(&self.heap, b)?
+                .attrs
+                .get("__init_subclass__")
+                .copied()
+        }) else {
+            return Ok(());
+        };
+        match hook.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::ClassMethod(f)) => {
+                let f = *f;
+                self.call_value(f, &[Value::Obj(cls)], keywords)?;
+            }
+            Some(Object::StaticMethod(f)) => {
+                let f = *f;
+                self.call_value(f, &[], keywords)?;
+            }
+            _ => {
+                self.call_value(hook, &[Value::Obj(cls)], keywords)?;
+            }
+        }
+        Ok(())
     }
 
     /// A new, uninitialised instance of user class `cls`.
@@ -874,11 +910,22 @@ impl Vm {
         body: Value,
         name: Rc<str>,
         bases: &[Value],
+        keywords: &[(Rc<str>, Value)],
     ) -> Result<Value, Exception> {
+        let mut keywords = keywords.to_vec();
+        if let Some(at) = keywords.iter().position(|(k, _)| &**k == "metaclass") {
+            let (_, metaclass) = keywords.remove(at);
+            if metaclass != Value::Obj(self.builtin_type("type")) {
+                return Err(Exception::new(
+                    "NotImplementedError",
+                    "a metaclass other than type is not supported yet",
+                ));
+            }
+        }
         let namespace = super::containers::new_dict(&mut self.heap, Vec::new())?;
         self.pinned.push(namespace);
         let result = self.call_value(body, &[namespace], &[]).and_then(|cell| {
-            let class = self.make_class(name, bases, namespace)?;
+            let class = self.make_class(name, bases, namespace, &keywords)?;
             if let Some(Object::Cell(slot)) = cell.as_obj().map(|r| self.heap.get_mut(r)) {
                 *slot = class;
             }

@@ -1071,7 +1071,7 @@ impl Vm {
                 | Op::BuildTuple(_)
                 | Op::BuildList(_)
                 | Op::MakeFunction(..)
-                | Op::BuildClass(_)
+                | Op::BuildClass(..)
                 | Op::BeforeWith(_)
                 | Op::GetAIter
                 | Op::GetANext

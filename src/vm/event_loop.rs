@@ -250,11 +250,14 @@ impl Vm {
 
     /// A program's callback scheduled with `call_soon`/`call_later`, unless cancelled.
     pub(super) fn run_handle(&mut self, h: ObjRef) -> Result<(), Exception> {
-        let (callback, args) = match self.heap.get(h) {
-            Object::Handle(handle) if !handle.cancelled => (handle.callback, handle.args.to_vec()),
+        let (callback, args, context) = match self.heap.get(h) {
+            Object::Handle(handle) if !handle.cancelled => {
+                (handle.callback, handle.args.to_vec(), handle.context)
+            }
             _ => return Ok(()),
         };
-        self.run_callback(callback, &args, Some(h))
+        self.in_context(context, |vm| vm.run_callback(callback, &args, Some(h)))
+            .0
     }
 
     /// Calls a callback the loop runs; what it raises goes to the loop's exception handler,
@@ -278,7 +281,7 @@ impl Vm {
                 let source = super::asyncio::callback_source(&self.heap, callback, args);
                 let handle = match handle {
                     Some(h) => h,
-                    None => super::asyncio::new_handle(self, callback, args, None),
+                    None => super::asyncio::new_handle(self, callback, args, None, None),
                 };
                 let Some(l) = self.running_loop.as_ref().map(|(l, _)| *l) else {
                     return Err(e);

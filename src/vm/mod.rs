@@ -16,6 +16,7 @@ mod call;
 mod classes;
 mod clock;
 mod containers;
+mod contextvars;
 mod dispatch;
 mod event_loop;
 mod exception_groups;
@@ -214,6 +215,8 @@ pub struct Vm {
     event_loop_was_set: bool,
     /// The task whose step is running.
     current_task: Option<ObjRef>,
+    /// The current `contextvars` context (none until the program makes one).
+    context: Option<ObjRef>,
     /// The nested-run level of the running task step: only its own frames can suspend it.
     task_run_level: usize,
     /// The executions set aside while tasks' steps run (the code that started the loop).
@@ -275,6 +278,7 @@ impl Vm {
             event_loop: None,
             event_loop_was_set: false,
             current_task: None,
+            context: None,
             task_run_level: 0,
             set_aside: Vec::new(),
             tasks_made: 0,
@@ -710,6 +714,7 @@ impl Vm {
                 self.event_loop
                     .iter()
                     .chain(self.current_task.iter())
+                    .chain(self.context.iter())
                     .chain(self.live_tasks.iter())
                     .chain(failed.iter())
                     .chain(self.async_generators.iter())

@@ -339,15 +339,23 @@ impl Vm {
                 self.stack.push(Value::Obj(l));
             }
             Op::MakeFunction(c, flags) => self.make_function(&loaded, c, flags)?,
-            Op::BuildClass(nbases) => {
-                let at = self.stack.len() - nbases as usize - 2;
+            Op::BuildClass(argc, names) => {
+                let at = self.stack.len() - argc as usize - 2;
                 let body = self.stack[at];
                 let name = match self.stack[at + 1].as_obj().map(|r| self.heap.get(r)) {
                     Some(Object::Str(s)) => Rc::from(&**s),
                     _ => Rc::from("?"),
                 };
-                let bases: Vec<Value> = self.stack[at + 2..].to_vec();
-                let class = self.build_class(body, name, &bases)?;
+                let names: Rc<[Rc<str>]> = match loaded.code.consts.get(names as usize) {
+                    Some(Const::KwNames(names)) => names.clone(),
+                    _ => Rc::from([]),
+                };
+                let args = &self.stack[at + 2..];
+                let (bases, values) = args.split_at(args.len() - names.len());
+                let keywords: Vec<(Rc<str>, Value)> =
+                    names.iter().cloned().zip(values.iter().copied()).collect();
+                let bases = bases.to_vec();
+                let class = self.build_class(body, name, &bases, &keywords)?;
                 self.stack.truncate(at);
                 self.stack.push(class);
             }

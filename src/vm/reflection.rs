@@ -86,7 +86,9 @@ pub(super) fn type_(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exc
                 }
             };
             let namespace = super::containers::new_dict(&mut vm.heap, pairs)?;
-            vm.with_pinned([namespace], |vm| vm.make_class(name, &bases, namespace))
+            vm.with_pinned([namespace], |vm| {
+                vm.make_class(name, &bases, namespace, &[])
+            })
         }
         _ => Err(Exception::new("TypeError", "type() takes 1 or 3 arguments")),
     }
@@ -265,6 +267,29 @@ pub(super) fn object_new(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value
 }
 
 /// `object.__init__`: refuses arguments unless the class defines its own `__init__`.
+/// `object.__init_subclass__`: takes no keywords.
+pub(super) fn object_init_subclass(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: Kwargs,
+) -> Result<Value, Exception> {
+    if kwargs.is_empty() {
+        return Ok(Value::None);
+    }
+    let name = match args
+        .first()
+        .and_then(|v| v.as_obj())
+        .map(|r| vm.heap.get(r))
+    {
+        Some(Object::Class(c)) => c.name.to_string(),
+        _ => "object".to_owned(),
+    };
+    Err(Exception::new(
+        "TypeError",
+        format!("{name}.__init_subclass__() takes no keyword arguments"),
+    ))
+}
+
 pub(super) fn object_init(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
     if args.len() > 1 || !kwargs.is_empty() {
         let name = type_name(&vm.heap, args[0]).to_owned();

@@ -14,6 +14,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("asyncio", include_str!("../stdlib/asyncio.py")),
     ("collections", include_str!("../stdlib/collections.py")),
     ("contextlib", include_str!("../stdlib/contextlib.py")),
+    ("contextvars", include_str!("../stdlib/contextvars.py")),
     ("dataclasses", include_str!("../stdlib/dataclasses.py")),
     ("functools", include_str!("../stdlib/functools.py")),
     ("itertools", include_str!("../stdlib/itertools.py")),

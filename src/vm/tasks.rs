@@ -45,13 +45,16 @@ impl Vm {
             .alloc(Object::Future(Box::new(Future::new(event_loop, kind))))
     }
 
-    /// A task driving coroutine `coro` on loop `event_loop`, its first step scheduled.
+    /// A task driving coroutine `coro` on loop `event_loop`, its first step scheduled; it runs
+    /// in the `context=` argument `context` (see [`Vm::context_argument`]).
     pub(super) fn new_task(
         &mut self,
         event_loop: ObjRef,
         coro: ObjRef,
         name: Option<ObjRef>,
+        context: Option<Value>,
     ) -> ObjRef {
+        let context = self.context_argument(context);
         self.tasks_made += 1;
         if let Object::Coroutine(c) = self.heap.get_mut(coro) {
             c.in_task = true;
@@ -64,8 +67,8 @@ impl Vm {
             started: false,
             waiter: Waiter::Nothing,
             must_cancel: false,
-            cancel_message: Value::None,
-            cancel_requests: 0,
+            cancellation: None,
+            context,
         };
         let r = self.new_future(event_loop, FutureKind::Task(task));
         self.live_tasks.insert(r);
@@ -148,11 +151,11 @@ impl Vm {
                 true
             }
             FutureKind::Task(t) => {
-                t.cancel_requests += 1;
+                t.cancellation.get_or_insert_default().requests += 1;
                 if !self.cancel_waiter(r, message) {
                     if let Some(t) = self.task_mut(r) {
                         t.must_cancel = true;
-                        t.cancel_message = message;
+                        t.cancellation.get_or_insert_default().message = message;
                     }
                 }
                 true
@@ -293,6 +296,15 @@ impl Vm {
                 Ok(())
             }
             DoneCallback::Call(f) => self.run_callback(Value::Obj(f), &[Value::Obj(future)], None),
+            DoneCallback::CallInContext(h) => {
+                let (callback, context) = match self.heap.get(h) {
+                    Object::Handle(handle) => (handle.callback, handle.context),
+                    _ => return Ok(()),
+                };
+                let args = [Value::Obj(future)];
+                self.in_context(context, |vm| vm.run_callback(callback, &args, None))
+                    .0
+            }
         }
     }
 
@@ -320,7 +332,7 @@ impl Vm {
             throw = Value::Obj(error);
         }
         let must_cancel = std::mem::replace(&mut t.must_cancel, false);
-        let (coro, message) = (t.coro, t.cancel_message);
+        let (coro, message, context) = (t.coro, t.cancel_message(), t.context);
         if must_cancel && !super::exceptions::is_instance_of(&self.heap, throw, "CancelledError") {
             throw = self.new_cancelled_error(message);
         }
@@ -361,6 +373,7 @@ impl Vm {
         let previous_task = self.current_task.replace(task);
         let previous_level = self.task_run_level;
         self.task_run_level = self.nested_runs + 1;
+        let outer_context = std::mem::replace(&mut self.context, context);
         let result = if started {
             self.resume_awaiter(throw)
         } else {
@@ -370,6 +383,12 @@ impl Vm {
             Ok(()) => self.run_down_to(0),
             Err(e) => Err(e),
         };
+        let ended_context = std::mem::replace(&mut self.context, outer_context);
+        if ended_context != context {
+            if let Some(t) = self.task_mut(task) {
+                t.context = ended_context;
+            }
+        }
         self.task_run_level = previous_level;
         self.current_task = previous_task;
         let outer = self.set_aside.pop().unwrap_or_default();
@@ -528,7 +547,7 @@ impl Vm {
     /// A task asked to cancel before it waited on something: its new waiter is cancelled now.
     fn cancel_must(&mut self, task: ObjRef) {
         let Some(t) = self.task_mut(task) else { return };
-        let message = t.cancel_message;
+        let message = t.cancel_message();
         if self.cancel_waiter(task, message) {
             if let Some(t) = self.task_mut(task) {
                 t.must_cancel = false;
@@ -545,9 +564,9 @@ impl Vm {
         if let Some(t) = self.task_mut(task) {
             t.execution = Execution::default();
         }
-        let (must_cancel, message) = self
-            .task_mut(task)
-            .map_or((false, Value::None), |t| (t.must_cancel, t.cancel_message));
+        let (must_cancel, message) = self.task_mut(task).map_or((false, Value::None), |t| {
+            (t.must_cancel, t.cancel_message())
+        });
         match result {
             Ok(_) if must_cancel => {
                 self.finish_future(

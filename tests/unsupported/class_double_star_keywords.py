@@ -1,0 +1,4 @@
+options = {"tag": "x"}
+
+class A(**options):
+    pass

@@ -1,5 +1,0 @@
-class Meta(type):
-    pass
-
-class A(metaclass=Meta):
-    pass

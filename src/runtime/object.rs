@@ -100,9 +100,18 @@ pub struct Class {
     /// Whether it or a base holds a property or defines `__setattr__`/`__delattr__` (so an
     /// instance's own attributes may not be read or written directly).
     pub attribute_hooks: bool,
-    /// What `__init__` resolved to through the MRO, and the VM's class version it was found at
-    /// (stale once any class's attributes change).
-    pub init_cache: (u64, Option<Value>),
+    /// What a call of it runs, as last resolved.
+    pub constructor_cache: ConstructorHooks,
+}
+
+/// What a call of a class runs, resolved through its MRO, and the VM's class version it was
+/// resolved at (stale once any class's attributes change).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ConstructorHooks {
+    pub version: u64,
+    pub init: Option<Value>,
+    /// `__new__`, when a class of the program's defines it.
+    pub new: Option<Value>,
 }
 
 /// Where a generator is in its life.

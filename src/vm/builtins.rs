@@ -21,6 +21,7 @@ pub(super) fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Val
             | "property"
             | "int"
             | "__init_subclass__"
+            | "__new__"
     );
     Value::Obj(heap.alloc(Object::Native(NativeFunction {
         name,
@@ -141,6 +142,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("__str__", reflection::object_str),
     ];
     vm.add_native_methods(object, &methods);
+    vm.add_static_new(object, reflection::object_dunder_new);
     vm.set_builtin("object", Value::Obj(object));
     for (name, func) in TYPES {
         let class = vm.builtin_class(name, Some(object), Some(func));

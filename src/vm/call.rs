@@ -11,7 +11,7 @@
 use std::rc::Rc;
 
 use super::ops::{type_name, type_name as type_name_of};
-use super::{classes, Exception, Frame, FrameKind, Vm};
+use super::{Exception, Frame, FrameKind, Vm};
 use crate::compile::Op;
 use crate::runtime::object::{Function, Loaded, NativeFn};
 use crate::runtime::{Object, Value};
@@ -90,13 +90,19 @@ impl Vm {
                         let v = self.call_native(ctor, None, callee_at, kwnames)?;
                         return Ok(Invoked::Done(v));
                     }
-                    let args = if c.is_exception {
+                    let is_exception = c.is_exception;
+                    let hooks = self.constructor_hooks(r);
+                    if hooks.new.is_some() {
+                        let v = self.construct_with_new(r, hooks, callee_at, kwnames)?;
+                        return Ok(Invoked::Done(v));
+                    }
+                    let args = if is_exception {
                         self.stack[callee_at + 1..].to_vec()
                     } else {
                         Vec::new()
                     };
                     let instance = self.new_instance(r, &args);
-                    let init = classes::lookup(&self.heap, r, "__init__").unwrap_or(Value::None);
+                    let init = hooks.init.unwrap_or(Value::None);
                     let native_init = match init.as_obj().map(|i| self.heap.get(i)) {
                         Some(Object::Function(_)) => None,
                         Some(Object::Native(n)) => Some(n.func),
@@ -153,7 +159,11 @@ impl Vm {
         if c.constructor.is_some() || c.is_exception || self.frames.len() >= self.recursion_limit {
             return None;
         }
-        let init = self.class_init(class)?.as_obj()?;
+        let hooks = self.constructor_hooks(class);
+        if hooks.new.is_some() {
+            return None;
+        }
+        let init = hooks.init?.as_obj()?;
         let Object::Function(f) = self.heap.get(init) else {
             return None;
         };

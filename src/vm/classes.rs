@@ -11,7 +11,9 @@ use std::rc::Rc;
 
 use super::ops::{new_str, type_name};
 use super::{Exception, Vm};
-use crate::runtime::object::{Attrs, Class, ExceptionState, GeneratorState, Instance, NativeFn};
+use crate::runtime::object::{
+    Attrs, Class, ConstructorHooks, ExceptionState, GeneratorState, Instance, NativeFn,
+};
 use crate::runtime::{Heap, ObjRef, Object, Value};
 
 /// Where an attribute was found when looking up a method to call.
@@ -114,7 +116,7 @@ impl Vm {
             constructor,
             is_exception,
             attribute_hooks: false,
-            init_cache: (0, None),
+            constructor_cache: ConstructorHooks::default(),
         })));
         let mut mro = vec![r];
         if let Some(b) = base.and_then(|b| class(&self.heap, b)) {
@@ -134,6 +136,15 @@ impl Vm {
             if let Object::Class(c) = self.heap.get_mut(cls) {
                 c.attrs.insert(Rc::from(name), f);
             }
+        }
+    }
+
+    /// Gives built-in class `cls` the native `func` as its `__new__` (a static method).
+    pub(super) fn add_static_new(&mut self, cls: ObjRef, func: NativeFn) {
+        let new = super::builtins::native(&mut self.heap, "__new__", func);
+        let new = Value::Obj(self.heap.alloc(Object::StaticMethod(new)));
+        if let Object::Class(c) = self.heap.get_mut(cls) {
+            c.attrs.insert(Rc::from("__new__"), new);
         }
     }
 
@@ -218,6 +229,12 @@ impl Vm {
                 }
             }
         }
+        // `__new__` is a static method without saying so.
+        if let Some(new) = attrs.get_mut("__new__") {
+            if let Some(Object::Function(_)) = new.as_obj().map(|r| self.heap.get(r)) {
+                *new = Value::Obj(self.heap.alloc(Object::StaticMethod(*new)));
+            }
+        }
         // `__set_name__` of the properties among them.
         for (attr, v) in attrs.iter() {
             if let Some(Object::Property { name, .. }) = v.as_obj().map(|r| self.heap.get_mut(r)) {
@@ -242,7 +259,7 @@ impl Vm {
             constructor: None,
             is_exception,
             attribute_hooks,
-            init_cache: (0, None),
+            constructor_cache: ConstructorHooks::default(),
         })));
         // A new class may reuse a collected class's handle: caches naming that one go stale.
         self.class_version += 1;
@@ -349,20 +366,82 @@ impl Vm {
         }
     }
 
-    /// What `__init__` of class `cls` resolves to, cached in the class until any class changes.
-    pub(super) fn class_init(&mut self, cls: ObjRef) -> Option<Value> {
+    /// What `__init__` and `__new__` of class `cls` resolve to, cached in the class until any
+    /// class changes.
+    pub(super) fn constructor_hooks(&mut self, cls: ObjRef) -> ConstructorHooks {
         let version = self.class_version;
         let Object::Class(c) = self.heap.get(cls) else {
-            return None;
+            return ConstructorHooks::default();
         };
-        if c.init_cache.0 == version {
-            return c.init_cache.1;
+        if c.constructor_cache.version == version {
+            return c.constructor_cache;
         }
-        let init = lookup_interned(&self.heap, cls, &self.init_name);
+        // The built-in classes' `__new__` (`object`'s, `BaseException`'s) make what a call
+        // makes without one.
+        let new = c
+            .mro
+            .iter()
+            .filter_map(|&b| class(&self.heap, b))
+            .take_while(|c| c.builtin.is_none())
+            .find_map(|c| c.attrs.get("__new__").copied());
+        let hooks = ConstructorHooks {
+            version,
+            init: lookup_interned(&self.heap, cls, &self.init_name),
+            new,
+        };
         if let Object::Class(c) = self.heap.get_mut(cls) {
-            c.init_cache = (version, init);
+            c.constructor_cache = hooks;
         }
-        init
+        hooks
+    }
+
+    /// Calls class `cls` whose MRO defines `__new__` (found as `new`), with the arguments
+    /// above `callee_at` (the last `kwnames.len()` of them by keyword): `__new__(cls, …)`,
+    /// then, when it returns an instance of `cls`, `__init__` on it.
+    pub(super) fn construct_with_new(
+        &mut self,
+        cls: ObjRef,
+        hooks: ConstructorHooks,
+        callee_at: usize,
+        kwnames: &[Rc<str>],
+    ) -> Result<Value, Exception> {
+        let args = self.stack[callee_at + 1..].to_vec();
+        let (positional, keyword_values) = args.split_at(args.len() - kwnames.len());
+        let keywords: Vec<(Rc<str>, Value)> = kwnames
+            .iter()
+            .cloned()
+            .zip(keyword_values.iter().copied())
+            .collect();
+        let new = match hooks.new.and_then(|n| n.as_obj()).map(|n| self.heap.get(n)) {
+            Some(Object::StaticMethod(f)) => *f,
+            _ => hooks.new.unwrap_or(Value::None),
+        };
+        let mut call_args = Vec::with_capacity(positional.len() + 1);
+        call_args.push(Value::Obj(cls));
+        call_args.extend_from_slice(positional);
+        let made = self.call_value(new, &call_args, &keywords)?;
+        let init = hooks.init.filter(|i| {
+            matches!(
+                i.as_obj().map(|r| self.heap.get(r)),
+                Some(Object::Function(_))
+            )
+        });
+        if let (Some(init), true) = (init, self.is_instance(made, cls)) {
+            call_args[0] = made;
+            let returned =
+                self.with_pinned([made], |vm| vm.call_value(init, &call_args, &keywords))?;
+            if returned != Value::None {
+                return Err(Exception::new(
+                    "TypeError",
+                    format!(
+                        "__init__() should return None, not '{}'",
+                        type_name(&self.heap, returned)
+                    ),
+                ));
+            }
+        }
+        self.stack.truncate(callee_at);
+        Ok(made)
     }
 
     /// Whether class `cls` or a base holds a property or defines `__setattr__`/`__delattr__`

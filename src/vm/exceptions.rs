@@ -13,7 +13,7 @@ use crate::runtime::{Heap, ObjRef, Object, Value};
 
 /// Each built-in exception type with its base, in CPython's hierarchy (bases first).
 const HIERARCHY: &[(&str, &str)] = &[
-    ("BaseException", ""),
+    ("BaseException", "object"),
     ("Exception", "BaseException"),
     ("SystemExit", "BaseException"),
     ("KeyboardInterrupt", "BaseException"),
@@ -74,8 +74,8 @@ const HIERARCHY: &[(&str, &str)] = &[
 /// Makes the built-in exception classes and their methods.
 pub(super) fn install(vm: &mut Vm) {
     for &(name, base) in HIERARCHY {
-        let base = (!base.is_empty()).then(|| vm.builtin_type(base));
-        let r = vm.builtin_class(name, base, None);
+        let base = vm.builtin_type(base);
+        let r = vm.builtin_class(name, Some(base), None);
         vm.set_builtin(name, Value::Obj(r));
     }
     for (name, base) in super::asyncio::EXCEPTIONS {
@@ -90,6 +90,7 @@ pub(super) fn install(vm: &mut Vm) {
         ("add_note", base_exception_add_note),
     ];
     vm.add_native_methods(base, &methods);
+    vm.add_static_new(base, super::reflection::base_exception_new);
 }
 
 pub(super) fn state(heap: &Heap, v: Value) -> Option<&ExceptionState> {
@@ -378,7 +379,7 @@ mod tests {
     #[test]
     fn hierarchy_lists_bases_first() {
         for (i, (_, base)) in HIERARCHY.iter().enumerate() {
-            assert!(base.is_empty() || HIERARCHY[..i].iter().any(|(n, _)| n == base));
+            assert!(*base == "object" || HIERARCHY[..i].iter().any(|(n, _)| n == base));
         }
     }
 

@@ -266,7 +266,6 @@ pub(super) fn object_new(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value
     Ok(vm.new_instance(cls, &[]))
 }
 
-/// `object.__init__`: refuses arguments unless the class defines its own `__init__`.
 /// `object.__init_subclass__`: takes no keywords.
 pub(super) fn object_init_subclass(
     vm: &mut Vm,
@@ -290,6 +289,78 @@ pub(super) fn object_init_subclass(
     ))
 }
 
+/// `object.__new__(cls, …)`: a new instance of class `cls`; arguments only where `cls` takes
+/// them in its own `__init__` (and does not define `__new__`).
+pub(super) fn object_dunder_new(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: Kwargs,
+) -> Result<Value, Exception> {
+    let Some(&cls_value) = args.first() else {
+        return Err(Exception::new(
+            "TypeError",
+            "object.__new__(): not enough arguments",
+        ));
+    };
+    let cls = match cls_value.as_obj().map(|r| (r, vm.heap.get(r))) {
+        Some((r, Object::Class(c))) if c.builtin.is_none() && !c.is_exception => r,
+        Some((_, Object::Class(c))) if &*c.name == "object" => return object_new(vm, &[], &[]),
+        Some((_, Object::Class(c))) => {
+            return Err(Exception::new(
+                "TypeError",
+                format!("object.__new__({0}) is not safe, use {0}.__new__()", c.name),
+            ))
+        }
+        _ => {
+            return Err(Exception::new(
+                "TypeError",
+                format!(
+                    "object.__new__(X): X is not a type object ({})",
+                    type_name(&vm.heap, cls_value)
+                ),
+            ))
+        }
+    };
+    let rest = &args[1..];
+    if !rest.is_empty() || !kwargs.is_empty() {
+        let hooks = vm.constructor_hooks(cls);
+        let own_init = hooks.init.is_some_and(|i| {
+            matches!(
+                i.as_obj().map(|r| vm.heap.get(r)),
+                Some(Object::Function(_))
+            )
+        });
+        if hooks.new.is_some() || !own_init {
+            let message = if hooks.new.is_some() {
+                "object.__new__() takes exactly one argument (the type to instantiate)".to_owned()
+            } else {
+                let name = super::classes::class(&vm.heap, cls).map_or("object", |c| &*c.name);
+                format!("{name}() takes no arguments")
+            };
+            return Err(Exception::new("TypeError", message));
+        }
+    }
+    Ok(vm.new_instance(cls, rest))
+}
+
+/// `BaseException.__new__(cls, *args)`: a new exception of class `cls` with those `args`.
+pub(super) fn base_exception_new(
+    vm: &mut Vm,
+    args: &[Value],
+    _: Kwargs,
+) -> Result<Value, Exception> {
+    match args.first().and_then(|v| v.as_obj()) {
+        Some(cls) if super::classes::class(&vm.heap, cls).is_some_and(|c| c.is_exception) => {
+            Ok(vm.new_instance(cls, &args[1..]))
+        }
+        _ => Err(Exception::new(
+            "TypeError",
+            "BaseException.__new__(X): X is not a subtype of BaseException",
+        )),
+    }
+}
+
+/// `object.__init__`: refuses arguments unless the class defines its own `__init__`.
 pub(super) fn object_init(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
     if args.len() > 1 || !kwargs.is_empty() {
         let name = type_name(&vm.heap, args[0]).to_owned();

@@ -120,6 +120,31 @@ fn threads_sockets_and_processes_are_refused_by_name() {
     }
 }
 
+#[test]
+fn class_features_without_cpython_semantics_are_refused_by_name() {
+    for (program, feature) in [
+        (
+            "class Resource:\n    def __del__(self):\n        print('closed')\n",
+            "__del__",
+        ),
+        (
+            "class Meta(type):\n    pass\n",
+            "subclassing the built-in type 'type'",
+        ),
+        (
+            "class A(metaclass=print):\n    pass\n",
+            "a metaclass other than type",
+        ),
+    ] {
+        let reported = stderr_of(&["-c", program], &[]);
+        let last = reported.lines().last().unwrap_or("");
+        assert!(
+            last.starts_with("NotImplementedError: ") && last.contains(feature),
+            "{reported}"
+        );
+    }
+}
+
 /// Runs `baton ARGS` with `env` set, killing it after `limit`: its stdout, or `None` if it
 /// did not finish in time.
 fn stdout_within(args: &[&str], env: &[(&str, &str)], limit: Duration) -> Option<String> {

@@ -46,7 +46,6 @@ pub fn compile_module<'a>(
     let mut compiler = Compiler {
         symbols,
         filename: Rc::from(filename),
-        source: src,
         line_starts,
         unit: Unit::new("<module>", Rc::from("<module>"), 1, UnitKind::Module),
     };
@@ -186,8 +185,6 @@ impl Unit<'_> {
 pub(super) struct Compiler<'a> {
     pub(super) symbols: &'a SymbolTable,
     pub(super) filename: Rc<str>,
-    /// The source text (a class body's annotations are kept as written).
-    pub(super) source: &'a str,
     pub(super) line_starts: Vec<usize>,
     pub(super) unit: Unit<'a>,
 }
@@ -236,15 +233,6 @@ impl<'a> Compiler<'a> {
             handlers: unit.handlers,
             doc: unit.doc,
         }
-    }
-
-    /// The source text of `span`.
-    pub(super) fn source_text(&self, span: Span) -> Rc<str> {
-        Rc::from(
-            self.source
-                .get(span.start as usize..span.end as usize)
-                .unwrap_or(""),
-        )
     }
 
     pub(super) fn line_of(&self, span: Span) -> u32 {

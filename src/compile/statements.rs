@@ -38,18 +38,11 @@ impl<'a> Compiler<'a> {
                     self.expr(v)?;
                     self.target(target)?;
                 }
-                // A class body records its names' annotations: evaluated when a name or an
-                // attribute (as CPython does), else kept as their source text (PEP 563's
-                // postponed form: Baton cannot build generic aliases or unions of types yet).
+                // A class body records its names' annotations, evaluated.
                 if let (UnitKind::Class, true, ExprKind::Name(name)) =
                     (self.unit.kind, *simple, &target.kind)
                 {
-                    if is_dotted_name(annotation) {
-                        self.expr(annotation)?;
-                    } else {
-                        let text = self.source_text(annotation.span);
-                        self.load_const(Const::Str(text));
-                    }
+                    self.expr(annotation)?;
                     let annotations = self.name(&Rc::from("__annotations__"));
                     self.emit(Op::LoadName(annotations));
                     self.load_const(Const::Str(name.clone()));
@@ -729,14 +722,5 @@ fn statement_name(kind: &StmtKind) -> &'static str {
         StmtKind::ImportFrom { .. } => "this form of 'from … import'",
         StmtKind::For { .. } => "the 'async for' statement",
         _ => "this statement",
-    }
-}
-
-/// Whether `e` is a name or a chain of attributes of one (`int`, `asyncio.Task`).
-fn is_dotted_name(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::Name(_) => true,
-        ExprKind::Attribute(inner, _) => is_dotted_name(inner),
-        _ => false,
     }
 }

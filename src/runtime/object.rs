@@ -102,6 +102,9 @@ pub struct Class {
     pub attribute_hooks: bool,
     /// What a call of it runs, as last resolved.
     pub constructor_cache: ConstructorHooks,
+    /// The only attribute names its instances may have, when it and its bases define
+    /// `__slots__` (without `__dict__`).
+    pub slots: Option<Box<[Rc<str>]>>,
 }
 
 /// What a call of a class runs, resolved through its MRO, and the VM's class version it was

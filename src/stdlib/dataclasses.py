@@ -1,7 +1,6 @@
 # dataclasses for Baton: @dataclass (init, repr, eq, order, frozen, unsafe_hash), field(),
 # fields(), asdict(), astuple(), replace(), is_dataclass(). Written from the documented
-# behaviour of CPython 3.11's. Baton keeps class annotations other than plain (dotted) names
-# as their source text, so such a field's `type` is a string.
+# behaviour of CPython 3.11's.
 
 
 class _MissingType:

@@ -34,7 +34,7 @@ pub(super) fn class(heap: &Heap, r: ObjRef) -> Option<&Class> {
 }
 
 /// The methods that take over attribute stores and deletions of a class's instances.
-const ATTRIBUTE_HOOKS: [&str; 2] = ["__setattr__", "__delattr__"];
+const ATTRIBUTE_HOOKS: [&str; 3] = ["__setattr__", "__delattr__", "__getattribute__"];
 
 /// Looks `name` up along the MRO of class `cls`.
 pub(super) fn lookup(heap: &Heap, cls: ObjRef, name: &str) -> Option<Value> {
@@ -117,6 +117,7 @@ impl Vm {
             is_exception,
             attribute_hooks: false,
             constructor_cache: ConstructorHooks::default(),
+            slots: None,
         })));
         let mut mro = vec![r];
         if let Some(b) = base.and_then(|b| class(&self.heap, b)) {
@@ -229,6 +230,16 @@ impl Vm {
                 }
             }
         }
+        if attrs.contains_key("__del__") {
+            return Err(Exception::new(
+                "NotImplementedError",
+                "__del__ (finalizers) is not supported yet",
+            ));
+        }
+        let slots = match attrs.get("__slots__") {
+            Some(&own) => self.slot_names(own, &base_refs)?,
+            None => None,
+        };
         // `__new__` is a static method without saying so.
         if let Some(new) = attrs.get_mut("__new__") {
             if let Some(Object::Function(_)) = new.as_obj().map(|r| self.heap.get(r)) {
@@ -247,7 +258,8 @@ impl Vm {
         let attribute_hooks = base_refs
             .iter()
             .any(|&b| class(&self.heap, b).is_some_and(|c| c.attribute_hooks))
-            || attrs.values().any(|v| self.is_property(*v))
+            || slots.is_some()
+            || attrs.values().any(|v| self.is_descriptor(*v))
             || ATTRIBUTE_HOOKS.iter().any(|hook| attrs.contains_key(hook));
         self.any_attribute_hooks |= attribute_hooks;
         let r = self.heap.alloc(Object::Class(Box::new(Class {
@@ -260,6 +272,7 @@ impl Vm {
             is_exception,
             attribute_hooks,
             constructor_cache: ConstructorHooks::default(),
+            slots,
         })));
         // A new class may reuse a collected class's handle: caches naming that one go stale.
         self.class_version += 1;
@@ -279,7 +292,10 @@ impl Vm {
         if let Object::Class(c) = self.heap.get_mut(r) {
             c.mro = mro.into_boxed_slice();
         }
-        self.with_pinned([Value::Obj(r)], |vm| vm.init_subclass(r, keywords))?;
+        self.with_pinned([Value::Obj(r)], |vm| {
+            vm.set_names(r)?;
+            vm.init_subclass(r, keywords)
+        })?;
         Ok(Value::Obj(r))
     }
 
@@ -343,11 +359,89 @@ impl Vm {
         super::containers::new_dict(&mut self.heap, pairs)
     }
 
-    fn is_property(&self, v: Value) -> bool {
-        matches!(
-            v.as_obj().map(|r| self.heap.get(r)),
-            Some(Object::Property { .. })
-        )
+    /// Whether class attribute `v` takes part in its instances' attribute access: a property,
+    /// or an instance of a class defining `__get__`, `__set__` or `__delete__`.
+    fn is_descriptor(&self, v: Value) -> bool {
+        match v.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Property { .. }) => true,
+            Some(Object::Instance(_)) => ["__get__", "__set__", "__delete__"]
+                .iter()
+                .any(|m| self.special_method(v, m).is_some()),
+            _ => false,
+        }
+    }
+
+    /// Whether class attribute `v` wins over an instance's own attribute of the same name: a
+    /// property, or an instance of a class defining `__set__` or `__delete__`.
+    fn is_data_descriptor(&self, v: Value) -> bool {
+        match v.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Property { .. }) => true,
+            Some(Object::Instance(_)) => ["__set__", "__delete__"]
+                .iter()
+                .any(|m| self.special_method(v, m).is_some()),
+            _ => false,
+        }
+    }
+
+    /// The attribute names the instances of a class with `__slots__` `own` and bases `bases`
+    /// are limited to; `None` when they are not (a base without slots, or `__dict__` among
+    /// them).
+    fn slot_names(
+        &mut self,
+        own: Value,
+        bases: &[ObjRef],
+    ) -> Result<Option<Box<[Rc<str>]>>, Exception> {
+        let items = match own.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Str(_)) => vec![own],
+            _ => self.collect(own)?,
+        };
+        let mut names: Vec<Rc<str>> = Vec::with_capacity(items.len());
+        for item in items {
+            match item.as_obj().map(|r| self.heap.get(r)) {
+                Some(Object::Str(s)) => names.push(Rc::from(&**s)),
+                _ => {
+                    return Err(Exception::new(
+                        "TypeError",
+                        format!(
+                            "__slots__ items must be strings, not '{}'",
+                            type_name(&self.heap, item)
+                        ),
+                    ))
+                }
+            }
+        }
+        for &b in bases {
+            match class(&self.heap, b) {
+                Some(c) if c.builtin == Some("object") => {}
+                Some(Class {
+                    slots: Some(inherited),
+                    ..
+                }) => names.extend(inherited.iter().cloned()),
+                _ => return Ok(None),
+            }
+        }
+        if names.iter().any(|n| &**n == "__dict__") {
+            return Ok(None);
+        }
+        Ok(Some(names.into_boxed_slice()))
+    }
+
+    /// Calls `__set_name__(cls, name)` of the attributes of new class `cls` whose classes
+    /// define it.
+    fn set_names(&mut self, cls: ObjRef) -> Result<(), Exception> {
+        let attrs: Vec<(Rc<str>, Value)> = class(&self.heap, cls)
+            .map(|c| c.attrs.iter().map(|(k, v)| (k.clone(), *v)).collect())
+            .unwrap_or_default();
+        for (name, v) in attrs {
+            if !super::ops::is_instance(&self.heap, v) {
+                continue;
+            }
+            if let Some(hook) = self.special_method(v, "__set_name__") {
+                let name = new_str(&mut self.heap, &*name);
+                self.call_value(hook, &[v, Value::Obj(cls), name], &[])?;
+            }
+        }
+        Ok(())
     }
 
     /// Notes that class `cls`'s attributes changed: cached lookups go stale, and when it gained
@@ -451,10 +545,11 @@ impl Vm {
         self.any_attribute_hooks && class(&self.heap, cls).is_some_and(|c| c.attribute_hooks)
     }
 
-    /// Whether attribute `name` of `cls`'s instances is a property.
-    fn has_property(&self, cls: ObjRef, name: &str) -> bool {
+    /// Whether attribute `name` of `cls`'s instances is a data descriptor (which an instance's
+    /// own attribute does not hide).
+    fn has_data_descriptor(&self, cls: ObjRef, name: &str) -> bool {
         self.has_attribute_hooks(cls)
-            && lookup(&self.heap, cls, name).is_some_and(|v| self.is_property(v))
+            && lookup(&self.heap, cls, name).is_some_and(|v| self.is_data_descriptor(v))
     }
 
     /// Binds what the class holds under an attribute name to the object it was looked up on.
@@ -472,6 +567,12 @@ impl Vm {
                 func: *f,
                 receiver: Value::Obj(owner),
             },
+            Object::Instance(_) => {
+                return match self.special_method(found, "__get__") {
+                    Some(get) => self.call_value(get, &[found, receiver, Value::Obj(owner)], &[]),
+                    None => Ok(found),
+                }
+            }
             Object::Property { getter, .. } => {
                 let getter = *getter;
                 if getter == Value::None {
@@ -486,6 +587,19 @@ impl Vm {
 
     /// `obj.name`.
     pub(super) fn get_attr(&mut self, obj: Value, name: &Rc<str>) -> Result<Value, Exception> {
+        if let Some(hook) = self.own_getattribute(obj) {
+            let attr = new_str(&mut self.heap, &**name);
+            match self.call_value(hook, &[obj, attr], &[]) {
+                Err(e) if e.kind == "AttributeError" => {
+                    let cls = self.class_of(obj);
+                    match lookup(&self.heap, cls, "__getattr__") {
+                        Some(fallback) => return self.call_value(fallback, &[obj, attr], &[]),
+                        None => return Err(e),
+                    }
+                }
+                done => return done,
+            }
+        }
         if let Some(v) = self.get_attr_opt(obj, name)? {
             return Ok(v);
         }
@@ -497,6 +611,19 @@ impl Vm {
             }
         }
         Err(self.no_attribute(obj, name))
+    }
+
+    /// `object.__getattribute__`: `obj.name` as found on the object and its class, without
+    /// the class's `__getattribute__` or `__getattr__`.
+    pub(super) fn generic_get_attr(
+        &mut self,
+        obj: Value,
+        name: &Rc<str>,
+    ) -> Result<Value, Exception> {
+        match self.get_attr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attribute(obj, name)),
+        }
     }
 
     /// The AttributeError for a missing attribute, worded by the kind of object.
@@ -512,6 +639,22 @@ impl Vm {
         Exception::new("AttributeError", message)
     }
 
+    /// The `__getattribute__` instance `obj`'s class defines in Python, if it does.
+    fn own_getattribute(&self, obj: Value) -> Option<Value> {
+        let Some(Object::Instance(i)) = obj.as_obj().map(|r| self.heap.get(r)) else {
+            return None;
+        };
+        if !self.has_attribute_hooks(i.class) {
+            return None;
+        }
+        let hook = lookup(&self.heap, i.class, "__getattribute__")?;
+        matches!(
+            hook.as_obj().map(|r| self.heap.get(r)),
+            Some(Object::Function(_))
+        )
+        .then_some(hook)
+    }
+
     /// `obj.name`, or `None` when there is no such attribute (before `__getattr__`).
     fn get_attr_opt(&mut self, obj: Value, name: &Rc<str>) -> Result<Option<Value>, Exception> {
         let Some(r) = obj.as_obj() else {
@@ -521,7 +664,7 @@ impl Vm {
             Object::Instance(i) => {
                 let cls = i.class;
                 if let Some(&v) = i.get(&self.shapes, name) {
-                    if !self.has_property(cls, name) {
+                    if !self.has_data_descriptor(cls, name) {
                         return Ok(Some(v));
                     }
                 }
@@ -573,6 +716,10 @@ impl Vm {
                             receiver: obj,
                         }))
                     }
+                    Some(Object::Instance(_)) => match self.special_method(found, "__get__") {
+                        Some(get) => self.call_value(get, &[found, Value::None, obj], &[])?,
+                        None => found,
+                    },
                     _ => found,
                 };
                 Ok(Some(unbound))
@@ -699,6 +846,14 @@ impl Vm {
         if let Some(v) = super::numbers::number_attr(&mut self.heap, obj, name) {
             return Some(v);
         }
+        if let Some(Object::Slice { start, stop, step }) = obj.as_obj().map(|r| self.heap.get(r)) {
+            match name {
+                "start" => return Some(*start),
+                "stop" => return Some(*stop),
+                "step" => return Some(*step),
+                _ => {}
+            }
+        }
         let Some((func, name)) = super::containers::method(type_name(&self.heap, obj), name) else {
             // What the type holds besides its methods (`dict.fromkeys`) is the same from its
             // instances.
@@ -787,6 +942,14 @@ impl Vm {
                 if let Some(done) = self.through_property(obj, cls, name, Some(value)) {
                     return done;
                 }
+                if let Some(Class {
+                    slots: Some(slots), ..
+                }) = class(&self.heap, cls)
+                {
+                    if !slots.iter().any(|s| s == name) {
+                        return Err(self.no_attribute(obj, name));
+                    }
+                }
                 if let Object::Instance(i) = self.heap.get_mut(r) {
                     match (&**name, i.exception_mut()) {
                         ("__cause__", Some(e)) => {
@@ -800,7 +963,7 @@ impl Vm {
                 Ok(())
             }
             Object::Class(c) if c.builtin.is_none() => {
-                let hook = self.is_property(value) || ATTRIBUTE_HOOKS.contains(&&**name);
+                let hook = self.is_descriptor(value) || ATTRIBUTE_HOOKS.contains(&&**name);
                 if let Object::Class(c) = self.heap.get_mut(r) {
                     c.attrs.insert(name.clone(), value);
                 }
@@ -840,6 +1003,22 @@ impl Vm {
         value: Option<Value>,
     ) -> Option<Result<(), Exception>> {
         let found = lookup(&self.heap, cls, name)?;
+        if super::ops::is_instance(&self.heap, found) {
+            let (method, args) = match value {
+                Some(v) => ("__set__", vec![found, obj, v]),
+                None => ("__delete__", vec![found, obj]),
+            };
+            let hook = self.special_method(found, method);
+            return match hook {
+                Some(hook) => Some(self.call_value(hook, &args, &[]).map(drop)),
+                // A data descriptor without this method refuses it.
+                None if self.is_data_descriptor(found) => Some(Err(Exception::new(
+                    "AttributeError",
+                    method.trim_matches('_'),
+                ))),
+                None => None,
+            };
+        }
         let Some(Object::Property {
             setter,
             deleter,
@@ -912,7 +1091,9 @@ impl Vm {
         match obj.as_obj().map(|r| self.heap.get(r)) {
             Some(Object::Instance(i)) => {
                 let cls = i.class;
-                if i.get_interned(&self.shapes, name).is_none() {
+                if i.get_interned(&self.shapes, name).is_none()
+                    && self.own_getattribute(obj).is_none()
+                {
                     if let Some(found) = lookup_interned(&self.heap, cls, name) {
                         if let Some(Object::Function(_)) = found.as_obj().map(|r| self.heap.get(r))
                         {

@@ -29,6 +29,11 @@ fn big(heap: &Heap, v: Value) -> Option<BigInt> {
 
 pub(super) fn round(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     arity("round", args, 1, 2)?;
+    if super::ops::is_instance(&vm.heap, args[0]) {
+        if let Some(v) = vm.special(args[0], "__round__", &args[1..])? {
+            return Ok(v);
+        }
+    }
     let digits = match args.get(1) {
         None | Some(Value::None) => None,
         Some(&d) => Some(
@@ -88,6 +93,9 @@ fn round_float(x: f64, digits: i64) -> f64 {
 
 pub(super) fn divmod(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     expected_arity("divmod", args, 2, 2)?;
+    if let Some(v) = vm.special_binary(args[0], args[1], "__divmod__", "__rdivmod__", &[])? {
+        return Ok(v);
+    }
     let q = vm.binary_op(BinOp::FloorDiv, args[0], args[1], false)?;
     let r = vm.binary_op(BinOp::Mod, args[0], args[1], false)?;
     Ok(Value::Obj(vm.heap.alloc(Object::Tuple(Box::new([q, r])))))
@@ -98,6 +106,9 @@ pub(super) fn pow(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excep
     let Some(&modulus) = args.get(2).filter(|m| **m != Value::None) else {
         return vm.binary_op(BinOp::Pow, args[0], args[1], false);
     };
+    if let Some(v) = vm.special_binary(args[0], args[1], "__pow__", "", &[modulus])? {
+        return Ok(v);
+    }
     let (Some(b), Some(e), Some(m)) = (
         big(&vm.heap, args[0]),
         big(&vm.heap, args[1]),
@@ -179,7 +190,8 @@ fn radix(
     base: u32,
 ) -> Result<Value, Exception> {
     arity(name, args, 1, 1)?;
-    let n = big(&vm.heap, args[0]).ok_or_else(|| super::ops::not_an_integer(&vm.heap, args[0]))?;
+    let v = vm.index_value(args[0])?;
+    let n = big(&vm.heap, v).ok_or_else(|| super::ops::not_an_integer(&vm.heap, v))?;
     let sign = if n.is_negative() { "-" } else { "" };
     let digits = n.magnitude().to_str_radix(base);
     Ok(new_str(&mut vm.heap, format!("{sign}{prefix}{digits}")))

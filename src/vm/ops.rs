@@ -100,6 +100,11 @@ pub trait Host {
     /// define it (or `v` is not an instance).
     fn special(&mut self, v: Value, name: &str, args: &[Value])
         -> Result<Option<Value>, Exception>;
+    /// What instance `v`'s own `__format__` makes of `spec`; `None` when its class does not
+    /// define one.
+    fn format_special(&mut self, _v: Value, _spec: &str) -> Result<Option<String>, Exception> {
+        Ok(None)
+    }
     /// Whether `v` is the `NotImplemented` singleton.
     fn is_not_implemented(&self, v: Value) -> bool;
     /// The next item of iterator `it` (`None` when it is exhausted).
@@ -1047,6 +1052,11 @@ pub fn string_result(heap: &Heap, v: Value, method: &str) -> Result<String, Exce
 
 /// `format(v, spec)`.
 pub fn format_value<H: Host>(h: &mut H, v: Value, spec: &str) -> Result<String, Exception> {
+    if is_instance(h.heap(), v) {
+        if let Some(text) = h.format_special(v, spec)? {
+            return Ok(text);
+        }
+    }
     if spec.is_empty() {
         return to_str_in(h, v);
     }

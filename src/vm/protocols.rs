@@ -43,6 +43,17 @@ impl Host for Vm {
         v == self.not_implemented
     }
 
+    fn format_special(&mut self, v: Value, spec: &str) -> Result<Option<String>, Exception> {
+        if self.special_method(v, "__format__").is_none() {
+            return Ok(None);
+        }
+        let spec = ops::new_str(&mut self.heap, spec);
+        match self.with_pinned([spec], |vm| vm.special(v, "__format__", &[spec]))? {
+            Some(text) => ops::string_result(&self.heap, text, "__format__").map(Some),
+            None => Ok(None),
+        }
+    }
+
     fn live_repr(&self, r: ObjRef) -> Option<String> {
         (self.current_task == Some(r)).then(|| self.future_repr(r))
     }
@@ -98,6 +109,13 @@ impl Vm {
                 if let Some(v) = super::containers::dict_union(&mut self.heap, a, b)? {
                     return Ok(v);
                 }
+                if self.is_class(a) || self.is_class(b) {
+                    let union = self.embedded_global("types", "_union")?;
+                    let v = self.call_value(union, &[a, b], &[])?;
+                    if !self.is_not_implemented(v) {
+                        return Ok(v);
+                    }
+                }
             }
             if let Some(v) = super::sets::binary(&mut self.heap, op, a, b)? {
                 return Ok(v);
@@ -112,17 +130,39 @@ impl Vm {
                 }
             }
         }
-        if let Some(v) = self.special(a, name, &[b])? {
+        match self.special_binary(a, b, name, reflected, &[])? {
+            Some(v) => Ok(v),
+            None => self.plain_binary(op, a, b, in_place),
+        }
+    }
+
+    /// `a.name(b, *extra)`, else `b.reflected(a)` (unless `reflected` is empty), for the
+    /// instances among them: the first result other than `NotImplemented`.
+    pub(super) fn special_binary(
+        &mut self,
+        a: Value,
+        b: Value,
+        name: &str,
+        reflected: &str,
+        extra: &[Value],
+    ) -> Result<Option<Value>, Exception> {
+        if !is_instance(&self.heap, a) && !is_instance(&self.heap, b) {
+            return Ok(None);
+        }
+        let mut args = vec![b];
+        args.extend_from_slice(extra);
+        if let Some(v) = self.special(a, name, &args)? {
             if !self.is_not_implemented(v) {
-                return Ok(v);
+                return Ok(Some(v));
             }
         }
-        if let Some(v) = self.special(b, reflected, &[a])? {
-            if !self.is_not_implemented(v) {
-                return Ok(v);
-            }
+        if reflected.is_empty() {
+            return Ok(None);
         }
-        self.plain_binary(op, a, b, in_place)
+        match self.special(b, reflected, &[a])? {
+            Some(v) if !self.is_not_implemented(v) => Ok(Some(v)),
+            _ => Ok(None),
+        }
     }
 
     /// `a op b` of values without special methods; an unsupported `a op= b` names `op=`, as
@@ -162,6 +202,33 @@ impl Vm {
         ops::unary(&mut self.heap, op, a)
     }
 
+    /// What instance `v`'s `__index__` gives (an int), or `v` itself when it is not an
+    /// instance with one.
+    pub(super) fn index_value(&mut self, v: Value) -> Result<Value, Exception> {
+        if !is_instance(&self.heap, v) {
+            return Ok(v);
+        }
+        match self.special(v, "__index__", &[])? {
+            Some(i @ (Value::Int(_) | Value::Bool(_))) => Ok(i),
+            Some(i)
+                if matches!(
+                    i.as_obj().map(|r| self.heap.get(r)),
+                    Some(Object::BigInt(_))
+                ) =>
+            {
+                Ok(i)
+            }
+            Some(i) => Err(Exception::new(
+                "TypeError",
+                format!(
+                    "__index__ returned non-int (type {})",
+                    ops::type_name(&self.heap, i)
+                ),
+            )),
+            None => Ok(v),
+        }
+    }
+
     /// `container[key]`.
     pub(super) fn get_item(&mut self, container: Value, key: Value) -> Result<Value, Exception> {
         if is_instance(&self.heap, container) {
@@ -175,7 +242,45 @@ impl Vm {
                 None => Err(self.key_error(key)),
             };
         }
+        if let Some(Object::Class(c)) = container.as_obj().map(|r| self.heap.get(r)) {
+            return self.class_get_item(c.builtin, container, key);
+        }
+        let key = self.index_value(key)?;
         super::containers::get_item(&mut self.heap, container, key)
+    }
+
+    /// `cls[key]`: a built-in generic's `types.GenericAlias` (`list[int]`), or what the
+    /// class's `__class_getitem__` (implicitly a class method) makes of `key`.
+    fn class_get_item(
+        &mut self,
+        builtin: Option<&'static str>,
+        cls: Value,
+        key: Value,
+    ) -> Result<Value, Exception> {
+        const GENERIC: [&str; 6] = ["list", "dict", "tuple", "set", "frozenset", "type"];
+        if builtin.is_some_and(|name| GENERIC.contains(&name)) {
+            let alias = self.embedded_global("types", "GenericAlias")?;
+            return self.call_value(alias, &[cls, key], &[]);
+        }
+        let hook = cls
+            .as_obj()
+            .and_then(|r| super::classes::lookup(&self.heap, r, "__class_getitem__"));
+        let Some(hook) = hook else {
+            let name = ops::to_str(&self.heap, cls);
+            let name = match cls.as_obj().map(|r| self.heap.get(r)) {
+                Some(Object::Class(c)) => c.name.to_string(),
+                _ => name,
+            };
+            return Err(Exception::new(
+                "TypeError",
+                format!("type '{name}' is not subscriptable"),
+            ));
+        };
+        let function = match hook.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::ClassMethod(f)) => *f,
+            _ => hook,
+        };
+        self.call_value(function, &[cls, key], &[])
     }
 
     /// `KeyError(key)`, its message the key's `repr` (with the class's `__repr__`).
@@ -185,6 +290,10 @@ impl Vm {
             e.message = text;
         }
         e
+    }
+
+    fn is_class(&self, v: Value) -> bool {
+        matches!(v.as_obj().map(|r| self.heap.get(r)), Some(Object::Class(_)))
     }
 
     /// The dict object `v` is, if it is one.
@@ -221,6 +330,7 @@ impl Vm {
         if let Some(d) = self.dict_ref(container) {
             return self.table_set(d, key, value);
         }
+        let key = self.index_value(key)?;
         super::containers::set_item(&mut self.heap, container, key, value)
     }
 
@@ -237,6 +347,7 @@ impl Vm {
                 None => Err(self.key_error(key)),
             };
         }
+        let key = self.index_value(key)?;
         super::containers::del_item(&mut self.heap, container, key)
     }
 

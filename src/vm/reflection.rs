@@ -26,13 +26,25 @@ fn attr_name(vm: &Vm, v: Value, func: &str) -> Result<Rc<str>, Exception> {
 }
 
 /// The classes a class-info argument names (a class or a tuple of them).
-fn class_info(vm: &Vm, info: Value, func: &str) -> Result<Vec<crate::runtime::ObjRef>, Exception> {
+fn class_info(
+    vm: &mut Vm,
+    info: Value,
+    func: &str,
+) -> Result<Vec<crate::runtime::ObjRef>, Exception> {
     let wrong = || {
         Exception::new(
             "TypeError",
             format!("{func}() arg 2 must be a type, a tuple of types, or a union"),
         )
     };
+    if ops::is_instance(&vm.heap, info) {
+        // A `types.UnionType` (`int | str`) stands for its classes.
+        let union = vm.embedded_global("types", "UnionType")?;
+        if union.as_obj().is_some_and(|u| vm.is_instance(info, u)) {
+            let args = vm.get_attr(info, &Rc::from("__args__"))?;
+            return class_info(vm, args, func);
+        }
+    }
     match info.as_obj().map(|r| vm.heap.get(r)) {
         Some(Object::Class(_)) => Ok(info.as_obj().into_iter().collect()),
         Some(Object::Tuple(items)) => items
@@ -399,7 +411,7 @@ pub(super) fn object_getattribute(
 ) -> Result<Value, Exception> {
     arity("__getattribute__", args, 2, 2)?;
     let name = attr_name(vm, args[1], "__getattribute__")?;
-    vm.get_attr(args[0], &name)
+    vm.generic_get_attr(args[0], &name)
 }
 
 /// `object.__eq__(a, b)`: identity, or `NotImplemented`.

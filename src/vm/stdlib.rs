@@ -20,6 +20,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("itertools", include_str!("../stdlib/itertools.py")),
     ("random", include_str!("../stdlib/random.py")),
     ("time", include_str!("../stdlib/time.py")),
+    ("types", include_str!("../stdlib/types.py")),
     ("typing", include_str!("../stdlib/typing.py")),
 ];
 

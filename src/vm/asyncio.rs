@@ -667,7 +667,16 @@ fn sleep(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception
         Some(v) => v,
         None => args.get(1).copied().unwrap_or(Value::None),
     };
-    let delay = super::clock::seconds(vm, args[0])?;
+    // CPython's sleep starts by comparing the delay with 0.
+    let delay = super::clock::seconds(vm, args[0]).map_err(|_| {
+        Exception::new(
+            "TypeError",
+            format!(
+                "'<=' not supported between instances of '{}' and 'int'",
+                ops::type_name(&vm.heap, args[0])
+            ),
+        )
+    })?;
     // `await asyncio.sleep(…)`: the coroutine is awaited as soon as it is made and never seen
     // again, so one object serves every such call.
     if let Some(scratch) = vm.scratch_sleep.filter(|_| vm.awaited_next()) {

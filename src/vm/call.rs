@@ -295,6 +295,9 @@ impl Vm {
                 .collect();
             func(self, &args[..positional], &kwargs)
         };
+        if result.is_err() {
+            self.keep_unwound(callee_at);
+        }
         self.stack.truncate(callee_at);
         result
     }

@@ -981,6 +981,8 @@ impl Vm {
                 if let Object::Module(m) = self.heap.get_mut(r) {
                     m.attrs.insert(name.clone(), value);
                 }
+                // Cached lookups of module attributes go stale with the classes'.
+                self.class_version += 1;
                 Ok(())
             }
             Object::Function(_) => {

@@ -25,6 +25,7 @@ fn get_context(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exceptio
 /// Makes context `args[0]` (or none, for `None`) current; returns the one it replaces.
 fn set_context(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     arity("_set_context", args, 1, 1)?;
+    vm.contexts_used = true;
     let previous = std::mem::replace(&mut vm.context, args[0].as_obj());
     Ok(previous.map_or(Value::None, Value::Obj))
 }
@@ -55,6 +56,29 @@ impl Vm {
         match given {
             Some(Value::Obj(r)) => Some(r),
             _ => self.copy_context(),
+        }
+    }
+
+    /// Before a task's step: its `context` becomes current, the one outside kept aside.
+    #[inline(never)]
+    pub(super) fn enter_step_context(&mut self, context: Option<ObjRef>) {
+        let outer = std::mem::replace(&mut self.context, context);
+        self.outer_contexts.push(outer);
+    }
+
+    /// After a task's step (`entered`: begun with [`Vm::enter_step_context`]; else the
+    /// program had no context before it): the context outside is current again, and the task
+    /// keeps the one its step ended in.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn end_step_context(&mut self, task: ObjRef, entered: bool) {
+        let outer = match entered {
+            true => self.outer_contexts.pop().flatten(),
+            false => None,
+        };
+        let ended = std::mem::replace(&mut self.context, outer);
+        if let Some(t) = self.task_mut(task) {
+            t.context = ended;
         }
     }
 

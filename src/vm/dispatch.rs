@@ -545,6 +545,18 @@ impl Vm {
                             }
                             Some(inst.class)
                         }
+                        // A module's attribute (`asyncio.sleep`): cached as a bound callable,
+                        // under the module's handle.
+                        Some(Object::Module(_)) => {
+                            if let Some(hit) = cache.map(Cell::get) {
+                                if hit.version == self.class_version && hit.class == obj.as_obj() {
+                                    push!(Value::Unbound);
+                                    push!(hit.method);
+                                    continue;
+                                }
+                            }
+                            None
+                        }
                         _ => None,
                     };
                     let name = name.clone();
@@ -565,6 +577,16 @@ impl Vm {
                             push!(obj);
                         }
                         MethodLookup::Bound(v) => {
+                            if let (Some(cache), Some(Object::Module(_))) = (
+                                frame!().loaded.method_caches.get(c as usize),
+                                obj.as_obj().map(|r| self.heap.get(r)),
+                            ) {
+                                cache.set(MethodCache {
+                                    version: self.class_version,
+                                    class: obj.as_obj(),
+                                    method: v,
+                                });
+                            }
                             push!(Value::Unbound);
                             push!(v);
                         }

@@ -213,10 +213,20 @@ pub struct Vm {
     event_loop: Option<ObjRef>,
     /// Whether `set_event_loop` was ever called (from then on, no loop is made on demand).
     event_loop_was_set: bool,
+    /// The values of the frames (and the failed calls' arguments) the latest exceptions left,
+    /// kept alive as CPython's tracebacks keep their frames (a coroutine among them that was
+    /// never awaited is warned of when the program ends, not before its traceback); dropped
+    /// when an exception is caught.
+    unwound: Vec<Value>,
     /// The task whose step is running.
     current_task: Option<ObjRef>,
     /// The current `contextvars` context (none until the program makes one).
     context: Option<ObjRef>,
+    /// Whether the program ever made a context current (until then, task steps do not
+    /// switch contexts).
+    contexts_used: bool,
+    /// The contexts current outside the task steps running (innermost last).
+    outer_contexts: Vec<Option<ObjRef>>,
     /// The nested-run level of the running task step: only its own frames can suspend it.
     task_run_level: usize,
     /// The executions set aside while tasks' steps run (the code that started the loop).
@@ -277,8 +287,11 @@ impl Vm {
             running_loop: None,
             event_loop: None,
             event_loop_was_set: false,
+            unwound: Vec::new(),
             current_task: None,
             context: None,
+            contexts_used: false,
+            outer_contexts: Vec::new(),
             task_run_level: 0,
             set_aside: Vec::new(),
             tasks_made: 0,
@@ -527,6 +540,7 @@ impl Vm {
                 self.handling.truncate(handling);
                 self.stack.truncate(depth);
                 self.stack.push(exc);
+                self.unwound.clear();
                 return Ok(());
             }
             let (kind, base, handling_base) = (frame.kind, frame.base, frame.handling_base);
@@ -564,9 +578,24 @@ impl Vm {
                 return Err(e);
             }
             self.frames.pop();
-            self.stack.truncate(base.saturating_sub(1));
+            let below = base.saturating_sub(1);
+            self.keep_unwound(below);
+            self.stack.truncate(below);
             self.handling.truncate(handling_base);
         }
+    }
+
+    /// Keeps the values of the stack from `from` up alive with the latest exception (see
+    /// `unwound`), up to a bound: exceptions that natives swallow never clear them.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn keep_unwound(&mut self, from: usize) {
+        const MOST: usize = 4096;
+        let values = &self.stack[from.min(self.stack.len())..];
+        if self.unwound.len() + values.len() > MOST {
+            self.unwound.clear();
+        }
+        self.unwound.extend_from_slice(values);
     }
 
     /// What `dir()` lists: the calling function's bound locals, or at module level the
@@ -700,6 +729,7 @@ impl Vm {
             .chain(self.builtin_values.iter())
             .chain(self.modules.values())
             .chain(self.handling.iter())
+            .chain(self.unwound.iter())
             .chain(self.pinned.iter())
             .chain([&self.not_implemented, &self.ellipsis])
             .copied()
@@ -715,6 +745,7 @@ impl Vm {
                     .iter()
                     .chain(self.current_task.iter())
                     .chain(self.context.iter())
+                    .chain(self.outer_contexts.iter().flatten())
                     .chain(self.live_tasks.iter())
                     .chain(failed.iter())
                     .chain(self.async_generators.iter())

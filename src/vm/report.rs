@@ -158,12 +158,18 @@ impl Vm {
 
     /// The last line of a traceback: `Type: message`, or just `Type`.
     fn last_line(&mut self, v: Value) -> String {
+        let cls = self.class_of(v);
         let name = ops::type_name(&self.heap, v);
-        // asyncio's own exceptions print with their module's name.
-        let name = if super::asyncio::EXCEPTIONS.iter().any(|(n, _)| *n == name) {
-            format!("asyncio.exceptions.{name}")
-        } else {
-            name.to_owned()
+        let module = match super::classes::class(&self.heap, cls) {
+            // asyncio's own exceptions are built in here, but not in CPython.
+            _ if super::asyncio::EXCEPTIONS.iter().any(|(n, _)| *n == name) => "asyncio.exceptions",
+            Some(c) => super::repr::class_module(&self.heap, c),
+            None => "builtins",
+        };
+        // Classes from other modules than the program's and the builtins are qualified.
+        let name = match module {
+            "builtins" | "__main__" => name.to_owned(),
+            _ => format!("{module}.{name}"),
         };
         let message = match ops::to_str_in(self, v) {
             Ok(m) => m,

@@ -80,6 +80,7 @@ impl Vm {
         if let Object::Module(module) = self.heap.get_mut(m) {
             module.attrs.extend(attrs);
         }
+        self.class_version += 1;
         Ok(true)
     }
 

@@ -332,7 +332,16 @@ impl Vm {
             throw = Value::Obj(error);
         }
         let must_cancel = std::mem::replace(&mut t.must_cancel, false);
-        let (coro, message, context) = (t.coro, t.cancel_message(), t.context);
+        let message = match must_cancel {
+            true => t.cancel_message(),
+            false => Value::None,
+        };
+        let coro = t.coro;
+        let had_contexts = self.contexts_used;
+        if had_contexts {
+            let context = t.context;
+            self.enter_step_context(context);
+        }
         if must_cancel && !super::exceptions::is_instance_of(&self.heap, throw, "CancelledError") {
             throw = self.new_cancelled_error(message);
         }
@@ -373,7 +382,6 @@ impl Vm {
         let previous_task = self.current_task.replace(task);
         let previous_level = self.task_run_level;
         self.task_run_level = self.nested_runs + 1;
-        let outer_context = std::mem::replace(&mut self.context, context);
         let result = if started {
             self.resume_awaiter(throw)
         } else {
@@ -383,11 +391,10 @@ impl Vm {
             Ok(()) => self.run_down_to(0),
             Err(e) => Err(e),
         };
-        let ended_context = std::mem::replace(&mut self.context, outer_context);
-        if ended_context != context {
-            if let Some(t) = self.task_mut(task) {
-                t.context = ended_context;
-            }
+        // (A program that has no contexts yet runs every step in none: a step that makes the
+        // first one keeps it for its task.)
+        if self.contexts_used {
+            self.end_step_context(task, had_contexts);
         }
         self.task_run_level = previous_level;
         self.current_task = previous_task;

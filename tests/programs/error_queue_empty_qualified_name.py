@@ -1,0 +1,5 @@
+import asyncio
+async def m():
+    q = asyncio.Queue()
+    q.get_nowait()
+asyncio.run(m())

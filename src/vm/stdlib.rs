@@ -18,6 +18,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("dataclasses", include_str!("../stdlib/dataclasses.py")),
     ("functools", include_str!("../stdlib/functools.py")),
     ("itertools", include_str!("../stdlib/itertools.py")),
+    ("json", include_str!("../stdlib/json.py")),
     ("random", include_str!("../stdlib/random.py")),
     ("time", include_str!("../stdlib/time.py")),
     ("types", include_str!("../stdlib/types.py")),

@@ -121,8 +121,12 @@ fn threads_sockets_and_processes_are_refused_by_name() {
 }
 
 #[test]
-fn class_features_without_cpython_semantics_are_refused_by_name() {
+fn features_baton_cannot_match_are_refused_by_name() {
     for (program, feature) in [
+        (
+            "import logging\nlogging.basicConfig(format='%(lineno)d %(message)s')\n",
+            "'lineno'",
+        ),
         (
             "class Resource:\n    def __del__(self):\n        print('closed')\n",
             "__del__",

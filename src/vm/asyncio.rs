@@ -206,7 +206,7 @@ impl Vm {
                 "There is no current event loop in thread 'MainThread'.",
             )),
             None => {
-                let l = self.new_event_loop();
+                let l = self.new_event_loop()?;
                 self.event_loop = Some(l);
                 Ok(l)
             }
@@ -633,7 +633,7 @@ fn run(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> 
             ),
         ));
     };
-    let l = vm.new_event_loop();
+    let l = vm.new_event_loop()?;
     vm.event_loop = Some(l);
     vm.event_loop_was_set = true;
     let debug = match debug {
@@ -773,7 +773,7 @@ fn get_event_loop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excep
 
 fn new_event_loop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     arity("new_event_loop", args, 0, 0)?;
-    Ok(Value::Obj(vm.new_event_loop()))
+    Ok(Value::Obj(vm.new_event_loop()?))
 }
 
 fn set_event_loop(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {

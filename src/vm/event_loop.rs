@@ -20,8 +20,13 @@ const SLOW_CALLBACK: f64 = 0.1;
 
 impl Vm {
     /// A new event loop object, not running.
-    pub(super) fn new_event_loop(&mut self) -> ObjRef {
-        self.heap.alloc(Object::EventLoop(Box::default()))
+    pub(super) fn new_event_loop(&mut self) -> Result<ObjRef, Exception> {
+        let l = self.heap.alloc(Object::EventLoop(Box::default()));
+        if self.embedded_run.contains("logging") {
+            let log = self.embedded_global("logging", "_asyncio_loop_created")?;
+            self.with_pinned([Value::Obj(l)], |vm| vm.call_value(log, &[], &[]))?;
+        }
+        Ok(l)
     }
 
     /// The queues of the running loop.

@@ -19,6 +19,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("functools", include_str!("../stdlib/functools.py")),
     ("itertools", include_str!("../stdlib/itertools.py")),
     ("json", include_str!("../stdlib/json.py")),
+    ("logging", include_str!("../stdlib/logging.py")),
     ("random", include_str!("../stdlib/random.py")),
     ("time", include_str!("../stdlib/time.py")),
     ("types", include_str!("../stdlib/types.py")),

@@ -46,6 +46,8 @@ pub(super) fn attributes(vm: &mut Vm) -> crate::runtime::object::ModuleAttrs {
         let mut stream = crate::runtime::object::ModuleAttrs::default();
         stream.insert(Rc::from("write"), native(&mut vm.heap, "write", write));
         stream.insert(Rc::from("flush"), native(&mut vm.heap, "flush", flush));
+        let shown_name = super::ops::new_str(&mut vm.heap, format!("<{name}>"));
+        stream.insert(Rc::from("name"), shown_name);
         let v = Value::Obj(vm.heap.alloc(Object::Module(Box::new(Module {
             name: Rc::from(name),
             attrs: stream,

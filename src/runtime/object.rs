@@ -105,6 +105,8 @@ pub struct Class {
     /// The only attribute names its instances may have, when it and its bases define
     /// `__slots__` (without `__dict__`).
     pub slots: Option<Box<[Rc<str>]>>,
+    /// The metaclass that made it, unless that is `type`.
+    pub metaclass: Option<ObjRef>,
 }
 
 /// What a call of a class runs, resolved through its MRO, and the VM's class version it was

@@ -22,6 +22,7 @@ pub(super) fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Val
             | "int"
             | "__init_subclass__"
             | "__new__"
+            | "__call__"
     );
     Value::Obj(heap.alloc(Object::Native(NativeFunction {
         name,
@@ -149,6 +150,13 @@ pub(super) fn install(vm: &mut Vm) {
         vm.set_builtin(name, Value::Obj(class));
     }
     install_type_methods(vm);
+    let type_class = vm.builtin_type("type");
+    vm.add_static_new(type_class, super::metaclasses::type_new);
+    let methods: [(&str, NativeFn); 2] = [
+        ("__init__", super::metaclasses::type_init),
+        ("__call__", super::metaclasses::type_call),
+    ];
+    vm.add_native_methods(type_class, &methods);
     let int = vm.builtin_type("int");
     let bool_class = vm.builtin_class("bool", Some(int), Some(bool_));
     vm.set_builtin("bool", Value::Obj(bool_class));

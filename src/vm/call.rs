@@ -90,10 +90,23 @@ impl Vm {
                         let v = self.call_native(ctor, None, callee_at, kwnames)?;
                         return Ok(Invoked::Done(v));
                     }
-                    let is_exception = c.is_exception;
+                    let (is_exception, metaclass) = (c.is_exception, c.metaclass);
+                    if let Some(call) = metaclass.and_then(|m| self.metaclass_call(m)) {
+                        self.stack[callee_at] = call;
+                        self.stack.insert(callee_at + 1, callee);
+                        continue;
+                    }
                     let hooks = self.constructor_hooks(r);
                     if hooks.new.is_some() {
-                        let v = self.construct_with_new(r, hooks, callee_at, kwnames)?;
+                        let args = self.stack[callee_at + 1..].to_vec();
+                        let (positional, values) = args.split_at(args.len() - kwnames.len());
+                        let keywords: Vec<(Rc<str>, Value)> = kwnames
+                            .iter()
+                            .cloned()
+                            .zip(values.iter().copied())
+                            .collect();
+                        let v = self.construct(r, positional, &keywords)?;
+                        self.stack.truncate(callee_at);
                         return Ok(Invoked::Done(v));
                     }
                     let args = if is_exception {
@@ -156,7 +169,11 @@ impl Vm {
         let Object::Class(c) = self.heap.get(class) else {
             return None;
         };
-        if c.constructor.is_some() || c.is_exception || self.frames.len() >= self.recursion_limit {
+        if c.constructor.is_some()
+            || c.is_exception
+            || c.metaclass.is_some()
+            || self.frames.len() >= self.recursion_limit
+        {
             return None;
         }
         let hooks = self.constructor_hooks(class);

@@ -118,6 +118,7 @@ impl Vm {
             attribute_hooks: false,
             constructor_cache: ConstructorHooks::default(),
             slots: None,
+            metaclass: None,
         })));
         let mut mro = vec![r];
         if let Some(b) = base.and_then(|b| class(&self.heap, b)) {
@@ -164,8 +165,12 @@ impl Vm {
     /// `type(v)`.
     pub(super) fn class_of(&mut self, v: Value) -> ObjRef {
         if let Value::Obj(r) = v {
-            if let Object::Instance(i) = self.heap.get(r) {
-                return i.class;
+            match self.heap.get(r) {
+                Object::Instance(i) => return i.class,
+                Object::Class(c) if c.metaclass.is_some() => {
+                    return c.metaclass.unwrap_or(r);
+                }
+                _ => {}
             }
         }
         let name = match v {
@@ -192,6 +197,7 @@ impl Vm {
         bases: &[Value],
         namespace: Value,
         keywords: &[(Rc<str>, Value)],
+        metaclass: Option<ObjRef>,
     ) -> Result<Value, Exception> {
         let mut base_refs = Vec::with_capacity(bases.len());
         for &b in bases {
@@ -209,7 +215,7 @@ impl Vm {
             let Some(c) = class(&self.heap, b) else {
                 continue;
             };
-            if c.builtin.is_some() && !c.is_exception && &*c.name != "object" {
+            if c.builtin.is_some() && !c.is_exception && !matches!(&*c.name, "object" | "type") {
                 return Err(Exception::new(
                     "NotImplementedError",
                     format!(
@@ -273,6 +279,7 @@ impl Vm {
             attribute_hooks,
             constructor_cache: ConstructorHooks::default(),
             slots,
+            metaclass,
         })));
         // A new class may reuse a collected class's handle: caches naming that one go stale.
         self.class_version += 1;
@@ -477,7 +484,15 @@ impl Vm {
             .iter()
             .filter_map(|&b| class(&self.heap, b))
             .take_while(|c| c.builtin.is_none())
-            .find_map(|c| c.attrs.get("__new__").copied());
+            .find_map(|c| c.attrs.get("__new__").copied())
+            .or_else(|| {
+                // A metaclass makes classes (`type.__new__`).
+                let type_class = *self.types.get("type")?;
+                c.mro
+                    .contains(&type_class)
+                    .then(|| class(&self.heap, type_class)?.attrs.get("__new__").copied())
+                    .flatten()
+            });
         let hooks = ConstructorHooks {
             version,
             init: lookup_interned(&self.heap, cls, &self.init_name),
@@ -487,55 +502,6 @@ impl Vm {
             c.constructor_cache = hooks;
         }
         hooks
-    }
-
-    /// Calls class `cls` whose MRO defines `__new__` (found as `new`), with the arguments
-    /// above `callee_at` (the last `kwnames.len()` of them by keyword): `__new__(cls, …)`,
-    /// then, when it returns an instance of `cls`, `__init__` on it.
-    pub(super) fn construct_with_new(
-        &mut self,
-        cls: ObjRef,
-        hooks: ConstructorHooks,
-        callee_at: usize,
-        kwnames: &[Rc<str>],
-    ) -> Result<Value, Exception> {
-        let args = self.stack[callee_at + 1..].to_vec();
-        let (positional, keyword_values) = args.split_at(args.len() - kwnames.len());
-        let keywords: Vec<(Rc<str>, Value)> = kwnames
-            .iter()
-            .cloned()
-            .zip(keyword_values.iter().copied())
-            .collect();
-        let new = match hooks.new.and_then(|n| n.as_obj()).map(|n| self.heap.get(n)) {
-            Some(Object::StaticMethod(f)) => *f,
-            _ => hooks.new.unwrap_or(Value::None),
-        };
-        let mut call_args = Vec::with_capacity(positional.len() + 1);
-        call_args.push(Value::Obj(cls));
-        call_args.extend_from_slice(positional);
-        let made = self.call_value(new, &call_args, &keywords)?;
-        let init = hooks.init.filter(|i| {
-            matches!(
-                i.as_obj().map(|r| self.heap.get(r)),
-                Some(Object::Function(_))
-            )
-        });
-        if let (Some(init), true) = (init, self.is_instance(made, cls)) {
-            call_args[0] = made;
-            let returned =
-                self.with_pinned([made], |vm| vm.call_value(init, &call_args, &keywords))?;
-            if returned != Value::None {
-                return Err(Exception::new(
-                    "TypeError",
-                    format!(
-                        "__init__() should return None, not '{}'",
-                        type_name(&self.heap, returned)
-                    ),
-                ));
-            }
-        }
-        self.stack.truncate(callee_at);
-        Ok(made)
     }
 
     /// Whether class `cls` or a base holds a property or defines `__setattr__`/`__delattr__`
@@ -704,8 +670,13 @@ impl Vm {
                     }
                     _ => {}
                 }
+                let metaclass = c.metaclass;
                 let Some(found) = lookup(&self.heap, r, name) else {
-                    return Ok(None);
+                    // What the metaclass defines, bound to the class.
+                    return match metaclass.and_then(|m| lookup(&self.heap, m, name)) {
+                        Some(found) => self.bind(found, obj, metaclass.unwrap_or(r)).map(Some),
+                        None => Ok(None),
+                    };
                 };
                 let unbound = match found.as_obj().map(|f| self.heap.get(f)) {
                     Some(Object::StaticMethod(f)) => *f,
@@ -729,8 +700,10 @@ impl Vm {
                 receiver,
             } => {
                 let (after, receiver) = (*after, *receiver);
-                let owner = match receiver.as_obj().map(|r| self.heap.get(r)) {
-                    Some(Object::Class(_)) => receiver.as_obj().unwrap_or(after),
+                // A class receiver is a class method's `cls` when `after` is in its MRO, else
+                // an instance of a metaclass.
+                let owner = match receiver.as_obj().map(|r| (r, self.heap.get(r))) {
+                    Some((r, Object::Class(c))) if c.mro.contains(&after) => r,
                     _ => self.class_of(receiver),
                 };
                 let mro = class(&self.heap, owner)
@@ -1137,10 +1110,12 @@ impl Vm {
     /// Special method `name` as the instance's class defines it in Python (the built-in
     /// classes' own behaviour is built into the operators, so their natives do not count).
     pub(super) fn special_method(&self, v: Value, name: &str) -> Option<Value> {
-        let Some(Object::Instance(i)) = v.as_obj().map(|r| self.heap.get(r)) else {
-            return None;
+        let class = match v.as_obj().map(|r| self.heap.get(r)) {
+            Some(Object::Instance(i)) => i.class,
+            Some(Object::Class(c)) => c.metaclass?,
+            _ => return None,
         };
-        let found = lookup(&self.heap, i.class, name)?;
+        let found = lookup(&self.heap, class, name)?;
         let native = matches!(
             found.as_obj().map(|r| self.heap.get(r)),
             Some(Object::Native(_))
@@ -1175,19 +1150,18 @@ impl Vm {
         keywords: &[(Rc<str>, Value)],
     ) -> Result<Value, Exception> {
         let mut keywords = keywords.to_vec();
-        if let Some(at) = keywords.iter().position(|(k, _)| &**k == "metaclass") {
-            let (_, metaclass) = keywords.remove(at);
-            if metaclass != Value::Obj(self.builtin_type("type")) {
-                return Err(Exception::new(
-                    "NotImplementedError",
-                    "a metaclass other than type is not supported yet",
-                ));
-            }
-        }
+        let explicit = keywords
+            .iter()
+            .position(|(k, _)| &**k == "metaclass")
+            .map(|at| keywords.remove(at).1);
+        let metaclass = self.metaclass_for(explicit, bases)?;
         let namespace = super::containers::new_dict(&mut self.heap, Vec::new())?;
         self.pinned.push(namespace);
         let result = self.call_value(body, &[namespace], &[]).and_then(|cell| {
-            let class = self.make_class(name, bases, namespace, &keywords)?;
+            let class = match metaclass {
+                Some(m) => self.call_metaclass(m, &name, bases, namespace, &keywords)?,
+                None => self.make_class(name, bases, namespace, &keywords, None)?,
+            };
             if let Some(Object::Cell(slot)) = cell.as_obj().map(|r| self.heap.get_mut(r)) {
                 *slot = class;
             }

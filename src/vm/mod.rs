@@ -27,6 +27,7 @@ mod generators;
 mod iteration;
 mod keys;
 mod math;
+mod metaclasses;
 mod numbers;
 pub mod ops;
 mod protocols;

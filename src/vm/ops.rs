@@ -149,9 +149,14 @@ impl Host for Plain<'_> {
     }
 }
 
-/// Whether `v` is an instance of a Python class (whose protocols run Python code).
+/// Whether `v`'s class is defined in Python — an instance of a Python class, or a class a
+/// Python metaclass made — so that its protocols run Python code.
 pub(super) fn is_instance(heap: &Heap, v: Value) -> bool {
-    matches!(v.as_obj().map(|r| heap.get(r)), Some(Object::Instance(_)))
+    match v.as_obj().map(|r| heap.get(r)) {
+        Some(Object::Instance(_)) => true,
+        Some(Object::Class(c)) => c.metaclass.is_some(),
+        _ => false,
+    }
 }
 
 /// Runs a comparison special method (`__eq__`, `__lt__`, …), then the reflected one of the

@@ -60,50 +60,69 @@ fn class_info(
 }
 
 /// `type(obj)`: its class; `type(name, bases, namespace)`: a new class.
-pub(super) fn type_(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+pub(super) fn type_(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result<Value, Exception> {
     match *args {
         [obj] => Ok(Value::Obj(vm.class_of(obj))),
         [name, bases, namespace] => {
-            let Some(name) = ops::str_of(&vm.heap, name).map(Rc::from) else {
-                return Err(Exception::new(
-                    "TypeError",
-                    format!(
-                        "type.__new__() argument 1 must be str, not {}",
-                        ops::type_name(&vm.heap, name)
-                    ),
-                ));
-            };
-            let bases = match bases.as_obj().map(|r| vm.heap.get(r)) {
+            let base_values = match bases.as_obj().map(|r| vm.heap.get(r)) {
                 Some(Object::Tuple(items)) => items.to_vec(),
-                _ => {
-                    return Err(Exception::new(
-                        "TypeError",
-                        format!(
-                            "type.__new__() argument 2 must be tuple, not {}",
-                            ops::type_name(&vm.heap, bases)
-                        ),
-                    ))
-                }
+                _ => Vec::new(),
             };
-            let pairs = match namespace.as_obj().map(|r| vm.heap.get(r)) {
-                Some(Object::Dict(d)) => d.iter().collect::<Vec<(Value, Value)>>(),
-                _ => {
-                    return Err(Exception::new(
-                        "TypeError",
-                        format!(
-                            "type.__new__() argument 3 must be dict, not {}",
-                            ops::type_name(&vm.heap, namespace)
-                        ),
-                    ))
-                }
-            };
-            let namespace = super::containers::new_dict(&mut vm.heap, pairs)?;
-            vm.with_pinned([namespace], |vm| {
-                vm.make_class(name, &bases, namespace, &[])
-            })
+            let metaclass = vm.metaclass_for(None, &base_values)?;
+            match metaclass {
+                Some(m) => vm.call_value(Value::Obj(m), args, kwargs),
+                None => class_from_parts(vm, [name, bases, namespace], kwargs, None),
+            }
         }
         _ => Err(Exception::new("TypeError", "type() takes 1 or 3 arguments")),
     }
+}
+
+/// The class `type.__new__` makes of a name, a tuple of bases and a namespace dict, its type
+/// `metaclass` (`None`: `type`).
+pub(super) fn class_from_parts(
+    vm: &mut Vm,
+    [name, bases, namespace]: [Value; 3],
+    keywords: Kwargs,
+    metaclass: Option<crate::runtime::ObjRef>,
+) -> Result<Value, Exception> {
+    let Some(name) = ops::str_of(&vm.heap, name).map(Rc::from) else {
+        return Err(Exception::new(
+            "TypeError",
+            format!(
+                "type.__new__() argument 1 must be str, not {}",
+                ops::type_name(&vm.heap, name)
+            ),
+        ));
+    };
+    let bases = match bases.as_obj().map(|r| vm.heap.get(r)) {
+        Some(Object::Tuple(items)) => items.to_vec(),
+        _ => {
+            return Err(Exception::new(
+                "TypeError",
+                format!(
+                    "type.__new__() argument 2 must be tuple, not {}",
+                    ops::type_name(&vm.heap, bases)
+                ),
+            ))
+        }
+    };
+    let pairs = match namespace.as_obj().map(|r| vm.heap.get(r)) {
+        Some(Object::Dict(d)) => d.iter().collect::<Vec<(Value, Value)>>(),
+        _ => {
+            return Err(Exception::new(
+                "TypeError",
+                format!(
+                    "type.__new__() argument 3 must be dict, not {}",
+                    ops::type_name(&vm.heap, namespace)
+                ),
+            ))
+        }
+    };
+    let namespace = super::containers::new_dict(&mut vm.heap, pairs)?;
+    vm.with_pinned([namespace], |vm| {
+        vm.make_class(name, &bases, namespace, keywords, metaclass)
+    })
 }
 
 pub(super) fn isinstance(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {

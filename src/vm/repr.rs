@@ -2,7 +2,7 @@
 //! `[...]` for a container inside itself and `RecursionError` past the recursion limit),
 //! exceptions, and the default `<module.Class object at 0x…>` of other objects.
 
-use super::ops::{str_of, string_result, type_name, Host, Plain};
+use super::ops::{is_instance, str_of, string_result, type_name, Host, Plain};
 use super::Exception;
 use crate::runtime::format::float_repr;
 use crate::runtime::object::DictPart;
@@ -90,6 +90,13 @@ pub fn repr_in<H: Host>(h: &mut H, v: Value) -> Result<String, Exception> {
                 None => out.push_str(&object_repr(h.heap(), r)),
             }
             continue;
+        }
+        if is_instance(h.heap(), v) {
+            // A class a Python metaclass made, which may define `__repr__`.
+            if let Some(text) = h.special(v, "__repr__", &[])? {
+                out.push_str(&string_result(h.heap(), text, "__repr__")?);
+                continue;
+            }
         }
         if let Some(text) = h.live_repr(r) {
             out.push_str(&text);

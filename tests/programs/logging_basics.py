@@ -22,10 +22,6 @@ own.propagate = False
 own.addHandler(h)
 own.critical("crit")
 own.log(25, "custom level")
-try:
-    raise ZeroDivisionError("division by zero")
-except ZeroDivisionError:
-    own.exception("failed")
 print(repr(log), repr(logging.root), repr(h))
 async def worker(n):
     log.info("worker %d start", n)
@@ -53,3 +49,10 @@ fmt = logging.Formatter("%(message)s")
 rec = logging.LogRecord("n", logging.INFO, None, None, "a %s b", ("X",), None)
 print(fmt.format(rec), rec.levelname, rec.getMessage())
 logging.getLogger("last").error("final error line")
+errors = logging.getLogger("errors")
+errors.propagate = False
+errors.addHandler(logging.StreamHandler(sys.stderr))
+try:
+    raise ZeroDivisionError("division by zero")
+except ZeroDivisionError:
+    errors.exception("failed")

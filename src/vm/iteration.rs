@@ -327,6 +327,11 @@ pub(super) fn filter(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Ex
 pub(super) fn reversed(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     expected_arity("reversed", args, 1, 1)?;
     let v = args[0];
+    if ops::is_instance(&vm.heap, v) {
+        if let Some(it) = ops::Host::special(vm, v, "__reversed__", &[])? {
+            return Ok(it);
+        }
+    }
     if let Some(r) = v.as_obj() {
         match vm.heap.get(r) {
             Object::List(items) => {
@@ -338,11 +343,6 @@ pub(super) fn reversed(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, 
                 items.reverse();
                 let list = vm.heap.alloc(Object::List(items));
                 return vm.iter(Value::Obj(list));
-            }
-            Object::Instance(_) => {
-                if let Some(it) = ops::Host::special(vm, v, "__reversed__", &[])? {
-                    return Ok(it);
-                }
             }
             _ => {}
         }

@@ -16,6 +16,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("contextlib", include_str!("../stdlib/contextlib.py")),
     ("contextvars", include_str!("../stdlib/contextvars.py")),
     ("dataclasses", include_str!("../stdlib/dataclasses.py")),
+    ("enum", include_str!("../stdlib/enum.py")),
     ("functools", include_str!("../stdlib/functools.py")),
     ("itertools", include_str!("../stdlib/itertools.py")),
     ("json", include_str!("../stdlib/json.py")),

@@ -114,3 +114,41 @@ def final(f):
 
 def no_type_check(f):
     return f
+
+
+class _NamedTupleMeta(type):
+    # A class statement deriving from NamedTuple makes a collections.namedtuple class of its
+    # annotated fields (defaults from their values), with the body's methods.
+    def __new__(mcs, name, bases, namespace):
+        if namespace.get('_root'):
+            return super().__new__(mcs, name, bases, namespace)
+        from collections import namedtuple
+        annotations = namespace.get('__annotations__', {})
+        fields = list(annotations)
+        defaults = []
+        for field in fields:
+            if field in namespace:
+                defaults.append(namespace[field])
+            elif defaults:
+                with_defaults = [f for f in fields if f in namespace]
+                s = 's' if len(with_defaults) > 1 else ''
+                raise TypeError(f"Non-default namedtuple field {field} cannot follow default "
+                                f"field{s} {', '.join(with_defaults)}")
+        cls = namedtuple(name, fields, defaults=defaults,
+                         module=namespace.get('__module__', '__main__'))
+        cls.__annotations__ = dict(annotations)
+        skipped = ('__annotations__', '__module__', '__qualname__', '__doc__')
+        for key, value in namespace.items():
+            if key not in skipped and key not in fields:
+                setattr(cls, key, value)
+        return cls
+
+    def __call__(cls, typename, fields=None, **kwargs):
+        from collections import namedtuple
+        if fields is None:
+            fields = list(kwargs.items())
+        return namedtuple(typename, [name for name, _ in fields])
+
+
+class NamedTuple(metaclass=_NamedTupleMeta):
+    _root = True

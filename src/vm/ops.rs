@@ -1007,7 +1007,7 @@ pub fn truthy(heap: &Heap, v: Value) -> bool {
             Object::Tuple(items) => !items.is_empty(),
             Object::BigInt(b) => !b.is_zero(),
             Object::Dict(d) => !d.is_empty(),
-            Object::Set(s) => !s.is_empty(),
+            Object::Set(s) | Object::FrozenSet(s) => !s.is_empty(),
             Object::Range { start, stop, step } => {
                 if *step > 0 {
                     start < stop

@@ -11,6 +11,7 @@ use crate::runtime::{ObjRef, Object, Value};
 
 /// The Python half of each module that has one: its name and source.
 const SOURCES: &[(&str, &str)] = &[
+    ("abc", include_str!("../stdlib/abc.py")),
     ("asyncio", include_str!("../stdlib/asyncio.py")),
     ("collections", include_str!("../stdlib/collections.py")),
     ("contextlib", include_str!("../stdlib/contextlib.py")),

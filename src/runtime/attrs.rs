@@ -18,7 +18,13 @@ const SCAN_LIMIT: usize = 12;
 type Index = HashMap<Rc<str>, usize, foldhash::fast::FixedState>;
 
 thread_local! {
-    static NAMES: RefCell<HashSet<Rc<str>>> = RefCell::new(HashSet::new());
+    static NAMES: RefCell<HashSet<Rc<str>, foldhash::fast::FixedState>> = RefCell::new(HashSet::default());
+}
+
+/// The interned copy of `name`, if it was ever interned (every attribute name is): a name
+/// never interned is no attribute's.
+pub fn interned(name: &str) -> Option<Rc<str>> {
+    NAMES.with(|names| names.borrow().get(name).cloned())
 }
 
 /// The one `Rc` of `name`'s text on this thread (attribute names live as long as the thread,

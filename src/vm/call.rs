@@ -96,7 +96,7 @@ impl Vm {
                         self.stack.insert(callee_at + 1, callee);
                         continue;
                     }
-                    let hooks = self.constructor_hooks(r);
+                    let hooks = self.class_hooks(r);
                     if hooks.new.is_some() {
                         let args = self.stack[callee_at + 1..].to_vec();
                         let (positional, values) = args.split_at(args.len() - kwnames.len());
@@ -176,7 +176,7 @@ impl Vm {
         {
             return None;
         }
-        let hooks = self.constructor_hooks(class);
+        let hooks = self.class_hooks(class);
         if hooks.new.is_some() {
             return None;
         }

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use super::ops::{new_str, type_name};
 use super::{Exception, Vm};
 use crate::runtime::object::{
-    Attrs, Class, ConstructorHooks, ExceptionState, GeneratorState, Instance, NativeFn,
+    Attrs, Class, ClassHooks, ExceptionState, GeneratorState, Instance, NativeFn,
 };
 use crate::runtime::{Heap, ObjRef, Object, Value};
 
@@ -38,13 +38,8 @@ const ATTRIBUTE_HOOKS: [&str; 3] = ["__setattr__", "__delattr__", "__getattribut
 
 /// Looks `name` up along the MRO of class `cls`.
 pub(super) fn lookup(heap: &Heap, cls: ObjRef, name: &str) -> Option<Value> {
-    let c = class(heap, cls)?;
-    if let Some(&v) = c.attrs.get(name) {
-        return Some(v);
-    }
-    c.mro[1..]
-        .iter()
-        .find_map(|&k| class(heap, k).and_then(|k| k.attrs.get(name).copied()))
+    // Class attribute names are interned: the interned name is then compared by address.
+    lookup_interned(heap, cls, &crate::runtime::attrs::interned(name)?)
 }
 
 /// [`lookup`] of an interned name (one from loaded code): pointer comparisons only.
@@ -116,7 +111,7 @@ impl Vm {
             constructor,
             is_exception,
             attribute_hooks: false,
-            constructor_cache: ConstructorHooks::default(),
+            hooks_cache: ClassHooks::default(),
             slots: None,
             metaclass: None,
         })));
@@ -277,7 +272,7 @@ impl Vm {
             constructor: None,
             is_exception,
             attribute_hooks,
-            constructor_cache: ConstructorHooks::default(),
+            hooks_cache: ClassHooks::default(),
             slots,
             metaclass,
         })));
@@ -467,16 +462,23 @@ impl Vm {
         }
     }
 
-    /// What `__init__` and `__new__` of class `cls` resolve to, cached in the class until any
-    /// class changes.
-    pub(super) fn constructor_hooks(&mut self, cls: ObjRef) -> ConstructorHooks {
+    /// What `__init__`, `__new__` and `__getattribute__` of class `cls` resolve to, cached in
+    /// the class until any class changes.
+    #[inline(always)]
+    pub(super) fn class_hooks(&mut self, cls: ObjRef) -> ClassHooks {
+        match self.heap.get(cls) {
+            Object::Class(c) if c.hooks_cache.version == self.class_version => c.hooks_cache,
+            _ => self.resolve_class_hooks(cls),
+        }
+    }
+
+    /// [`Vm::class_hooks`] when the class's cache is stale: resolves and caches them.
+    #[inline(never)]
+    fn resolve_class_hooks(&mut self, cls: ObjRef) -> ClassHooks {
         let version = self.class_version;
         let Object::Class(c) = self.heap.get(cls) else {
-            return ConstructorHooks::default();
+            return ClassHooks::default();
         };
-        if c.constructor_cache.version == version {
-            return c.constructor_cache;
-        }
         // The built-in classes' `__new__` (`object`'s, `BaseException`'s) make what a call
         // makes without one.
         let new = c
@@ -493,13 +495,20 @@ impl Vm {
                     .then(|| class(&self.heap, type_class)?.attrs.get("__new__").copied())
                     .flatten()
             });
-        let hooks = ConstructorHooks {
+        let getattribute = lookup(&self.heap, cls, "__getattribute__").filter(|g| {
+            matches!(
+                g.as_obj().map(|r| self.heap.get(r)),
+                Some(Object::Function(_))
+            )
+        });
+        let hooks = ClassHooks {
             version,
             init: lookup_interned(&self.heap, cls, &self.init_name),
             new,
+            getattribute,
         };
         if let Object::Class(c) = self.heap.get_mut(cls) {
-            c.constructor_cache = hooks;
+            c.hooks_cache = hooks;
         }
         hooks
     }
@@ -606,19 +615,15 @@ impl Vm {
     }
 
     /// The `__getattribute__` instance `obj`'s class defines in Python, if it does.
-    fn own_getattribute(&self, obj: Value) -> Option<Value> {
+    fn own_getattribute(&mut self, obj: Value) -> Option<Value> {
         let Some(Object::Instance(i)) = obj.as_obj().map(|r| self.heap.get(r)) else {
             return None;
         };
-        if !self.has_attribute_hooks(i.class) {
+        let class = i.class;
+        if !self.has_attribute_hooks(class) {
             return None;
         }
-        let hook = lookup(&self.heap, i.class, "__getattribute__")?;
-        matches!(
-            hook.as_obj().map(|r| self.heap.get(r)),
-            Some(Object::Function(_))
-        )
-        .then_some(hook)
+        self.class_hooks(class).getattribute
     }
 
     /// `obj.name`, or `None` when there is no such attribute (before `__getattr__`).

@@ -90,7 +90,7 @@ impl Vm {
         args: &[Value],
         keywords: Kwargs,
     ) -> Result<Value, Exception> {
-        let hooks = self.constructor_hooks(cls);
+        let hooks = self.class_hooks(cls);
         let exception = class(&self.heap, cls).is_some_and(|c| c.is_exception);
         let made = match hooks.new {
             Some(new) => {

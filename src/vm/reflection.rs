@@ -354,7 +354,7 @@ pub(super) fn object_dunder_new(
     };
     let rest = &args[1..];
     if !rest.is_empty() || !kwargs.is_empty() {
-        let hooks = vm.constructor_hooks(cls);
+        let hooks = vm.class_hooks(cls);
         let own_init = hooks.init.is_some_and(|i| {
             matches!(
                 i.as_obj().map(|r| vm.heap.get(r)),

@@ -1,23 +1,20 @@
-# The names of the typing module that programs import for their annotations. Annotations are
-# not evaluated by Baton, but aliases built from these names are (`Handler = Callable[[int],
-# None]`): subscripting gives an alias that prints as CPython's does. Written for Baton from
-# the documented behaviour of CPython 3.11's typing.
+# The names of the typing module that programs import for their annotations and aliases
+# (`Handler = Callable[[int], None]`): subscripting gives an alias that prints as CPython's
+# does; NamedTuple makes collections.namedtuple classes. Written for Baton from the documented
+# behaviour of CPython 3.11's typing.
+
+import types as _types
 
 TYPE_CHECKING = False
 
 
 def _type_repr(t):
+    # As types' (GenericAlias) does, but None inside a typing alias shows as NoneType.
     if t is None:
         return 'NoneType'
-    if t is ...:
-        return '...'
     if isinstance(t, list):
         return '[' + ', '.join(_type_repr(x) for x in t) + ']'
-    if isinstance(t, type):
-        if t.__module__ == 'builtins':
-            return t.__qualname__
-        return f'{t.__module__}.{t.__qualname__}'
-    return repr(t)
+    return _types._type_repr(t)
 
 
 class _Alias:

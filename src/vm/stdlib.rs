@@ -74,7 +74,7 @@ impl Vm {
     }
 
     /// Runs the embedded Python half of module object `m` (named `name`) if it has one not run
-    /// yet, adding its public globals to the module's attributes: whether it ran now.
+    /// yet, adding its globals to the module's attributes: whether it ran now.
     pub(super) fn load_embedded(&mut self, m: ObjRef, name: &str) -> Result<bool, Exception> {
         if !has_source(name) || !self.embedded_run.insert(name.into()) {
             return Ok(false);
@@ -88,8 +88,8 @@ impl Vm {
         Ok(true)
     }
 
-    /// Runs the embedded Python source of module `name` and adds its public globals to
-    /// `attrs`.
+    /// Runs the embedded Python source of module `name` and adds its globals (but the dunders
+    /// other than `__all__`, and the modules it imported) to `attrs`.
     fn run_embedded(
         &mut self,
         name: &str,
@@ -110,7 +110,7 @@ impl Vm {
         self.stack.truncate(base);
         ran?;
         for n in names {
-            if n.starts_with('_') {
+            if n.starts_with("__") && &*n != "__all__" {
                 continue;
             }
             let slot = self.module_slot(name, &n) as usize;

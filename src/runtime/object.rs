@@ -100,7 +100,7 @@ pub struct Class {
     /// Whether it or a base holds a property or defines `__setattr__`/`__delattr__` (so an
     /// instance's own attributes may not be read or written directly).
     pub attribute_hooks: bool,
-    /// What a call of it and attribute access on its instances run, as last resolved.
+    /// What a call of it runs, as last resolved.
     pub hooks_cache: ClassHooks,
     /// The only attribute names its instances may have, when it and its bases define
     /// `__slots__` (without `__dict__`).
@@ -109,17 +109,14 @@ pub struct Class {
     pub metaclass: Option<ObjRef>,
 }
 
-/// What a call of a class and attribute access on its instances run, resolved through its
-/// MRO, and the VM's class version it was resolved at (stale once any class's attributes
-/// change).
+/// What a call of a class runs, resolved through its MRO, and the VM's class version it was
+/// resolved at (stale once any class's attributes change).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ClassHooks {
     pub version: u64,
     pub init: Option<Value>,
     /// `__new__`, when a class of the program's defines it.
     pub new: Option<Value>,
-    /// `__getattribute__`, when a class of the program's defines it.
-    pub getattribute: Option<Value>,
 }
 
 /// Where a generator is in its life.

@@ -263,6 +263,7 @@ impl Vm {
             || attrs.values().any(|v| self.is_descriptor(*v))
             || ATTRIBUTE_HOOKS.iter().any(|hook| attrs.contains_key(hook));
         self.any_attribute_hooks |= attribute_hooks;
+        self.any_getattribute |= attrs.contains_key("__getattribute__");
         let r = self.heap.alloc(Object::Class(Box::new(Class {
             name: name.clone(),
             bases: base_refs.clone().into_boxed_slice(),
@@ -462,9 +463,8 @@ impl Vm {
         }
     }
 
-    /// What `__init__`, `__new__` and `__getattribute__` of class `cls` resolve to, cached in
-    /// the class until any class changes.
-    #[inline(always)]
+    /// What `__init__` and `__new__` of class `cls` resolve to, cached in the class until any
+    /// class changes.
     pub(super) fn class_hooks(&mut self, cls: ObjRef) -> ClassHooks {
         match self.heap.get(cls) {
             Object::Class(c) if c.hooks_cache.version == self.class_version => c.hooks_cache,
@@ -495,17 +495,10 @@ impl Vm {
                     .then(|| class(&self.heap, type_class)?.attrs.get("__new__").copied())
                     .flatten()
             });
-        let getattribute = lookup(&self.heap, cls, "__getattribute__").filter(|g| {
-            matches!(
-                g.as_obj().map(|r| self.heap.get(r)),
-                Some(Object::Function(_))
-            )
-        });
         let hooks = ClassHooks {
             version,
             init: lookup_interned(&self.heap, cls, &self.init_name),
             new,
-            getattribute,
         };
         if let Object::Class(c) = self.heap.get_mut(cls) {
             c.hooks_cache = hooks;
@@ -615,15 +608,22 @@ impl Vm {
     }
 
     /// The `__getattribute__` instance `obj`'s class defines in Python, if it does.
-    fn own_getattribute(&mut self, obj: Value) -> Option<Value> {
+    fn own_getattribute(&self, obj: Value) -> Option<Value> {
+        if !self.any_getattribute {
+            return None;
+        }
         let Some(Object::Instance(i)) = obj.as_obj().map(|r| self.heap.get(r)) else {
             return None;
         };
-        let class = i.class;
-        if !self.has_attribute_hooks(class) {
+        if !self.has_attribute_hooks(i.class) {
             return None;
         }
-        self.class_hooks(class).getattribute
+        let hook = lookup(&self.heap, i.class, "__getattribute__")?;
+        matches!(
+            hook.as_obj().map(|r| self.heap.get(r)),
+            Some(Object::Function(_))
+        )
+        .then_some(hook)
     }
 
     /// `obj.name`, or `None` when there is no such attribute (before `__getattr__`).
@@ -942,6 +942,7 @@ impl Vm {
             }
             Object::Class(c) if c.builtin.is_none() => {
                 let hook = self.is_descriptor(value) || ATTRIBUTE_HOOKS.contains(&&**name);
+                self.any_getattribute |= &**name == "__getattribute__";
                 if let Object::Class(c) = self.heap.get_mut(r) {
                     c.attrs.insert(name.clone(), value);
                 }

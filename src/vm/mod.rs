@@ -197,6 +197,9 @@ pub struct Vm {
     /// Whether any class has attribute hooks (see [`Vm::has_attribute_hooks`]): until one
     /// does, instance attributes are read and written without looking at their class.
     any_attribute_hooks: bool,
+    /// Whether any class of the program's defines `__getattribute__` (until one does, no
+    /// attribute access looks for it).
+    any_getattribute: bool,
     /// The `str` type, whose one-argument calls on plain values take a short path.
     str_type: Option<ObjRef>,
     /// The built-in `len`, which a call gives its answer for built-in values without the
@@ -280,6 +283,7 @@ impl Vm {
             nested_runs: 0,
             class_version: 1,
             any_attribute_hooks: false,
+            any_getattribute: false,
             str_type: None,
             len_function: None,
             made_coroutines: false,

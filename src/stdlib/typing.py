@@ -17,6 +17,29 @@ def _type_repr(t):
     return _types._type_repr(t)
 
 
+class ForwardRef:
+    def __init__(self, arg):
+        self.__forward_arg__ = arg
+
+    def __repr__(self):
+        return f'ForwardRef({self.__forward_arg__!r})'
+
+    def __eq__(self, other):
+        return isinstance(other, ForwardRef) and self.__forward_arg__ == other.__forward_arg__
+
+    def __hash__(self):
+        return hash(self.__forward_arg__)
+
+
+def _forward(param):
+    # A name written as a string stands for a class defined later.
+    if isinstance(param, str):
+        return ForwardRef(param)
+    if isinstance(param, list):
+        return [_forward(p) for p in param]
+    return param
+
+
 class _Alias:
     def __init__(self, name, params=None):
         self._name = name
@@ -25,6 +48,7 @@ class _Alias:
     def __getitem__(self, params):
         if not isinstance(params, tuple):
             params = (params,)
+        params = tuple(_forward(p) for p in params)
         if self._name == 'Union' and len(params) == 2 and None in params:
             return _Alias('Optional', tuple(p for p in params if p is not None))
         return _Alias(self._name, params)

@@ -48,6 +48,8 @@ struct Extra {
     table: Attrs,
     /// Set when the class derives from `BaseException`.
     exception: Option<ExceptionState>,
+    /// The dict holding all the attributes, once the program asked for `__dict__`.
+    dict: Option<ObjRef>,
 }
 
 impl Instance {
@@ -167,16 +169,35 @@ impl Instance {
         }
     }
 
-    /// Every value the instance's attributes hold (for the collector).
-    pub fn values(&self) -> impl Iterator<Item = &Value> {
-        let (spill, table) = match &self.extra {
-            Some(extra) => (&extra.spill[..], Some(&extra.table)),
-            None => (&[][..], None),
+    /// The dict holding the attributes, once the instance moved them there (see
+    /// [`Instance::move_to_dict`]).
+    pub fn dict(&self) -> Option<ObjRef> {
+        self.extra.as_ref()?.dict
+    }
+
+    /// From now on the attributes live in dict `d` (which holds them already): the instance
+    /// keeps none of its own, so its `__dict__` and its attributes are one.
+    pub fn move_to_dict(&mut self, d: ObjRef) {
+        let extra = self.extra();
+        extra.spill = Vec::new();
+        extra.table = Attrs::default();
+        extra.dict = Some(d);
+        self.inline = [Value::Unbound; INLINE];
+        self.shape = None;
+    }
+
+    /// Every value the instance's attributes hold (for the collector), its dict included.
+    pub fn values(&self) -> impl Iterator<Item = Value> + '_ {
+        let (spill, table, dict) = match &self.extra {
+            Some(extra) => (&extra.spill[..], Some(&extra.table), extra.dict),
+            None => (&[][..], None, None),
         };
         self.inline
             .iter()
             .chain(spill)
             .chain(table.into_iter().flat_map(Attrs::values))
+            .copied()
+            .chain(dict.map(Value::Obj))
     }
 
     pub fn exception(&self) -> Option<&ExceptionState> {
@@ -198,6 +219,18 @@ mod tests {
 
     fn instance() -> Instance {
         Instance::new(ObjRef(0), None)
+    }
+
+    #[test]
+    fn an_instance_moved_to_a_dict_keeps_no_attributes_of_its_own() {
+        let shapes = &mut Shapes::default();
+        let mut inst = instance();
+        inst.set(shapes, "moved_attr", Value::Int(1));
+        inst.move_to_dict(ObjRef(7));
+        assert_eq!(inst.get(shapes, "moved_attr"), None);
+        assert!(inst.attrs(shapes).is_empty());
+        assert_eq!(inst.dict(), Some(ObjRef(7)));
+        assert!(inst.values().any(|v| v == Value::Obj(ObjRef(7))));
     }
 
     #[test]

@@ -634,7 +634,11 @@ impl Vm {
         match self.heap.get(r) {
             Object::Instance(i) => {
                 let cls = i.class;
-                if let Some(&v) = i.get(&self.shapes, name) {
+                let own = match i.get(&self.shapes, name) {
+                    Some(&v) => Some(v),
+                    None => self.dict_attr(r, name)?,
+                };
+                if let Some(v) = own {
                     if !self.has_data_descriptor(cls, name) {
                         return Ok(Some(v));
                     }
@@ -849,6 +853,46 @@ impl Vm {
         })))
     }
 
+    /// Instance `r`'s `__dict__`: the dict its attributes live in from the first time it is
+    /// asked for, so that changing one changes the other. Its class's instances go through
+    /// the slow attribute paths from then on.
+    pub(super) fn instance_dict(&mut self, r: ObjRef) -> Result<Value, Exception> {
+        let Object::Instance(i) = self.heap.get(r) else {
+            return Err(Exception::new("TypeError", "not an instance"));
+        };
+        if let Some(d) = i.dict() {
+            return Ok(Value::Obj(d));
+        }
+        let (class, pairs) = (i.class, i.attrs(&self.shapes));
+        let d = self.attribute_dict(pairs)?;
+        if let (Object::Instance(i), Some(d)) = (self.heap.get_mut(r), d.as_obj()) {
+            i.move_to_dict(d);
+        }
+        if let Object::Class(c) = self.heap.get_mut(class) {
+            c.attribute_hooks = true;
+        }
+        self.any_attribute_hooks = true;
+        self.class_version += 1;
+        Ok(d)
+    }
+
+    /// The value of attribute `name` in the dict of instance `r`, if it keeps its attributes
+    /// in one.
+    fn dict_attr(&mut self, r: ObjRef, name: &str) -> Result<Option<Value>, Exception> {
+        let Some(d) = self.instance_dict_ref(r) else {
+            return Ok(None);
+        };
+        let key = new_str(&mut self.heap, name);
+        self.with_pinned([key], |vm| vm.table_get(d, key))
+    }
+
+    fn instance_dict_ref(&self, r: ObjRef) -> Option<ObjRef> {
+        match self.heap.get(r) {
+            Object::Instance(i) => i.dict(),
+            _ => None,
+        }
+    }
+
     /// The attributes every instance has without storing them: `__class__`, `__dict__`, and an
     /// exception's `args`, `__cause__`, `__context__`.
     fn special_instance_attr(&mut self, r: ObjRef, name: &str) -> Option<Value> {
@@ -857,10 +901,7 @@ impl Vm {
         };
         match (name, i.exception()) {
             ("__class__", _) => Some(Value::Obj(i.class)),
-            ("__dict__", _) => {
-                let pairs = i.attrs(&self.shapes);
-                self.attribute_dict(pairs).ok()
-            }
+            ("__dict__", _) => self.instance_dict(r).ok(),
             ("args", Some(e)) => {
                 let args = e.args.clone();
                 Some(Value::Obj(self.heap.alloc(Object::Tuple(args))))
@@ -927,6 +968,10 @@ impl Vm {
                     if !slots.iter().any(|s| s == name) {
                         return Err(self.no_attribute(obj, name));
                     }
+                }
+                if let Some(d) = self.instance_dict_ref(r) {
+                    let key = new_str(&mut self.heap, &**name);
+                    return self.with_pinned([key], |vm| vm.table_set(d, key, value));
                 }
                 if let Object::Instance(i) = self.heap.get_mut(r) {
                     match (&**name, i.exception_mut()) {
@@ -1046,6 +1091,13 @@ impl Vm {
                 return done;
             }
         }
+        if let Some(d) = obj.as_obj().and_then(|r| self.instance_dict_ref(r)) {
+            let key = new_str(&mut self.heap, &**name);
+            return match self.with_pinned([key], |vm| vm.table_remove(d, key))? {
+                Some(_) => Ok(()),
+                None => Err(self.no_attribute(obj, name)),
+            };
+        }
         let (removed, from_class) = match obj.as_obj().map(|r| self.heap.get_mut(r)) {
             Some(Object::Instance(i)) => (i.remove(&self.shapes, name).is_some(), None),
             Some(Object::Class(c)) if c.builtin.is_none() => {
@@ -1073,6 +1125,7 @@ impl Vm {
             Some(Object::Instance(i)) => {
                 let cls = i.class;
                 if i.get_interned(&self.shapes, name).is_none()
+                    && i.dict().is_none()
                     && self.own_getattribute(obj).is_none()
                 {
                     if let Some(found) = lookup_interned(&self.heap, cls, name) {

@@ -253,7 +253,14 @@ pub(super) fn dir(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Excep
     match v.as_obj().map(|r| vm.heap.get(r)) {
         Some(Object::Instance(i)) => {
             names.extend(i.attrs(&vm.shapes).into_iter().map(|(k, _)| k));
-            let cls = i.class;
+            let (cls, dict) = (i.class, i.dict());
+            if let Some(Object::Dict(d)) = dict.map(|d| vm.heap.get(d)) {
+                let keys: Vec<Value> = d.iter().map(|(k, _)| k).collect();
+                let keys = keys
+                    .into_iter()
+                    .filter_map(|k| ops::str_of(&vm.heap, k).map(Rc::from));
+                names.extend(keys);
+            }
             add_class(vm, &mut names, cls);
         }
         Some(Object::Class(_)) => {

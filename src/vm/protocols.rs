@@ -5,6 +5,7 @@
 
 use super::ops::{self, is_instance, type_name, Host};
 use super::{Exception, Vm};
+use crate::runtime::object::DictPart;
 use crate::runtime::{Heap, ObjRef, Object, Value};
 use crate::syntax::ast::{BinOp, UnaryOp};
 
@@ -120,6 +121,9 @@ impl Vm {
             if let Some(v) = super::sets::binary(&mut self.heap, op, a, b)? {
                 return Ok(v);
             }
+            if let Some(v) = self.dict_view_binary(op, a, b)? {
+                return Ok(v);
+            }
             return self.plain_binary(op, a, b, in_place);
         }
         let (name, reflected, inplace_name) = binary_names(op);
@@ -134,6 +138,36 @@ impl Vm {
             Some(v) => Ok(v),
             None => self.plain_binary(op, a, b, in_place),
         }
+    }
+
+    /// `a op b` where one side is a dict's keys or items view and the operator a set's
+    /// (`&`, `|`, `-`, `^`): both sides as sets; `None` for other operands.
+    fn dict_view_binary(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+    ) -> Result<Option<Value>, Exception> {
+        let is_set_view = |v: Value| {
+            matches!(
+                v.as_obj().map(|r| self.heap.get(r)),
+                Some(Object::DictView {
+                    part: DictPart::Keys | DictPart::Items,
+                    ..
+                })
+            )
+        };
+        let set_op = matches!(
+            op,
+            BinOp::BitAnd | BinOp::BitOr | BinOp::Sub | BinOp::BitXor
+        );
+        if !set_op || !(is_set_view(a) || is_set_view(b)) {
+            return Ok(None);
+        }
+        let set_class = Value::Obj(self.builtin_type("set"));
+        let a = self.call_value(set_class, &[a], &[])?;
+        let b = self.with_pinned([a], |vm| vm.call_value(set_class, &[b], &[]))?;
+        super::sets::binary(&mut self.heap, op, a, b)
     }
 
     /// `a.name(b, *extra)`, else `b.reflected(a)` (unless `reflected` is empty), for the

@@ -185,6 +185,12 @@ class Enum(metaclass=EnumType):
     def __reduce_ex__(self, proto):
         return type(self), (self._value_,)
 
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
     def __dir__(self):
         return ['__class__', '__doc__', '__eq__', '__hash__', '__module__', 'name', 'value']
 

@@ -16,6 +16,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("collections", include_str!("../stdlib/collections.py")),
     ("contextlib", include_str!("../stdlib/contextlib.py")),
     ("contextvars", include_str!("../stdlib/contextvars.py")),
+    ("copy", include_str!("../stdlib/copy.py")),
     ("dataclasses", include_str!("../stdlib/dataclasses.py")),
     ("enum", include_str!("../stdlib/enum.py")),
     ("functools", include_str!("../stdlib/functools.py")),

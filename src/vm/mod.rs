@@ -565,19 +565,19 @@ impl Vm {
                     return Ok(());
                 }
                 if is_async && e.kind == "StopAsyncIteration" {
-                    let mut replaced =
-                        Exception::new("RuntimeError", "async generator raised StopAsyncIteration");
-                    replaced.traceback = e.traceback.clone();
-                    replaced.context = Some(self.exception_object(&e));
-                    e = replaced;
+                    e = self.escaped(e, "async generator raised StopAsyncIteration");
                 }
                 if e.kind == "StopIteration" {
-                    let mut replaced =
-                        Exception::new("RuntimeError", "generator raised StopIteration");
-                    replaced.traceback = e.traceback.clone();
-                    replaced.context = Some(self.exception_object(&e));
-                    e = replaced;
+                    let what = match self.heap.get(gen) {
+                        Object::Coroutine(_) => "coroutine",
+                        Object::AsyncGenerator(_) => "async generator",
+                        _ => "generator",
+                    };
+                    e = self.escaped(e, &format!("{what} raised StopIteration"));
                 }
+            } else if e.kind == "StopIteration" && frame.loaded.code.is_coroutine {
+                // A coroutine awaited as it was made runs as a plain call frame.
+                e = self.escaped(e, "coroutine raised StopIteration");
             }
             if self.frames.len() == stop_depth + 1 {
                 return Err(e);
@@ -588,6 +588,15 @@ impl Vm {
             self.stack.truncate(below);
             self.handling.truncate(handling_base);
         }
+    }
+
+    /// The `RuntimeError` (saying `message`) a `StopIteration` or `StopAsyncIteration`
+    /// becomes as it leaves a generator or coroutine, with it as the context (PEP 479).
+    fn escaped(&mut self, e: Exception, message: &str) -> Exception {
+        let mut replaced = Exception::new("RuntimeError", message);
+        replaced.traceback = e.traceback.clone();
+        replaced.context = Some(self.exception_object(&e));
+        replaced
     }
 
     /// Keeps the values of the stack from `from` up alive with the latest exception (see

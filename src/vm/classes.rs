@@ -365,23 +365,22 @@ impl Vm {
     /// Whether class attribute `v` takes part in its instances' attribute access: a property,
     /// or an instance of a class defining `__get__`, `__set__` or `__delete__`.
     fn is_descriptor(&self, v: Value) -> bool {
-        match v.as_obj().map(|r| self.heap.get(r)) {
-            Some(Object::Property { .. }) => true,
-            Some(Object::Instance(_)) => ["__get__", "__set__", "__delete__"]
-                .iter()
-                .any(|m| self.special_method(v, m).is_some()),
-            _ => false,
-        }
+        self.defines_any(v, &["__get__", "__set__", "__delete__"])
     }
 
     /// Whether class attribute `v` wins over an instance's own attribute of the same name: a
     /// property, or an instance of a class defining `__set__` or `__delete__`.
     fn is_data_descriptor(&self, v: Value) -> bool {
+        self.defines_any(v, &["__set__", "__delete__"])
+    }
+
+    /// Whether `v` is a property, or an instance whose class defines one of `methods`.
+    fn defines_any(&self, v: Value, methods: &[&str]) -> bool {
         match v.as_obj().map(|r| self.heap.get(r)) {
             Some(Object::Property { .. }) => true,
-            Some(Object::Instance(_)) => ["__set__", "__delete__"]
-                .iter()
-                .any(|m| self.special_method(v, m).is_some()),
+            Some(Object::Instance(_)) => {
+                methods.iter().any(|m| self.special_method(v, m).is_some())
+            }
             _ => false,
         }
     }

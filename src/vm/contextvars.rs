@@ -82,17 +82,15 @@ impl Vm {
         }
     }
 
-    /// Runs `run` with `context` current, then makes the previous one current again; returns
-    /// what `run` gave and the context current when it ended (a variable set in a context
-    /// that was none makes one).
+    /// Runs `run` with `context` current, then makes the previous one current again.
     pub(super) fn in_context<T>(
         &mut self,
         context: Option<ObjRef>,
         run: impl FnOnce(&mut Vm) -> T,
-    ) -> (T, Option<ObjRef>) {
+    ) -> T {
         let outer = std::mem::replace(&mut self.context, context);
         let result = run(self);
-        let ended = std::mem::replace(&mut self.context, outer);
-        (result, ended)
+        self.context = outer;
+        result
     }
 }

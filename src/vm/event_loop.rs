@@ -262,7 +262,6 @@ impl Vm {
             _ => return Ok(()),
         };
         self.in_context(context, |vm| vm.run_callback(callback, &args, Some(h)))
-            .0
     }
 
     /// Calls a callback the loop runs; what it raises goes to the loop's exception handler,

@@ -183,9 +183,11 @@ impl Vm {
         if !is_instance(&self.heap, a) && !is_instance(&self.heap, b) {
             return Ok(None);
         }
-        let mut args = vec![b];
-        args.extend_from_slice(extra);
-        if let Some(v) = self.special(a, name, &args)? {
+        let found = match extra {
+            [] => self.special(a, name, &[b])?,
+            _ => self.special(a, name, &[&[b], extra].concat())?,
+        };
+        if let Some(v) = found {
             if !self.is_not_implemented(v) {
                 return Ok(Some(v));
             }
@@ -300,10 +302,9 @@ impl Vm {
             .as_obj()
             .and_then(|r| super::classes::lookup(&self.heap, r, "__class_getitem__"));
         let Some(hook) = hook else {
-            let name = ops::to_str(&self.heap, cls);
             let name = match cls.as_obj().map(|r| self.heap.get(r)) {
                 Some(Object::Class(c)) => c.name.to_string(),
-                _ => name,
+                _ => ops::to_str(&self.heap, cls),
             };
             return Err(Exception::new(
                 "TypeError",

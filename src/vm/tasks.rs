@@ -303,7 +303,6 @@ impl Vm {
                 };
                 let args = [Value::Obj(future)];
                 self.in_context(context, |vm| vm.run_callback(callback, &args, None))
-                    .0
             }
         }
     }

@@ -4,6 +4,7 @@
 # documented behaviour of CPython 3.11's asyncio.
 
 import asyncio
+from inspect import iscoroutinefunction
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'

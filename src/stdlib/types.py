@@ -1,6 +1,7 @@
 # The Python half of `types`: the objects that subscripting a built-in class (`list[int]`)
-# and `|` between classes (`int | None`) make. Written for Baton from the documented behaviour
-# of CPython 3.11's `types.GenericAlias` and `types.UnionType`.
+# and `|` between classes (`int | None`) make, the names of the built-in types, and
+# SimpleNamespace. Written for Baton from the documented behaviour of CPython 3.11's `types`.
+import sys
 
 
 def _type_repr(obj):
@@ -87,3 +88,66 @@ def _union(left, right):
 
 
 NoneType = type(None)
+EllipsisType = type(...)
+NotImplementedType = type(NotImplemented)
+
+
+def _function():
+    pass
+
+
+async def _coroutine():
+    pass
+
+
+async def _async_generator():
+    yield
+
+
+def _generator():
+    yield
+
+
+class _Class:
+    def _method(self):
+        pass
+
+
+FunctionType = LambdaType = type(_function)
+GeneratorType = type(_generator())
+AsyncGeneratorType = type(_async_generator())
+_made = _coroutine()
+CoroutineType = type(_made)
+_made.close()
+MethodType = type(_Class()._method)
+BuiltinFunctionType = BuiltinMethodType = type(len)
+ModuleType = type(sys)
+del _function, _coroutine, _async_generator, _generator, _Class, _made
+
+
+class SimpleNamespace:
+    __module__ = 'types'
+
+    def __init__(self, **kwargs):
+        self.__dict__.update(kwargs)
+
+    def __repr__(self):
+        name = 'namespace' if type(self) is SimpleNamespace else type(self).__name__
+        if self in _repr_running:
+            return f'{name}(...)'
+        _repr_running.append(self)
+        try:
+            fields = ', '.join(f'{k}={v!r}' for k, v in self.__dict__.items())
+        finally:
+            _repr_running.remove(self)
+        return f'{name}({fields})'
+
+    def __eq__(self, other):
+        if not isinstance(self, SimpleNamespace) or not isinstance(other, SimpleNamespace):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None
+
+
+_repr_running = []

@@ -36,7 +36,6 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("current_task", current_task),
     ("all_tasks", all_tasks),
     ("iscoroutine", iscoroutine),
-    ("iscoroutinefunction", iscoroutinefunction),
     ("isfuture", isfuture),
     ("to_thread", to_thread),
     ("_close_runner", close_runner),
@@ -521,6 +520,7 @@ pub(super) fn callback_source(heap: &Heap, callback: Value, args: &[Value]) -> S
 /// A future's repr; `line`, when given, is where a task's coroutine is running.
 fn future_repr(heap: &Heap, f: &Future, line: Option<u32>) -> String {
     let state = match f.outcome {
+        Outcome::Pending if f.task().is_some_and(|t| t.cancel_requests() > 0) => "cancelling",
         Outcome::Pending => "pending",
         Outcome::Cancelled { .. } => "cancelled",
         _ => "finished",
@@ -803,19 +803,9 @@ fn all_tasks(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception>
 
 fn iscoroutine(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     arity("iscoroutine", args, 1, 1)?;
-    Ok(Value::Bool(coroutine_ref(&vm.heap, args[0]).is_some()))
-}
-
-fn iscoroutinefunction(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
-    arity("iscoroutinefunction", args, 1, 1)?;
-    let f = match args[0].as_obj().map(|r| vm.heap.get(r)) {
-        Some(Object::Method { func, .. }) => *func,
-        _ => args[0],
-    };
-    Ok(Value::Bool(matches!(
-        f.as_obj().map(|r| vm.heap.get(r)),
-        Some(Object::Function(f)) if f.loaded.code.is_coroutine
-    )))
+    // CPython 3.11 still counts generators (the old generator-based coroutines).
+    let generator = matches!(args[0].as_obj().map(|r| vm.heap.get(r)), Some(Object::Generator(_)));
+    Ok(Value::Bool(generator || coroutine_ref(&vm.heap, args[0]).is_some()))
 }
 
 fn isfuture(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {

@@ -190,6 +190,7 @@ pub(super) fn module(heap: &mut Heap, name: &str) -> Option<crate::runtime::obje
         "math" => return Some(super::math::attributes(heap)),
         "traceback" => &super::traceback::FUNCTIONS,
         "_contextvars" => &super::contextvars::FUNCTIONS,
+        "inspect" => &[("_code_flags", reflection::code_flags)],
         _ => return None,
     };
     Some(

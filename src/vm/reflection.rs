@@ -553,3 +553,24 @@ pub(super) fn classmethod(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Valu
     expected_arity("classmethod", args, 1, 1)?;
     Ok(Value::Obj(vm.heap.alloc(Object::ClassMethod(args[0]))))
 }
+
+/// `inspect._code_flags(f)`: the flags CPython's code objects carry that say what calling `f`
+/// (a function, or a method of one) makes: a generator (`0x20`), a coroutine (`0x80`) or an
+/// async generator (`0x200`); 0 for anything else.
+pub(super) fn code_flags(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    arity("_code_flags", args, 1, 1)?;
+    let func = match args[0].as_obj().map(|r| vm.heap.get(r)) {
+        Some(Object::Method { func, .. }) => *func,
+        _ => args[0],
+    };
+    let flags = match func.as_obj().map(|r| vm.heap.get(r)) {
+        Some(Object::Function(f)) => match (f.loaded.code.is_generator, f.loaded.code.is_coroutine) {
+            (true, true) => 0x200,
+            (true, false) => 0x20,
+            (false, true) => 0x80,
+            (false, false) => 0,
+        },
+        _ => 0,
+    };
+    Ok(Value::Int(flags))
+}

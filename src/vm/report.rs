@@ -161,8 +161,6 @@ impl Vm {
         let cls = self.class_of(v);
         let name = ops::type_name(&self.heap, v);
         let module = match super::classes::class(&self.heap, cls) {
-            // asyncio's own exceptions are built in here, but not in CPython.
-            _ if super::asyncio::EXCEPTIONS.iter().any(|(n, _)| *n == name) => "asyncio.exceptions",
             Some(c) => super::repr::class_module(&self.heap, c),
             None => "builtins",
         };

@@ -216,10 +216,24 @@ pub fn address(r: crate::runtime::ObjRef) -> usize {
     r.index() * 16 + 0x7f00_0000_0000
 }
 
-/// The module a class says it was defined in: its `__module__` (`builtins` for built-in types).
+/// The module CPython defines a type in that Baton builds in (`builtins` for the rest).
+fn builtin_module(name: &str) -> &'static str {
+    match name {
+        "CancelledError" | "InvalidStateError" => "asyncio.exceptions",
+        "Future" | "Task" => "_asyncio",
+        "_GatheringFuture" => "asyncio.tasks",
+        "TaskGroup" => "asyncio.taskgroups",
+        "Handle" | "TimerHandle" => "asyncio.events",
+        "_UnixSelectorEventLoop" => "asyncio.unix_events",
+        _ => "builtins",
+    }
+}
+
+/// The module a class says it was defined in: its `__module__` (for a built-in type, the
+/// module CPython has it in).
 pub fn class_module<'h>(heap: &'h Heap, class: &crate::runtime::object::Class) -> &'h str {
-    if class.builtin.is_some() {
-        return "builtins";
+    if let Some(name) = class.builtin {
+        return builtin_module(name);
     }
     class
         .attrs
@@ -251,8 +265,10 @@ pub fn object_repr(heap: &Heap, r: crate::runtime::ObjRef) -> String {
             None => format!("<built-in function {}>", n.name),
         },
         Object::Module(m) => format!("<module '{}' (built-in)>", m.name),
-        Object::Class(c) if c.builtin.is_some() => format!("<class '{}'>", c.name),
-        Object::Class(c) => format!("<class '{}.{}'>", class_module(heap, c), c.name),
+        Object::Class(c) => match class_module(heap, c) {
+            "builtins" => format!("<class '{}'>", c.name),
+            module => format!("<class '{module}.{}'>", c.name),
+        },
         Object::Instance(i) => match heap.get(i.class) {
             Object::Class(c) if c.builtin == Some("NotImplementedType") => "NotImplemented".into(),
             Object::Class(c) if c.builtin == Some("ellipsis") => "Ellipsis".into(),

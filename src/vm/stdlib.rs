@@ -20,6 +20,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("dataclasses", include_str!("../stdlib/dataclasses.py")),
     ("enum", include_str!("../stdlib/enum.py")),
     ("functools", include_str!("../stdlib/functools.py")),
+    ("inspect", include_str!("../stdlib/inspect.py")),
     ("itertools", include_str!("../stdlib/itertools.py")),
     ("json", include_str!("../stdlib/json.py")),
     ("logging", include_str!("../stdlib/logging.py")),

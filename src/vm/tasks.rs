@@ -349,6 +349,8 @@ impl Vm {
         if let (true, Object::Sleep { awaited, .. }) = (frameless, self.heap.get_mut(coro)) {
             // A task of `sleep()` itself: it has no frames, only the sleep to wait on.
             if throw != Value::None {
+                // Thrown into before it started, it ends at once (and counts as awaited).
+                *awaited = true;
                 let e = self.raised(throw);
                 return self.end_step(task, Err(e));
             }

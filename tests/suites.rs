@@ -199,7 +199,16 @@ fn runs_like_cpython(path: PathBuf) -> Result<(), Failed> {
             last_line(&String::from_utf8_lossy(&err.0.borrow())).to_owned(),
         ),
         Err(baton::RunError::Syntax(e)) => (1, e.to_string()),
-        Err(baton::RunError::Exception(e)) => (e.exit_status.unwrap_or(1), e.last_line()),
+        Err(baton::RunError::Exception(e)) => {
+            // A report that prints nothing (`SystemExit`) leaves the last line written before.
+            let last = match e.last_line() {
+                printed if printed.is_empty() => {
+                    last_line(&String::from_utf8_lossy(&err.0.borrow())).to_owned()
+                }
+                printed => printed,
+            };
+            (e.exit_status.unwrap_or(1), last)
+        }
     };
     // What the interpreter writes as it shuts down comes after the report, as in `baton`.
     let reported = err.0.borrow().len();

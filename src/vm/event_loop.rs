@@ -102,6 +102,12 @@ impl Vm {
         let ran = self.run_forever(l);
         if let Some(f) = self.future_mut(future) {
             f.callbacks.retain(|c| *c != DoneCallback::StopLoop(l));
+            if ran.is_err() && f.is_done() {
+                // What it raised (`SystemExit`, `KeyboardInterrupt`) leaves through the caller,
+                // whose traceback holds the future until the program ends: CPython does not
+                // report it then.
+                f.log_traceback = false;
+            }
         }
         ran?;
         if !self.future(future).is_some_and(|f| f.is_done()) {

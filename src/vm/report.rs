@@ -53,6 +53,11 @@ impl Vm {
                 exit_message: message,
             };
         }
+        self.exception_report(top)
+    }
+
+    /// The report of exception object `top` as a traceback prints it (`SystemExit` too).
+    pub(super) fn exception_report(&mut self, top: Value) -> Report {
         let chain = self.report_chain(top, &mut Vec::new(), 0);
         // Like a process CPython ends after an uncaught Ctrl-C: killed by SIGINT (128 + 2).
         let interrupted = matches!(top.as_obj().map(|r| self.heap.get(r)),

@@ -25,11 +25,7 @@ impl Vm {
     /// Exception object `exc` reported as an uncaught one is: its chain, frames (where it was
     /// caught down to where it was raised) and last line.
     pub(super) fn exception_text(&mut self, exc: Value) -> String {
-        let mut err = self.raised(exc);
-        if let Some(tb) = super::exceptions::traceback_of(&self.heap, exc) {
-            err.traceback = tb;
-        }
-        let report = self.report(err);
+        let report = self.exception_report(exc);
         report.render(&|file, line| super::source_line(file, line))
     }
 

@@ -1,0 +1,5 @@
+import asyncio, sys
+async def main():
+    print("exiting")
+    sys.exit(3)
+asyncio.run(main())

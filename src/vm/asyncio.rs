@@ -804,8 +804,13 @@ fn all_tasks(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception>
 fn iscoroutine(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     arity("iscoroutine", args, 1, 1)?;
     // CPython 3.11 still counts generators (the old generator-based coroutines).
-    let generator = matches!(args[0].as_obj().map(|r| vm.heap.get(r)), Some(Object::Generator(_)));
-    Ok(Value::Bool(generator || coroutine_ref(&vm.heap, args[0]).is_some()))
+    let generator = matches!(
+        args[0].as_obj().map(|r| vm.heap.get(r)),
+        Some(Object::Generator(_))
+    );
+    Ok(Value::Bool(
+        generator || coroutine_ref(&vm.heap, args[0]).is_some(),
+    ))
 }
 
 fn isfuture(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {

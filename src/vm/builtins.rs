@@ -356,7 +356,7 @@ fn range(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, E
     })))
 }
 
-fn len(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+pub(super) fn len(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     arity("len", args, 1, 1)?;
     vm.len_of(args[0]).map(|n| Value::Int(n as i64))
 }
@@ -404,7 +404,11 @@ pub(super) fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     }
 }
 
-fn str_(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+pub(super) fn str_(
+    vm: &mut Vm,
+    args: &[Value],
+    _: &[(Rc<str>, Value)],
+) -> Result<Value, Exception> {
     arity("str", args, 0, 1)?;
     match args.first() {
         Some(&a) => vm.str_value(a),
@@ -425,7 +429,11 @@ impl Vm {
     }
 }
 
-fn repr(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+pub(super) fn repr(
+    vm: &mut Vm,
+    args: &[Value],
+    _: &[(Rc<str>, Value)],
+) -> Result<Value, Exception> {
     arity("repr", args, 1, 1)?;
     let text = ops::repr_in(vm, args[0])?;
     Ok(new_str(&mut vm.heap, text))
@@ -496,7 +504,7 @@ fn globals(_: &mut Vm, _: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exc
     ))
 }
 
-fn abs(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+pub(super) fn abs(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
     arity("abs", args, 1, 1)?;
     if let Some(v) = vm.special(args[0], "__abs__", &[])? {
         return Ok(v);

@@ -10,6 +10,7 @@
 use std::rc::Rc;
 
 use super::ops::{new_str, type_name};
+use super::slot_wrappers;
 use super::{Exception, Vm};
 use crate::runtime::object::{
     Attrs, Class, ClassHooks, ExceptionState, GeneratorState, Instance, NativeFn,
@@ -678,12 +679,18 @@ impl Vm {
                     }
                     _ => {}
                 }
+                if let Some((func, name)) =
+                    c.builtin.and_then(|t| slot_wrappers::type_slot(t, name))
+                {
+                    return Ok(Some(super::builtins::native(&mut self.heap, name, func)));
+                }
                 let metaclass = c.metaclass;
                 let Some(found) = lookup(&self.heap, r, name) else {
                     // What the metaclass defines, bound to the class.
                     return match metaclass.and_then(|m| lookup(&self.heap, m, name)) {
                         Some(found) => self.bind(found, obj, metaclass.unwrap_or(r)).map(Some),
-                        None => Ok(None),
+                        // What `type` has (`__call__`).
+                        None => Ok(self.builtin_attr(obj, name)),
                     };
                 };
                 let unbound = match found.as_obj().map(|f| self.heap.get(f)) {
@@ -766,7 +773,7 @@ impl Vm {
                             f.attrs.iter().map(|(k, v)| (k.clone(), *v)).collect();
                         Some(self.attribute_dict(pairs)?)
                     }
-                    _ => None,
+                    _ => self.builtin_attr(obj, name),
                 })
             }
             Object::Native(n) => Ok(match &**name {
@@ -774,7 +781,7 @@ impl Vm {
                     let n = n.name;
                     Some(new_str(&mut self.heap, n))
                 }
-                _ => None,
+                _ => self.builtin_attr(obj, name),
             }),
             Object::Method { func, receiver } => {
                 let (func, receiver) = (*func, *receiver);
@@ -835,7 +842,9 @@ impl Vm {
                 _ => {}
             }
         }
-        let Some((func, name)) = super::containers::method(type_name(&self.heap, obj), name) else {
+        let method = super::containers::method(type_name(&self.heap, obj), name)
+            .or_else(|| slot_wrappers::slot(&self.heap, obj, name));
+        let Some((func, name)) = method else {
             // What the type holds besides its methods (`dict.fromkeys`) is the same from its
             // instances.
             let cls = self.class_of(obj);

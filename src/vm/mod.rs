@@ -36,6 +36,7 @@ mod reflection;
 mod report;
 mod repr;
 mod sets;
+mod slot_wrappers;
 mod stdlib;
 mod str_methods;
 mod suggestions;

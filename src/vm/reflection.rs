@@ -564,7 +564,8 @@ pub(super) fn code_flags(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value
         _ => args[0],
     };
     let flags = match func.as_obj().map(|r| vm.heap.get(r)) {
-        Some(Object::Function(f)) => match (f.loaded.code.is_generator, f.loaded.code.is_coroutine) {
+        Some(Object::Function(f)) => match (f.loaded.code.is_generator, f.loaded.code.is_coroutine)
+        {
             (true, true) => 0x200,
             (true, false) => 0x20,
             (false, true) => 0x80,

@@ -270,6 +270,14 @@ impl Vm {
         let result = match self.invoke(callee_at, &names) {
             Ok(Invoked::Done(v)) => Ok(v),
             Ok(Invoked::Frame) => self.execute(),
+            // This call itself went past the limit (a deeper one would have unwound its
+            // frames): CPython words it for a call from native code.
+            Err(mut e)
+                if e.kind == "RecursionError" && self.frames.len() >= self.recursion_limit =>
+            {
+                e.message = "maximum recursion depth exceeded while calling a Python object".into();
+                Err(e)
+            }
             Err(e) => Err(e),
         };
         self.stack.truncate(callee_at);

@@ -29,6 +29,11 @@ pub(super) enum Exit {
     Suspend,
 }
 
+/// Stack a nested run may need before the next nested run checks again.
+const RUN_RED_ZONE: usize = 256 * 1024;
+/// The size of each piece of stack added when a thread's own runs low.
+const RUN_STACK_PIECE: usize = 8 * 1024 * 1024;
+
 impl Vm {
     /// Runs frames until the bottom one (the last pushed when called) returns or, for a
     /// generator, yields. On an uncaught exception the frames are unwound and the exception
@@ -49,7 +54,12 @@ impl Vm {
             ));
         }
         self.nested_runs += 1;
-        let result = self.run_frames(stop_depth);
+        // Native code that calls back into Python (a `__repr__` calling `repr`) nests runs on
+        // the Rust stack: when the thread's stack runs low, the run continues on a new piece,
+        // so an embedding thread's small stack lasts until the recursion limit.
+        let result = stacker::maybe_grow(RUN_RED_ZONE, RUN_STACK_PIECE, || {
+            self.run_frames(stop_depth)
+        });
         self.nested_runs -= 1;
         result.inspect_err(|_| self.frames.truncate(stop_depth))
     }

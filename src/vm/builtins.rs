@@ -23,6 +23,10 @@ pub(super) fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Val
             | "__init_subclass__"
             | "__new__"
             | "__call__"
+            | "print_exc"
+            | "print_exception"
+            | "format_exc"
+            | "format_exception"
     );
     Value::Obj(heap.alloc(Object::Native(NativeFunction {
         name,
@@ -298,18 +302,24 @@ fn print(vm: &mut Vm, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<Val
     }
     line.push_str(&end);
     match file {
-        Some(f) if f == vm.stderr => vm.write_err(&line),
-        Some(f) => {
-            let write = vm.get_attr(f, &Rc::from("write"))?;
-            let text = new_str(&mut vm.heap, line);
-            vm.call_value(write, &[text], &[])?;
-        }
+        Some(f) => write_to(vm, f, line)?,
         None => vm.write_out(&line)?,
     }
     if flush {
         vm.flush();
     }
     Ok(Value::None)
+}
+
+/// Writes `text` to file object `file` (`sys.stderr`, or anything with a `write` method).
+pub(super) fn write_to(vm: &mut Vm, file: Value, text: String) -> Result<(), Exception> {
+    if file == vm.stderr {
+        vm.write_err(&text);
+        return Ok(());
+    }
+    let write = vm.get_attr(file, &Rc::from("write"))?;
+    let text = new_str(&mut vm.heap, text);
+    vm.call_value(write, &[text], &[]).map(drop)
 }
 
 pub(super) fn int_arg(heap: &Heap, v: Value) -> Result<i64, Exception> {

@@ -384,6 +384,12 @@ impl Vm {
         let name = new_str(&mut self.heap, "__main__");
         let slot = self.global_slot(&Rc::from("__name__"));
         self.global_values[slot as usize] = name;
+        // A program read from a file knows its path (one given by `-c` or typed has none).
+        if !code.filename.starts_with('<') {
+            let file = new_str(&mut self.heap, &*code.filename);
+            let slot = self.global_slot(&Rc::from("__file__"));
+            self.global_values[slot as usize] = file;
+        }
         let loaded = self.load(code).map_err(|e| self.report(e))?;
         self.push_module_frame(loaded);
         let result = self.execute();

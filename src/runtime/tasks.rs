@@ -128,6 +128,9 @@ pub enum FutureKind {
     Plain,
     Task(Task),
     Gather(Box<Gather>),
+    /// What `async with TaskGroup()` waits on at its end (done when the group's last task
+    /// is): cancelling it cancels the group's tasks instead.
+    GroupExit(ObjRef),
 }
 
 impl Future {
@@ -163,7 +166,7 @@ impl Future {
     /// Python's name for its type.
     pub fn type_name(&self) -> &'static str {
         match self.kind {
-            FutureKind::Plain => "Future",
+            FutureKind::Plain | FutureKind::GroupExit(_) => "Future",
             FutureKind::Task(_) => "Task",
             FutureKind::Gather(_) => "_GatheringFuture",
         }
@@ -177,12 +180,17 @@ impl Future {
             Outcome::Cancelled { message, error } => [message, error],
         };
         let (task, gather): (Option<&Task>, Option<&Gather>) = match &self.kind {
-            FutureKind::Plain => (None, None),
+            FutureKind::Plain | FutureKind::GroupExit(_) => (None, None),
             FutureKind::Task(t) => (Some(t), None),
             FutureKind::Gather(g) => (None, Some(g)),
         };
+        let group = match self.kind {
+            FutureKind::GroupExit(g) => Some(Value::Obj(g)),
+            _ => None,
+        };
         outcome
             .into_iter()
+            .chain(group)
             .chain(self.callbacks.iter().map(|c| c.value()))
             .chain(std::iter::once(Value::Obj(self.event_loop)))
             .chain(task.into_iter().flat_map(Task::values))
@@ -292,6 +300,9 @@ pub enum Job {
     WakeSleeper { task: ObjRef, timer: u32 },
     /// Give a future the result `None` (a step that finishes at once).
     Finish(ObjRef),
+    /// The task that entered this TaskGroup was cancelled while waiting at the group's end:
+    /// when it would wake, the group's tasks are cancelled.
+    AbortGroup(ObjRef),
 }
 
 impl Job {
@@ -299,9 +310,10 @@ impl Job {
         match self {
             Job::Step { task, throw } => [Value::Obj(task), throw.map_or(Value::None, Value::Obj)],
             Job::Done { future, callback } => [Value::Obj(future), callback.value()],
-            Job::Handle(h) | Job::WakeSleeper { task: h, .. } | Job::Finish(h) => {
-                [Value::Obj(h), Value::None]
-            }
+            Job::Handle(h)
+            | Job::WakeSleeper { task: h, .. }
+            | Job::Finish(h)
+            | Job::AbortGroup(h) => [Value::Obj(h), Value::None],
         }
     }
 }
@@ -367,6 +379,9 @@ pub struct TaskGroup {
     pub aborting: bool,
     /// What `__aexit__` waits on until the last task is done.
     pub on_completed: Option<ObjRef>,
+    /// The parent was cancelled while waiting at the end of the `async with`: the message of
+    /// the `CancelledError` it ends with when no task failed.
+    pub parent_cancelled: Option<Value>,
 }
 
 impl TaskGroup {
@@ -378,6 +393,7 @@ impl TaskGroup {
             .map(|&r| Value::Obj(r))
             .chain(self.errors.iter().copied())
             .chain(self.body_error)
+            .chain(self.parent_cancelled)
     }
 }
 #[cfg(test)]

@@ -420,11 +420,7 @@ impl Vm {
             if !f.log_traceback {
                 continue;
             }
-            let kind = match &f.kind {
-                FutureKind::Task(_) => "Task",
-                FutureKind::Gather(_) => "_GatheringFuture",
-                FutureKind::Plain => "Future",
-            };
+            let kind = f.type_name();
             let l = f.event_loop;
             if let Some(f) = self.future_mut(t) {
                 f.log_traceback = false;
@@ -1300,27 +1296,21 @@ fn task_group_exit(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exce
     let l = vm.running_loop_ref()?;
     let failed = exc != Value::None;
     let body_error = failed && !super::exceptions::is_instance_of(&vm.heap, exc, "CancelledError");
-    let (tasks, was_aborting) = match group_mut(vm, g) {
+    let no_tasks = match group_mut(vm, g) {
         Some(group) => {
             group.exiting = true;
-            let was_aborting = group.aborting;
-            if failed {
-                group.aborting = true;
-            }
             if body_error {
                 group.body_error = Some(exc);
             }
-            (group.tasks.clone(), was_aborting)
+            group.tasks.is_empty()
         }
-        None => (Vec::new(), true),
+        None => true,
     };
-    if failed && !was_aborting {
-        for t in &tasks {
-            vm.cancel_future(*t, Value::None);
-        }
+    if failed {
+        vm.abort_task_group(g);
     }
-    let f = vm.new_future(l, FutureKind::Plain);
-    if tasks.is_empty() {
+    let f = vm.new_future(l, FutureKind::GroupExit(g));
+    if no_tasks {
         vm.finish_task_group(g, f);
     } else if let Some(group) = group_mut(vm, g) {
         group.on_completed = Some(f);
@@ -1349,16 +1339,8 @@ impl Vm {
             if !aborting {
                 // The first error: the other tasks are cancelled, and the parent too unless
                 // it is already leaving the `async with`.
-                let (tasks, exiting) = match group_mut(self, g) {
-                    Some(group) => {
-                        group.aborting = true;
-                        (group.tasks.clone(), group.exiting)
-                    }
-                    None => return,
-                };
-                for t in tasks {
-                    self.cancel_future(t, Value::None);
-                }
+                self.abort_task_group(g);
+                let exiting = group_mut(self, g).is_none_or(|group| group.exiting);
                 if let (Some(parent), false) = (parent, exiting) {
                     self.cancel_future(parent, Value::None);
                 }
@@ -1373,19 +1355,52 @@ impl Vm {
         }
     }
 
+    /// The task that entered TaskGroup `g` (on loop `l`) was cancelled while waiting for the
+    /// group's tasks at the end of the `async with`: they are cancelled when it would have
+    /// woken, and it keeps waiting for them; then it ends with that cancellation (or the
+    /// group's errors).
+    pub(super) fn task_group_parent_cancelled(&mut self, g: ObjRef, l: ObjRef, message: Value) {
+        // Cancelled while the group already cancels its tasks, it just keeps waiting.
+        if let Some(group) = group_mut(self, g).filter(|group| !group.aborting) {
+            group.parent_cancelled = Some(message);
+            self.call_soon(l, Job::AbortGroup(g));
+        }
+    }
+
+    /// Cancels the tasks of TaskGroup `g`, unless it did already.
+    pub(super) fn abort_task_group(&mut self, g: ObjRef) {
+        let Some(group) = group_mut(self, g) else {
+            return;
+        };
+        if std::mem::replace(&mut group.aborting, true) {
+            return;
+        }
+        for t in group.tasks.clone() {
+            self.cancel_future(t, Value::None);
+        }
+    }
+
     /// The group's last task is done: `__aexit__`'s future ends, with the group's errors as
-    /// an `ExceptionGroup` if there were any.
+    /// an `ExceptionGroup` if there were any, else with the parent's cancellation if it was
+    /// cancelled while waiting.
     fn finish_task_group(&mut self, g: ObjRef, f: ObjRef) {
-        let errors = group_mut(self, g)
+        let (errors, parent_cancelled) = group_mut(self, g)
             .map(|group| {
                 let body_error = group.body_error.take();
                 let mut errors = std::mem::take(&mut group.errors);
                 errors.extend(body_error);
-                errors
+                (errors, group.parent_cancelled.take())
             })
             .unwrap_or_default();
         if errors.is_empty() {
-            self.finish_future(f, Outcome::Result(Value::None));
+            let outcome = match parent_cancelled {
+                Some(message) => Outcome::Cancelled {
+                    message,
+                    error: Value::None,
+                },
+                None => Outcome::Result(Value::None),
+            };
+            self.finish_future(f, outcome);
             return;
         }
         let error = self.task_group_error(errors);

@@ -160,6 +160,11 @@ impl Vm {
                 }
                 true
             }
+            FutureKind::GroupExit(g) => {
+                let (g, l) = (*g, f.event_loop);
+                self.task_group_parent_cancelled(g, l, message);
+                true
+            }
             FutureKind::Gather(g) => {
                 let children = g.children.clone();
                 let mut taken = false;
@@ -260,6 +265,10 @@ impl Vm {
             Job::Handle(h) => self.run_handle(h),
             Job::Finish(f) => {
                 self.finish_future(f, Outcome::Result(Value::None));
+                Ok(())
+            }
+            Job::AbortGroup(g) => {
+                self.abort_task_group(g);
                 Ok(())
             }
         }

@@ -46,6 +46,8 @@ pub fn compile_module<'a>(
     let mut compiler = Compiler {
         symbols,
         filename: Rc::from(filename),
+        source: src,
+        future_annotations: crate::syntax::check::imports_future(&module.body, "annotations"),
         line_starts,
         unit: Unit::new("<module>", Rc::from("<module>"), 1, UnitKind::Module),
     };
@@ -185,6 +187,9 @@ impl Unit<'_> {
 pub(super) struct Compiler<'a> {
     pub(super) symbols: &'a SymbolTable,
     pub(super) filename: Rc<str>,
+    pub(super) source: &'a str,
+    /// `from __future__ import annotations`: annotations are kept as their source text.
+    pub(super) future_annotations: bool,
     pub(super) line_starts: Vec<usize>,
     pub(super) unit: Unit<'a>,
 }
@@ -233,6 +238,25 @@ impl<'a> Compiler<'a> {
             handlers: unit.handlers,
             doc: unit.doc,
         }
+    }
+
+    /// Pushes the value of annotation `e`: its source text under `from __future__ import
+    /// annotations`, else what it evaluates to.
+    pub(super) fn annotation(&mut self, e: &'a Expr) -> Result<()> {
+        if !self.future_annotations {
+            return self.expr(e);
+        }
+        // As CPython prints it back: a string in its repr's quotes, the rest as written.
+        let text = match &e.kind {
+            ExprKind::Constant(Constant::Str(s)) => crate::vm::ops::str_repr(s),
+            _ => self
+                .source
+                .get(e.span.start as usize..e.span.end as usize)
+                .unwrap_or_default()
+                .to_owned(),
+        };
+        self.load_const(Const::Str(Rc::from(text)));
+        Ok(())
     }
 
     pub(super) fn line_of(&self, span: Span) -> u32 {

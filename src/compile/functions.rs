@@ -11,7 +11,8 @@ use crate::syntax::Span;
 
 /// What a function's code is made from.
 enum Body<'a> {
-    Block(&'a [Stmt]),
+    /// A `def`'s statements, and its return annotation.
+    Block(&'a [Stmt], Option<&'a Expr>),
     Lambda(&'a Expr),
     Comprehension(Comp<'a>, &'a [Comprehension]),
 }
@@ -37,6 +38,8 @@ fn deref_slots(cellvars: &[Rc<str>], freevars: &[Rc<str>]) -> HashMap<Rc<str>, u
 
 /// `MakeFunction`'s flag for a dict of keyword-only defaults on the stack.
 pub const HAS_KWDEFAULTS: u32 = 1 << 16;
+/// `MakeFunction`'s flag for a dict of annotations on the stack (above the defaults).
+pub const HAS_ANNOTATIONS: u32 = 1 << 17;
 
 impl<'a> Compiler<'a> {
     /// The qualified name of something named `name` defined in the unit being compiled.
@@ -70,7 +73,7 @@ impl<'a> Compiler<'a> {
     pub(super) fn function(&mut self, def: &'a FunctionDef, span: Span) -> Result<()> {
         let name = def.name.name.clone();
         self.decorated(&def.decorators, &name, |c| {
-            let body = Body::Block(&def.body);
+            let body = Body::Block(&def.body, def.returns.as_ref());
             c.make_function(&name, span, Some(&def.params), body, def.is_async)
         })
     }
@@ -108,6 +111,32 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Evaluates a function's annotations into a dict (parameter name or `return` to value),
+    /// flagged in `flags`, when it has any.
+    fn annotations(
+        &mut self,
+        p: &'a Parameters,
+        returns: Option<&'a Expr>,
+        flags: &mut u32,
+    ) -> Result<()> {
+        let named = p
+            .all()
+            .filter_map(|param| Some((param.name.name.clone(), param.annotation.as_ref()?)));
+        let all: Vec<(Rc<str>, &Expr)> = named
+            .chain(returns.map(|r| (Rc::from("return"), r)))
+            .collect();
+        if all.is_empty() {
+            return Ok(());
+        }
+        for (name, annotation) in &all {
+            self.load_const(Const::Str(name.clone()));
+            self.annotation(annotation)?;
+        }
+        self.emit(Op::BuildMap(all.len() as u32));
+        *flags |= HAS_ANNOTATIONS;
+        Ok(())
+    }
+
     /// Compiles a function body into its own code object and leaves the function on the stack:
     /// defaults are evaluated here, then the cells it closes over are pushed. An `async def`'s
     /// (`is_async`) makes a coroutine when called.
@@ -123,6 +152,11 @@ impl<'a> Compiler<'a> {
         let mut flags = 0;
         if let Some(p) = params {
             self.defaults(p, &mut flags)?;
+            let returns = match body {
+                Body::Block(_, returns) => returns,
+                _ => None,
+            };
+            self.annotations(p, returns, &mut flags)?;
         }
         let p = params.unwrap_or(&no_parameters);
         let symbols = self.symbols.scope(span);
@@ -168,7 +202,7 @@ impl<'a> Compiler<'a> {
         self.unit.freevars = freevars.clone();
         self.unit.is_coroutine = is_async;
         let compiled = match body {
-            Body::Block(stmts) => {
+            Body::Block(stmts, _) => {
                 self.unit.is_generator = crate::syntax::check::body_yields(stmts);
                 self.unit.doc = docstring(stmts);
                 self.block(stmts).map(|()| self.load_none())

@@ -10,4 +10,4 @@ mod statements;
 
 pub use bytecode::{Code, Const, Handler, Op};
 pub use compiler::compile_module;
-pub use functions::HAS_KWDEFAULTS;
+pub use functions::{HAS_ANNOTATIONS, HAS_KWDEFAULTS};

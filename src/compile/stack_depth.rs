@@ -8,7 +8,7 @@
 //! truncates the stack to its depth before pushing the exception).
 
 use super::bytecode::{Code, Const, Op};
-use super::HAS_KWDEFAULTS;
+use super::{HAS_ANNOTATIONS, HAS_KWDEFAULTS};
 
 /// What an instruction does to the operand stack: how many operands it takes (it needs at
 /// least that many), and the depth change when it goes on to the next instruction and when it
@@ -146,7 +146,9 @@ fn stack_effect(op: Op, code: &Code) -> StackEffect {
                 Some(Const::Code(f)) => f.freevars.len() as u32,
                 _ => 0,
             };
-            let taken = cells + u32::from(flags & HAS_KWDEFAULTS != 0) + (flags & !HAS_KWDEFAULTS);
+            let dicts =
+                u32::from(flags & HAS_KWDEFAULTS != 0) + u32::from(flags & HAS_ANNOTATIONS != 0);
+            let taken = cells + dicts + (flags & !(HAS_KWDEFAULTS | HAS_ANNOTATIONS));
             effect(taken, 1 - n(taken))
         }
         Op::ImportFrom(_) => effect(1, 1),

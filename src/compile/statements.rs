@@ -42,7 +42,7 @@ impl<'a> Compiler<'a> {
                 if let (UnitKind::Class, true, ExprKind::Name(name)) =
                     (self.unit.kind, *simple, &target.kind)
                 {
-                    self.expr(annotation)?;
+                    self.annotation(annotation)?;
                     let annotations = self.name(&Rc::from("__annotations__"));
                     self.emit(Op::LoadName(annotations));
                     self.load_const(Const::Str(name.clone()));

@@ -50,6 +50,17 @@ fn is_future_import(stmt: &Stmt) -> bool {
     matches!(&stmt.kind, StmtKind::ImportFrom { module: Some(m), level: 0, .. } if &*m.name == "__future__")
 }
 
+/// Whether module `body` starts with `from __future__ import feature`.
+pub fn imports_future(body: &[Stmt], feature: &str) -> bool {
+    body.iter()
+        .skip_while(|stmt| !is_future_import(stmt))
+        .take_while(|stmt| is_future_import(stmt))
+        .any(|stmt| {
+            matches!(&stmt.kind, StmtKind::ImportFrom { names, .. }
+                if names.iter().any(|a| &*a.name.name == feature))
+        })
+}
+
 /// `from __future__ import …` must come first (after a docstring) and name a known feature.
 fn check_future_imports(body: &[Stmt]) -> Result<(), SyntaxError> {
     let mut at_start = true;

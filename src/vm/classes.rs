@@ -773,6 +773,21 @@ impl Vm {
                             f.attrs.iter().map(|(k, v)| (k.clone(), *v)).collect();
                         Some(self.attribute_dict(pairs)?)
                     }
+                    "__defaults__" => match f.defaults.is_empty() {
+                        true => Some(Value::None),
+                        false => {
+                            let items = f.defaults.clone();
+                            Some(Value::Obj(self.heap.alloc(Object::Tuple(items))))
+                        }
+                    },
+                    "__annotations__" => {
+                        // Made empty the first time it is asked for, then kept.
+                        let annotations = super::containers::new_dict(&mut self.heap, Vec::new())?;
+                        if let Object::Function(f) = self.heap.get_mut(r) {
+                            f.attrs.insert(name.clone(), annotations);
+                        }
+                        Some(annotations)
+                    }
                     _ => self.builtin_attr(obj, name),
                 })
             }

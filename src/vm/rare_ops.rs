@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use super::{containers, exceptions, ops, Exception, Frame, NameProblem, Vm};
-use crate::compile::{Const, Op, HAS_KWDEFAULTS};
+use crate::compile::{Const, Op, HAS_ANNOTATIONS, HAS_KWDEFAULTS};
 use crate::runtime::object::{Function, Loaded};
 use crate::runtime::{Object, Value};
 
@@ -424,13 +424,18 @@ impl Vm {
         };
         let code = code.clone();
         let closure = self.stack.split_off(self.stack.len() - code.freevars.len());
+        let mut attrs = crate::runtime::attrs::Attrs::default();
+        if flags & HAS_ANNOTATIONS != 0 {
+            let annotations = self.pop();
+            attrs.insert(Rc::from("__annotations__"), annotations);
+        }
         let kwdefaults = if flags & HAS_KWDEFAULTS != 0 {
             let d = self.pop();
             self.kwonly_defaults(&code, d)
         } else {
             Box::new([])
         };
-        let ndefaults = (flags & !HAS_KWDEFAULTS) as usize;
+        let ndefaults = (flags & !(HAS_KWDEFAULTS | HAS_ANNOTATIONS)) as usize;
         let defaults = self.stack.split_off(self.stack.len() - ndefaults);
         let name = code.name.clone();
         let loaded = self.load(code)?;
@@ -440,7 +445,7 @@ impl Vm {
             defaults: defaults.into_boxed_slice(),
             kwdefaults,
             closure: closure.into_boxed_slice(),
-            attrs: Default::default(),
+            attrs,
         };
         let r = self.heap.alloc(Object::Function(Box::new(f)));
         self.stack.push(Value::Obj(r));

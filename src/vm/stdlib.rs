@@ -11,6 +11,7 @@ use crate::runtime::{ObjRef, Object, Value};
 
 /// The Python half of each module that has one: its name and source.
 const SOURCES: &[(&str, &str)] = &[
+    ("__future__", include_str!("../stdlib/__future__.py")),
     ("abc", include_str!("../stdlib/abc.py")),
     ("asyncio", include_str!("../stdlib/asyncio.py")),
     ("bisect", include_str!("../stdlib/bisect.py")),

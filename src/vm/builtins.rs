@@ -37,7 +37,7 @@ pub(super) fn native(heap: &mut Heap, name: &'static str, func: NativeFn) -> Val
 }
 
 /// Gives the built-in container types their methods as attributes (`str.lower`, `dict.get`),
-/// and `dict` its `fromkeys`.
+/// `dict` its `fromkeys` and `bytes` its `fromhex`.
 fn install_type_methods(vm: &mut Vm) {
     for type_name in ["str", "list", "tuple", "dict", "set", "frozenset"] {
         let class = vm.builtin_type(type_name);
@@ -61,6 +61,11 @@ fn install_type_methods(vm: &mut Vm) {
     let dict = vm.builtin_type("dict");
     if let Object::Class(c) = vm.heap.get_mut(dict) {
         c.attrs.insert(Rc::from("fromkeys"), fromkeys);
+    }
+    let fromhex = native(&mut vm.heap, "fromhex", super::bytes::fromhex);
+    let bytes = vm.builtin_type("bytes");
+    if let Object::Class(c) = vm.heap.get_mut(bytes) {
+        c.attrs.insert(Rc::from("fromhex"), fromhex);
     }
 }
 

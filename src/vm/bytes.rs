@@ -319,6 +319,41 @@ fn hex(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     Ok(new_str(&mut vm.heap, text))
 }
 
+/// `bytes.fromhex(text)`: pairs of hex digits, with whitespace allowed between pairs.
+pub(super) fn fromhex(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
+    super::builtins::arity("fromhex", args, 1, 1)?;
+    let Some(text) = super::ops::str_of(&vm.heap, args[0]) else {
+        return Err(Exception::new(
+            "TypeError",
+            format!(
+                "fromhex() argument must be str, not {}",
+                super::ops::type_name(&vm.heap, args[0])
+            ),
+        ));
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |at: usize| chars.get(at).and_then(|c| c.to_digit(16));
+    let bad = |at: usize| {
+        Exception::new(
+            "ValueError",
+            format!("non-hexadecimal number found in fromhex() arg at position {at}"),
+        )
+    };
+    let mut out = Vec::with_capacity(chars.len() / 2);
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let high = digit(i).ok_or_else(|| bad(i))?;
+        let low = digit(i + 1).ok_or_else(|| bad(i + 1))?;
+        out.push((high * 16 + low) as u8);
+        i += 2;
+    }
+    Ok(new_bytes(&mut vm.heap, out))
+}
+
 fn affix(
     vm: &Vm,
     args: &[Value],

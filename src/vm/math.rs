@@ -9,7 +9,7 @@ use crate::runtime::{Heap, Object, Value};
 
 /// The attributes of `math`.
 pub(super) fn attributes(heap: &mut Heap) -> crate::runtime::object::ModuleAttrs {
-    let table: [(&'static str, NativeFn); 37] = [
+    let table: [(&'static str, NativeFn); 38] = [
         ("sqrt", math_sqrt),
         ("floor", math_floor),
         ("ceil", math_ceil),
@@ -21,6 +21,7 @@ pub(super) fn attributes(heap: &mut Heap) -> crate::runtime::object::ModuleAttrs
         ("tan", math_tan),
         ("atan2", math_atan2),
         ("hypot", math_hypot),
+        ("dist", math_dist),
         ("pow", math_pow),
         ("isqrt", math_isqrt),
         ("gcd", math_gcd),
@@ -182,12 +183,146 @@ fn math_atan2(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Val
 }
 
 fn math_hypot(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
-    let mut sum = 0.0;
-    for &a in args {
-        let v = float_arg(&vm.heap, a)?;
-        sum += v * v;
+    let coordinates = args
+        .iter()
+        .map(|&a| float_arg(&vm.heap, a))
+        .collect::<Result<Vec<f64>, _>>()?;
+    Ok(Value::Float(euclidean_norm(coordinates)))
+}
+
+/// `math.dist(p, q)`: the distance between two points given as sequences of coordinates.
+fn math_dist(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {
+    super::builtins::arity("dist", args, 2, 2)?;
+    let mut points = Vec::with_capacity(2);
+    for &point in args {
+        let coordinates = match point.as_obj().map(|r| vm.heap.get(r)) {
+            Some(Object::Tuple(items)) => items.to_vec(),
+            Some(Object::List(items)) => items.clone(),
+            _ => {
+                return Err(Exception::new(
+                    "TypeError",
+                    "dist(): argument must be tuple or list",
+                ))
+            }
+        };
+        let floats = coordinates
+            .into_iter()
+            .map(|c| float_arg(&vm.heap, c))
+            .collect::<Result<Vec<f64>, _>>()?;
+        points.push(floats);
     }
-    Ok(Value::Float(sum.sqrt()))
+    if points[0].len() != points[1].len() {
+        return Err(Exception::new(
+            "ValueError",
+            "both points must have the same number of dimensions",
+        ));
+    }
+    let differences = points[0]
+        .iter()
+        .zip(&points[1])
+        .map(|(p, q)| p - q)
+        .collect();
+    Ok(Value::Float(euclidean_norm(differences)))
+}
+
+/// The length of a vector, as CPython computes it (so the last bit agrees): the coordinates
+/// are scaled by a power of two below 1, their squares summed in double length (an exact
+/// product by fused multiply-add, a compensated sum), and the square root gets one Newton
+/// correction from the residual.
+fn euclidean_norm(mut v: Vec<f64>) -> f64 {
+    let mut max = 0.0f64;
+    let mut nan = false;
+    for x in &mut v {
+        *x = x.abs();
+        nan |= x.is_nan();
+        max = max.max(*x);
+    }
+    if max.is_infinite() {
+        return max;
+    }
+    if nan {
+        return f64::NAN;
+    }
+    if max == 0.0 || v.len() <= 1 {
+        return max;
+    }
+    let exponent = frexp_exponent(max);
+    if exponent < -1023 {
+        // Subnormal: scaled up first (scaling by 2^-exponent would overflow).
+        let normal: Vec<f64> = v.iter().map(|x| x / f64::MIN_POSITIVE).collect();
+        return f64::MIN_POSITIVE * euclidean_norm(normal);
+    }
+    let scale = power_of_two(-exponent);
+    let mut sum = SquareSum::default();
+    for x in v {
+        sum.add(x * scale);
+    }
+    let mut h = sum.total().sqrt();
+    sum.subtract_square(h);
+    h += sum.total() / (2.0 * h);
+    h / scale
+}
+
+/// A sum of squares kept as `1 + csum` plus the low parts of the products and of the sums
+/// (starting at 1 keeps the additions exact).
+struct SquareSum {
+    csum: f64,
+    low_products: f64,
+    low_sums: f64,
+}
+
+impl Default for SquareSum {
+    fn default() -> Self {
+        SquareSum {
+            csum: 1.0,
+            low_products: 0.0,
+            low_sums: 0.0,
+        }
+    }
+}
+
+impl SquareSum {
+    /// Adds the exact product `x * y` (`x * x` for a square).
+    fn add_product(&mut self, x: f64, y: f64) {
+        let hi = x * y;
+        let lo = x.mul_add(y, -hi);
+        let sum = self.csum + hi;
+        self.low_sums += (self.csum - sum) + hi;
+        self.csum = sum;
+        self.low_products += lo;
+    }
+
+    fn add(&mut self, x: f64) {
+        self.add_product(x, x);
+    }
+
+    fn subtract_square(&mut self, h: f64) {
+        self.add_product(-h, h);
+    }
+
+    fn total(&self) -> f64 {
+        self.csum - 1.0 + (self.low_products + self.low_sums)
+    }
+}
+
+/// `2^e` exactly, for `-1074 <= e <= 1023` (subnormal below -1022).
+fn power_of_two(e: i32) -> f64 {
+    if e >= -1022 {
+        f64::from_bits(((e + 1023) as u64) << 52)
+    } else {
+        f64::from_bits(1u64 << (e + 1074))
+    }
+}
+
+/// The exponent `e` of `x = m * 2^e` with `0.5 <= m < 1` (C's `frexp`), for finite `x > 0`.
+fn frexp_exponent(x: f64) -> i32 {
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    if biased == 0 {
+        // Subnormal: normalise through a multiplication by 2^64.
+        return frexp_exponent(x * power_of_two(64)) - 64;
+    }
+    biased - 1022
 }
 
 fn math_pow(vm: &mut Vm, args: &[Value], _: &[(Rc<str>, Value)]) -> Result<Value, Exception> {

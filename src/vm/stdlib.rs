@@ -30,6 +30,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("operator", include_str!("../stdlib/operator.py")),
     ("random", include_str!("../stdlib/random.py")),
     ("string", include_str!("../stdlib/string.py")),
+    ("sys", include_str!("../stdlib/sys.py")),
     ("time", include_str!("../stdlib/time.py")),
     ("types", include_str!("../stdlib/types.py")),
     ("typing", include_str!("../stdlib/typing.py")),

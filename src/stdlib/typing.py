@@ -173,3 +173,132 @@ class _NamedTupleMeta(type):
 
 class NamedTuple(metaclass=_NamedTupleMeta):
     _root = True
+
+
+class _TypedDictMeta(type):
+    # A class statement deriving from TypedDict records its keys; calling the class makes a
+    # plain dict, as in CPython, where the class is only for type checkers.
+    def __new__(mcs, name, bases, namespace, total=True):
+        cls = super().__new__(mcs, name, bases, namespace)
+        if namespace.get('_root'):
+            return cls
+        annotations = {}
+        required, optional = set(), set()
+        for base in bases:
+            annotations.update(getattr(base, '__annotations__', {}))
+            required |= getattr(base, '__required_keys__', frozenset())
+            optional |= getattr(base, '__optional_keys__', frozenset())
+        own = namespace.get('__annotations__', {})
+        annotations.update(own)
+        (required if total else optional).update(own)
+        cls.__annotations__ = annotations
+        cls.__required_keys__ = frozenset(required)
+        cls.__optional_keys__ = frozenset(optional)
+        cls.__total__ = total
+        return cls
+
+    def __call__(cls, *args, **kwargs):
+        if cls is TypedDict:
+            # The functional form: TypedDict('Name', {'key': type}, total=True).
+            name, fields = args[0], (args[1] if len(args) > 1 else {})
+            total = kwargs.get('total', True)
+            return _TypedDictMeta(name, (TypedDict,), {'__annotations__': dict(fields)},
+                                  total=total)
+        return dict(*args, **kwargs)
+
+
+class TypedDict(metaclass=_TypedDictMeta):
+    _root = True
+
+
+class NewType:
+    # A distinct name for a type that type checkers see; at run time it returns its argument.
+    def __init__(self, name, tp):
+        self.__name__ = name
+        self.__qualname__ = name
+        self.__supertype__ = tp
+        self.__module__ = '__main__'
+
+    def __call__(self, value):
+        return value
+
+    def __repr__(self):
+        return f'{self.__module__}.{self.__qualname__}'
+
+
+class _ParamSpec(_TypeVar):
+    pass
+
+
+def ParamSpec(name, *, bound=None, covariant=False, contravariant=False):
+    return _ParamSpec(name)
+
+
+def TypeVarTuple(name):
+    return _TypeVar(name)
+
+
+def runtime_checkable(cls):
+    return cls
+
+
+def assert_never(arg):
+    value = repr(arg)
+    if len(value) > 100:
+        value = value[:100] + '...'
+    raise AssertionError(f"Expected code to be unreachable, but got: {value}")
+
+
+def assert_type(val, typ):
+    return val
+
+
+def get_origin(tp):
+    return None
+
+
+def get_args(tp):
+    params = getattr(tp, '_params', None)
+    if not params:
+        return ()
+    if tp._name == 'Optional':
+        return tuple(params) + (type(None),)
+    return tuple(params)
+
+
+Text = str
+AnyStr = TypeVar('AnyStr')
+Hashable = _Alias('Hashable')
+Sized = _Alias('Sized')
+Container = _Alias('Container')
+Collection = _Alias('Collection')
+Reversible = _Alias('Reversible')
+AbstractSet = _Alias('AbstractSet')
+MutableSet = _Alias('MutableSet')
+ItemsView = _Alias('ItemsView')
+KeysView = _Alias('KeysView')
+ValuesView = _Alias('ValuesView')
+OrderedDict = _Alias('OrderedDict')
+ChainMap = _Alias('ChainMap')
+ContextManager = _Alias('ContextManager')
+AsyncContextManager = _Alias('AsyncContextManager')
+Pattern = _Alias('Pattern')
+Match = _Alias('Match')
+IO = _Alias('IO')
+TextIO = _Alias('TextIO')
+BinaryIO = _Alias('BinaryIO')
+SupportsInt = _Alias('SupportsInt')
+SupportsFloat = _Alias('SupportsFloat')
+SupportsAbs = _Alias('SupportsAbs')
+SupportsIndex = _Alias('SupportsIndex')
+SupportsRound = _Alias('SupportsRound')
+Annotated = _Alias('Annotated')
+TypeGuard = _Alias('TypeGuard')
+Required = _Alias('Required')
+NotRequired = _Alias('NotRequired')
+Concatenate = _Alias('Concatenate')
+Unpack = _Alias('Unpack')
+Self = _Alias('Self')
+LiteralString = _Alias('LiteralString')
+Never = _Alias('Never')
+TypeAlias = _Alias('TypeAlias')

@@ -832,3 +832,43 @@ create_subprocess_exec = _refusing("create_subprocess_exec", "subprocesses")
 create_subprocess_shell = _refusing("create_subprocess_shell", "subprocesses")
 run_coroutine_threadsafe = _refusing("run_coroutine_threadsafe", "other threads")
 wrap_future = _refusing("wrap_future", "concurrent.futures")
+
+
+class AbstractEventLoopPolicy:
+    __module__ = 'asyncio.events'
+
+
+class _UnixDefaultEventLoopPolicy(AbstractEventLoopPolicy):
+    # The one policy there is: its methods are the module's functions.
+    __module__ = 'asyncio.unix_events'
+
+    def get_event_loop(self):
+        return asyncio.get_event_loop()
+
+    def set_event_loop(self, loop):
+        asyncio.set_event_loop(loop)
+
+    def new_event_loop(self):
+        return asyncio.new_event_loop()
+
+
+DefaultEventLoopPolicy = _UnixDefaultEventLoopPolicy
+_policy = None
+
+
+def get_event_loop_policy():
+    global _policy
+    if _policy is None:
+        _policy = DefaultEventLoopPolicy()
+    return _policy
+
+
+def set_event_loop_policy(policy):
+    global _policy
+    if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
+        raise TypeError(f"policy must be an instance of AbstractEventLoopPolicy or None, "
+                        f"not '{type(policy).__name__}'")
+    if policy is not None and not isinstance(policy, DefaultEventLoopPolicy):
+        raise NotImplementedError("event loop policies other than the default one are not "
+                                  "supported by Baton")
+    _policy = policy

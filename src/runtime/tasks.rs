@@ -301,8 +301,8 @@ pub enum Job {
     /// Give a future the result `None` (a step that finishes at once).
     Finish(ObjRef),
     /// The task that entered this TaskGroup was cancelled while waiting at the group's end:
-    /// when it would wake, the group's tasks are cancelled.
-    AbortGroup(ObjRef),
+    /// what it does when it wakes (cancel the group's tasks, finish if they are done).
+    WakeGroupParent(ObjRef),
 }
 
 impl Job {
@@ -313,7 +313,7 @@ impl Job {
             Job::Handle(h)
             | Job::WakeSleeper { task: h, .. }
             | Job::Finish(h)
-            | Job::AbortGroup(h) => [Value::Obj(h), Value::None],
+            | Job::WakeGroupParent(h) => [Value::Obj(h), Value::None],
         }
     }
 }
@@ -379,9 +379,18 @@ pub struct TaskGroup {
     pub aborting: bool,
     /// What `__aexit__` waits on until the last task is done.
     pub on_completed: Option<ObjRef>,
-    /// The parent was cancelled while waiting at the end of the `async with`: the message of
-    /// the `CancelledError` it ends with when no task failed.
-    pub parent_cancelled: Option<Value>,
+    /// The `CancelledError` the `async with` ends with when no task failed: the one its body
+    /// raised, or the one the parent got while waiting at its end.
+    pub propagate_cancel: Option<Value>,
+    /// The group cancelled its parent (a task failed): `__aexit__` takes that back.
+    pub parent_cancel_requested: bool,
+    /// A `SystemExit` or `KeyboardInterrupt` of a task or the body: raised as it is.
+    pub base_error: Option<Value>,
+    /// The parent waiting at the end was cancelled: its wakeup (a `Job::WakeGroupParent`) is
+    /// due, and it, not the last task's end, finishes the group.
+    pub wake_pending: bool,
+    /// The message of that cancellation.
+    pub cancel_message: Value,
 }
 
 impl TaskGroup {
@@ -393,7 +402,9 @@ impl TaskGroup {
             .map(|&r| Value::Obj(r))
             .chain(self.errors.iter().copied())
             .chain(self.body_error)
-            .chain(self.parent_cancelled)
+            .chain(self.propagate_cancel)
+            .chain(self.base_error)
+            .chain(std::iter::once(self.cancel_message))
     }
 }
 #[cfg(test)]

@@ -1024,14 +1024,20 @@ fn task_cancelling(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exce
 
 fn task_uncancel(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     let t = receiver_task(vm, args)?;
-    let left = vm.task_mut(t).map_or(0, |t| match &mut t.cancellation {
-        Some(c) => {
-            c.requests = c.requests.saturating_sub(1);
-            c.requests
-        }
-        None => 0,
-    });
-    Ok(Value::Int(left as i64))
+    Ok(Value::Int(vm.uncancel(t) as i64))
+}
+
+impl Vm {
+    /// `task.uncancel()`: one cancellation request fewer; how many are left.
+    pub(super) fn uncancel(&mut self, t: ObjRef) -> u32 {
+        self.task_mut(t).map_or(0, |t| match &mut t.cancellation {
+            Some(c) => {
+                c.requests = c.requests.saturating_sub(1);
+                c.requests
+            }
+            None => 0,
+        })
+    }
 }
 
 fn loop_run_until_complete(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
@@ -1288,24 +1294,40 @@ fn task_group_create_task(vm: &mut Vm, args: &[Value], kwargs: Kwargs) -> Result
     Ok(task)
 }
 
-/// `__aexit__`: a future done when every task of the group is; on an error in the body, the
-/// tasks are cancelled first.
+/// `__aexit__(et, exc, tb)`: a future done when every task of the group is (at once when
+/// none is left), which raises what the `async with` ends with. An exception from the body
+/// cancels the tasks first.
 fn task_group_exit(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exception> {
     let g = receiver_group(vm, args)?;
     let exc = args.get(2).copied().unwrap_or(Value::None);
     let l = vm.running_loop_ref()?;
     let failed = exc != Value::None;
-    let body_error = failed && !super::exceptions::is_instance_of(&vm.heap, exc, "CancelledError");
-    let no_tasks = match group_mut(vm, g) {
-        Some(group) => {
-            group.exiting = true;
-            if body_error {
-                group.body_error = Some(exc);
-            }
-            group.tasks.is_empty()
-        }
-        None => true,
+    let cancelled = failed && super::exceptions::is_instance_of(&vm.heap, exc, "CancelledError");
+    let base = failed && vm.is_fatal(exc);
+    let Some(group) = group_mut(vm, g) else {
+        return Err(Exception::new("TypeError", "not a TaskGroup"));
     };
+    group.exiting = true;
+    if base && group.base_error.is_none() {
+        group.base_error = Some(exc);
+    }
+    group.propagate_cancel = cancelled.then_some(exc);
+    if failed && !cancelled {
+        group.body_error = Some(exc);
+    }
+    let (take_back, parent, no_tasks) = (
+        group.parent_cancel_requested,
+        group.parent,
+        group.tasks.is_empty(),
+    );
+    // The group cancelled its parent itself: that cancellation is not the body's to raise.
+    if let (true, Some(parent)) = (take_back, parent) {
+        if vm.uncancel(parent) == 0 {
+            if let Some(group) = group_mut(vm, g) {
+                group.propagate_cancel = None;
+            }
+        }
+    }
     if failed {
         vm.abort_task_group(g);
     }
@@ -1319,52 +1341,92 @@ fn task_group_exit(vm: &mut Vm, args: &[Value], _: Kwargs) -> Result<Value, Exce
 }
 
 impl Vm {
-    /// A task of TaskGroup `g` finished.
+    /// A task of TaskGroup `g` finished. The first failure cancels the other tasks and the
+    /// parent; the last task's end lets the parent finish the `async with`.
     pub(super) fn task_group_child_done(&mut self, g: ObjRef, task: ObjRef) {
         let outcome = self.outcome(task);
-        let (aborting, parent) = match group_mut(self, g) {
-            Some(group) => {
-                group.tasks.retain(|&t| t != task);
-                (group.aborting, group.parent)
-            }
-            None => return,
-        };
+        if let Some(group) = group_mut(self, g) {
+            group.tasks.retain(|&t| t != task);
+        }
         if let Outcome::Exception(e) = outcome {
             if let Some(f) = self.future_mut(task) {
                 f.log_traceback = false;
             }
-            if let Some(group) = group_mut(self, g) {
-                group.errors.push(e);
+            let base = self.is_fatal(e);
+            let Some(group) = group_mut(self, g) else {
+                return;
+            };
+            group.errors.push(e);
+            if base && group.base_error.is_none() {
+                group.base_error = Some(e);
             }
-            if !aborting {
-                // The first error: the other tasks are cancelled, and the parent too unless
-                // it is already leaving the `async with`.
+            if !group.aborting && !group.parent_cancel_requested {
+                group.parent_cancel_requested = true;
+                let parent = group.parent;
                 self.abort_task_group(g);
-                let exiting = group_mut(self, g).is_none_or(|group| group.exiting);
-                if let (Some(parent), false) = (parent, exiting) {
+                if let Some(parent) = parent {
                     self.cancel_future(parent, Value::None);
                 }
             }
         }
-        let (done, on_completed) = match group_mut(self, g) {
-            Some(group) => (group.tasks.is_empty(), group.on_completed),
-            None => return,
+        let Some(group) = group_mut(self, g) else {
+            return;
         };
-        if let (true, Some(f)) = (done, on_completed) {
-            self.finish_task_group(g, f);
+        if let (true, false, Some(f)) = (
+            group.tasks.is_empty(),
+            group.wake_pending,
+            group.on_completed,
+        ) {
+            if !self.future(f).is_some_and(|f| f.is_done()) {
+                self.finish_task_group(g, f);
+            }
         }
     }
 
     /// The task that entered TaskGroup `g` (on loop `l`) was cancelled while waiting for the
-    /// group's tasks at the end of the `async with`: they are cancelled when it would have
-    /// woken, and it keeps waiting for them; then it ends with that cancellation (or the
-    /// group's errors).
+    /// group's tasks at the end of the `async with`: it wakes (`Job::WakeGroupParent`) where
+    /// CPython's would, with the `CancelledError` of `message`.
     pub(super) fn task_group_parent_cancelled(&mut self, g: ObjRef, l: ObjRef, message: Value) {
-        // Cancelled while the group already cancels its tasks, it just keeps waiting.
-        if let Some(group) = group_mut(self, g).filter(|group| !group.aborting) {
-            group.parent_cancelled = Some(message);
-            self.call_soon(l, Job::AbortGroup(g));
+        if let Some(group) = group_mut(self, g) {
+            group.wake_pending = true;
+            group.cancel_message = message;
+            self.call_soon(l, Job::WakeGroupParent(g));
         }
+    }
+
+    /// The parent of TaskGroup `g`, cancelled while waiting at the end, wakes: unless the group
+    /// already cancels its tasks, that cancellation is what it will raise, and the tasks are
+    /// cancelled; when none is left it finishes the `async with` in this step, else it waits
+    /// on.
+    pub(super) fn wake_task_group_parent(&mut self, g: ObjRef) -> Result<(), Exception> {
+        let Some(group) = group_mut(self, g) else {
+            return Ok(());
+        };
+        group.wake_pending = false;
+        if !group.aborting {
+            let message = group.cancel_message;
+            let error = self.new_cancelled_error(message);
+            if let Some(group) = group_mut(self, g) {
+                group.propagate_cancel = Some(error);
+            }
+            self.abort_task_group(g);
+        }
+        let Some(group) = group_mut(self, g) else {
+            return Ok(());
+        };
+        let (Some(f), Some(parent), true) =
+            (group.on_completed, group.parent, group.tasks.is_empty())
+        else {
+            return Ok(());
+        };
+        // The parent goes on in this step, not one woken by the future.
+        if let Some(future) = self.future_mut(f) {
+            future
+                .callbacks
+                .retain(|c| *c != DoneCallback::Wakeup(parent));
+        }
+        self.finish_task_group(g, f);
+        self.step_task(parent, Value::None)
     }
 
     /// Cancels the tasks of TaskGroup `g`, unless it did already.
@@ -1380,31 +1442,32 @@ impl Vm {
         }
     }
 
-    /// The group's last task is done: `__aexit__`'s future ends, with the group's errors as
-    /// an `ExceptionGroup` if there were any, else with the parent's cancellation if it was
-    /// cancelled while waiting.
+    /// The group's last task is done: `__aexit__`'s future ends with what the `async with`
+    /// raises: a `SystemExit`/`KeyboardInterrupt` as it is, else the cancellation to pass on
+    /// when no task failed, else the errors (the body's last) as an `ExceptionGroup`.
     fn finish_task_group(&mut self, g: ObjRef, f: ObjRef) {
-        let (errors, parent_cancelled) = group_mut(self, g)
-            .map(|group| {
-                let body_error = group.body_error.take();
-                let mut errors = std::mem::take(&mut group.errors);
-                errors.extend(body_error);
-                (errors, group.parent_cancelled.take())
-            })
-            .unwrap_or_default();
-        if errors.is_empty() {
-            let outcome = match parent_cancelled {
-                Some(message) => Outcome::Cancelled {
-                    message,
-                    error: Value::None,
-                },
-                None => Outcome::Result(Value::None),
-            };
-            self.finish_future(f, outcome);
+        let Some(group) = group_mut(self, g) else {
             return;
-        }
-        let error = self.task_group_error(errors);
-        self.finish_future(f, Outcome::Exception(error));
+        };
+        let mut errors = std::mem::take(&mut group.errors);
+        let (base_error, propagate) = (group.base_error.take(), group.propagate_cancel.take());
+        let body_error = group.body_error.take();
+        let outcome = if let Some(e) = base_error {
+            Outcome::Exception(e)
+        } else if let (Some(error), true) = (propagate, errors.is_empty()) {
+            Outcome::Cancelled {
+                message: Value::None,
+                error,
+            }
+        } else {
+            errors.extend(body_error);
+            if errors.is_empty() {
+                Outcome::Result(Value::None)
+            } else {
+                Outcome::Exception(self.task_group_error(errors))
+            }
+        };
+        self.finish_future(f, outcome);
     }
 
     /// `BaseExceptionGroup('unhandled errors in a TaskGroup', errors)`, raised `from None`.

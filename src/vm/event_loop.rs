@@ -253,7 +253,7 @@ impl Vm {
                 callback: DoneCallback::Wakeup(task),
                 ..
             } => self.future_repr(task),
-            Job::Handle(h) | Job::AbortGroup(h) => super::asyncio::repr(&self.heap, h),
+            Job::Handle(h) | Job::WakeGroupParent(h) => super::asyncio::repr(&self.heap, h),
             Job::Done { future, .. } | Job::Finish(future) => self.future_repr(future),
         };
         self.write_err(&format!("Executing {what} took {took:.3} seconds\n"));

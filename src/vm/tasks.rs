@@ -267,10 +267,7 @@ impl Vm {
                 self.finish_future(f, Outcome::Result(Value::None));
                 Ok(())
             }
-            Job::AbortGroup(g) => {
-                self.abort_task_group(g);
-                Ok(())
-            }
+            Job::WakeGroupParent(g) => self.wake_task_group_parent(g),
         }
     }
 
@@ -316,9 +313,17 @@ impl Vm {
         }
     }
 
+    /// The future a task's `waiter` waits on, if it waits on one.
+    fn waited_future(&mut self, waiter: Waiter) -> Option<&mut Future> {
+        match waiter {
+            Waiter::Future(w) => self.future_mut(w),
+            _ => None,
+        }
+    }
+
     /// Whether exception object `e` is one the loop lets through (`SystemExit`,
     /// `KeyboardInterrupt`).
-    fn is_fatal(&self, e: Value) -> bool {
+    pub(super) fn is_fatal(&self, e: Value) -> bool {
         ["SystemExit", "KeyboardInterrupt"]
             .iter()
             .any(|kind| super::exceptions::is_instance_of(&self.heap, e, kind))
@@ -326,7 +331,7 @@ impl Vm {
 
     /// One step of `task`: its coroutine runs (with `throw` raised where it waits, unless it is
     /// `None`) until it returns, raises, or awaits something not ready.
-    fn step_task(&mut self, task: ObjRef, mut throw: Value) -> Result<(), Exception> {
+    pub(super) fn step_task(&mut self, task: ObjRef, mut throw: Value) -> Result<(), Exception> {
         let Some(Object::Future(f)) = Some(self.heap.get_mut(task)) else {
             return Ok(());
         };
@@ -336,7 +341,8 @@ impl Vm {
         let Some(t) = f.task_mut() else { return Ok(()) };
         let mut execution = std::mem::take(&mut t.execution);
         let started = std::mem::replace(&mut t.started, true);
-        if let Waiter::BadYield(error) = std::mem::replace(&mut t.waiter, Waiter::Nothing) {
+        let waiter = std::mem::replace(&mut t.waiter, Waiter::Nothing);
+        if let Waiter::BadYield(error) = waiter {
             throw = Value::Obj(error);
         }
         let must_cancel = std::mem::replace(&mut t.must_cancel, false);
@@ -351,6 +357,11 @@ impl Vm {
             self.enter_step_context(context);
         }
         if must_cancel && !super::exceptions::is_instance_of(&self.heap, throw, "CancelledError") {
+            // CPython's wakeup took the awaited future's result before the cancellation
+            // replaced it: an exception there counts as retrieved.
+            if let Some(awaited) = self.waited_future(waiter) {
+                awaited.log_traceback = false;
+            }
             throw = self.new_cancelled_error(message);
         }
         // (A started coroutine's task always has frames when it waits.)

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Compare Baton with CPython on random asyncio programs (scheduling order, cancellation,
-timeouts, task groups, async generators, locks, queues, events).
+timeouts, task groups, wait, async generators, locks, semaphores, queues, events,
+loop callbacks).
 
     scripts/fuzz_async_order.py [--real-time] [--keep DIR] BATON FIRST_SEED COUNT
 
 Each seed makes one program: a few coroutine functions whose steps are drawn at random (each
 may only call functions defined after it, so programs end), run by a main task. A program
 passes when stdout, the exit status and the last stderr line agree. Baton runs with
---virtual-time unless --real-time is given (sleeps are 20 ms apart, so real time is stable
-too). Failing programs are kept (in DIR, default /tmp/baton-fuzz) to add to tests/programs/.
+--virtual-time unless --real-time is given. Failing programs are kept (in DIR, default /tmp/baton-fuzz) to add to tests/programs/.
 """
 import os
 import random
@@ -48,22 +48,40 @@ def call_step(r, lines, kind, callee, s):
     elif kind == "timeout":
         lines += ["    if depth < 3:",
                   "        try:",
-                  f"            async with asyncio.timeout({r.randint(1, 5) * 0.02 + 0.01:.2f}):",
+                  f"            async with asyncio.timeout({r.choice(TIMEOUTS)}):",
                   f"                log('in timeout', await {call})",
                   "        except (TimeoutError, ValueError) as e:",
                   "            log('timeout block', type(e).__name__)"]
+    elif kind == "wait_first":
+        second = call.replace(f".{kind[0]}{s}'", f".{kind[0]}{s}b'")
+        lines += ["    if depth < 3:",
+                  f"        both = [asyncio.create_task({call}), asyncio.create_task({second})]",
+                  "        done, pending = await asyncio.wait(both, return_when=asyncio.FIRST_COMPLETED)",
+                  "        log('first done', len(done), len(pending))",
+                  "        for t in pending:",
+                  "            t.cancel()",
+                  "        await asyncio.wait(both)",
+                  "        log('outcomes', [t.cancelled() or repr(t.exception()) for t in both])"]
     else:
         lines += ["    if depth < 3:",
                   "        try:",
                   f"            log('wait_for', await asyncio.wait_for({call}, "
-                  f"{r.randint(1, 5) * 0.02 + 0.01:.2f}))",
+                  f"{r.choice(TIMEOUTS)}))",
                   "        except (TimeoutError, ValueError) as e:",
                   "            log('wait_for failed', type(e).__name__)"]
 
 
-CALLS = ["create", "gather", "await", "shield", "cancel", "taskgroup", "timeout", "wait_for"]
+# Delays in milliseconds that few sums of each other meet: where two timers fall due together
+# in the virtual clock, CPython's real clock orders them by chance.
+SLEEPS = [0.011, 0.023, 0.037, 0.053]
+LATER = [0.017, 0.029, 0.043]
+TIMEOUTS = [0.031, 0.047, 0.067, 0.089]
+
+# Not as_completed: CPython starts its awaitables in the order of a set of them (by address).
+CALLS = ["create", "gather", "await", "shield", "cancel", "taskgroup", "timeout", "wait_for",
+         "wait_first"]
 LOCAL = ["sleep0", "sleep", "print", "event_set", "event_wait", "queue_put", "queue_get",
-         "callback", "lock", "agen"]
+         "callback", "lock", "agen", "semaphore", "call_later"]
 
 
 def local_step(r, lines, kind, s):
@@ -71,7 +89,7 @@ def local_step(r, lines, kind, s):
     if kind == "sleep0":
         lines.append("    await asyncio.sleep(0)")
     elif kind == "sleep":
-        lines.append(f"    await asyncio.sleep({r.randint(1, 4) * 0.02:.2f})")
+        lines.append(f"    await asyncio.sleep({r.choice(SLEEPS)})")
     elif kind == "event_set":
         lines.append("    EVENT.set()")
     elif kind == "event_wait":
@@ -85,6 +103,12 @@ def local_step(r, lines, kind, s):
     elif kind == "lock":
         lines += ["    async with LOCK:", f"        log('locked', tag, {s})",
                   "        await asyncio.sleep(0)"]
+    elif kind == "semaphore":
+        lines += ["    async with SEMAPHORE:", f"        log('in semaphore', tag, {s})",
+                  f"        await asyncio.sleep({r.choice([0, SLEEPS[0]])})"]
+    elif kind == "call_later":
+        lines.append(f"    asyncio.get_running_loop().call_later({r.choice(LATER)}, "
+                     f"log, 'later', tag, {s})")
     elif kind == "agen":
         lines += [f"    async for v in agen(tag, {r.randint(1, 3)}):", "        log('agen', v)"]
         if r.random() < 0.5:
@@ -113,8 +137,9 @@ def program(seed):
         if r.random() < 0.2:
             lines.append(f"    raise ValueError('f{f} ' + tag)")
         lines += [f"    log('f{f} end', tag)", "    return tag", ""]
-    lines += ["async def main():", "    global EVENT, QUEUE, LOCK",
+    lines += ["async def main():", "    global EVENT, QUEUE, LOCK, SEMAPHORE",
               "    EVENT, QUEUE, LOCK = asyncio.Event(), asyncio.Queue(), asyncio.Lock()",
+              "    SEMAPHORE = asyncio.Semaphore(2)",
               "    tasks = []"]
     for i in range(r.randint(1, 3)):
         lines.append(f"    tasks.append(asyncio.create_task(f{r.randrange(2)}('m{i}', 0)))")

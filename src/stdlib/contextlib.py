@@ -187,13 +187,18 @@ class _BaseExitStack:
         self._exit_callbacks = []
         return new_stack
 
-    def push(self, exit):
-        exit_method = getattr(type(exit), '__exit__', None)
+    def _push_exit(self, exit, name, is_sync):
+        # An object with the exit method `name` (bound to it), or a callable taking the
+        # exception details itself.
+        exit_method = getattr(type(exit), name, None)
         if exit_method is None:
-            self._exit_callbacks.append((True, exit))
+            self._exit_callbacks.append((is_sync, exit))
         else:
-            self._exit_callbacks.append((True, lambda *details: exit_method(exit, *details)))
+            self._exit_callbacks.append((is_sync, lambda *details: exit_method(exit, *details)))
         return exit
+
+    def push(self, exit):
+        return self._push_exit(exit, '__exit__', True)
 
     def enter_context(self, cm):
         enter = _special(cm, '__enter__', 'context manager')
@@ -238,12 +243,7 @@ class AsyncExitStack(_BaseExitStack):
         return result
 
     def push_async_exit(self, exit):
-        exit_method = getattr(type(exit), '__aexit__', None)
-        if exit_method is None:
-            self._exit_callbacks.append((False, exit))
-        else:
-            self._exit_callbacks.append((False, lambda *details: exit_method(exit, *details)))
-        return exit
+        return self._push_exit(exit, '__aexit__', False)
 
     def push_async_callback(self, callback, /, *args, **kwds):
         self._exit_callbacks.append((False, lambda *details: callback(*args, **kwds)))
